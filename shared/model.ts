@@ -1,0 +1,203 @@
+// Domain model: the records a unit keeps and a supervisor gathers. Pure types, no behaviour.
+// Money is always an integer number of 分 (fen) so sums are exact; see money.ts for formatting.
+
+export type Id = string;
+/** Integer amount in 分 (1 元 = 100 分, 1 万元 = 1,000,000 分). */
+export type Fen = number;
+/** ISO 8601 timestamp, used to decide which side of an import is newer. */
+export type Timestamp = string;
+
+/** 指标性质 / 计算符号. */
+export type Direction = '≥' | '>' | '=' | '≤' | '<' | '定性';
+export const DIRECTIONS: readonly Direction[] = ['≥', '>', '=', '≤', '<', '定性'];
+
+/** Funding by source. 财政拨款 = generalPublic + governmentFund + stateCapital. */
+export interface Funding {
+  /** 一般公共预算 */
+  generalPublic: Fen;
+  /** 政府性基金预算（含当年政府专项债券资金） */
+  governmentFund: Fen;
+  /** 国有资本经营预算 */
+  stateCapital: Fen;
+  /** 财政专户管理资金 */
+  specialAccount: Fen;
+  /** 其他资金（单位资金） */
+  other: Fen;
+}
+
+/** 预算单位 / 部门. */
+export interface Unit {
+  id: Id;
+  /** full name, e.g. 深圳市龙岗区工商业联合会 */
+  name: string;
+  /** short name used in dense forms, e.g. 区工商联 */
+  shortName?: string;
+  /** 主管部门: the supervising unit, null for a top-level unit */
+  parentId: Id | null;
+  /** indicator scheme id from schemes.ts */
+  schemeId: string;
+  updatedAt: Timestamp;
+}
+
+/** 三级指标. level1/level2 are scheme codes ('1', '11', …). */
+export interface Indicator {
+  id: Id;
+  level1: string;
+  level2: string;
+  /** 三级指标名称 */
+  name: string;
+  direction: Direction;
+  /** numeric target as a decimal string ('95', '4.11') for 定量, the text for 定性 */
+  target: string;
+  /** 计量单位 */
+  unit: string;
+  /** the target as written in the source, printed verbatim when present (keeps "≧", "不少于54人/次" …) */
+  targetText?: string;
+  /** 指标权重 / 分值, points out of 100; null where the form carries no weights */
+  weight: number | null;
+  /** 是否核心指标 */
+  core: boolean;
+  /** 实施周期指标值 (text as written) */
+  periodTarget?: string;
+  /** 指标解释 */
+  explanation?: string;
+}
+
+/** 定性 outcome bands of domain.md §5. */
+export type QualitativeOutcome = 'achieved' | 'partial' | 'notAchieved';
+
+/** Year-end result of one indicator. */
+export interface IndicatorResult {
+  indicatorId: Id;
+  /** 实际完成值 as entered: a number ('140'), or text ('100.00%', a sentence) */
+  actual: string;
+  /** for 定性 indicators: the outcome the filler chose */
+  outcome?: QualitativeOutcome;
+  /** score chosen by the filler: inside the band for 定性, or a manual override with a reason */
+  scoreOverride?: { score: number; reason: string };
+  /** 偏差原因分析及改进措施 */
+  deviationNote?: string;
+}
+
+export type AssessmentStatus = 'notStarted' | 'inProgress' | 'done';
+
+/** 绩效自评 of one project. */
+export interface SelfAssessment {
+  /** 年初预算数 */
+  budgetInitial: Funding;
+  /** 全年预算数（调整后） */
+  budgetAdjusted: Funding;
+  /** 全年执行数 */
+  spent: Funding;
+  /** 绩效目标整体完成情况 / 实际完成情况 */
+  overallResult: string;
+  results: IndicatorResult[];
+  /** 项目执行中存在的问题 */
+  problems: string;
+  /** 整改情况 */
+  rectification: string;
+  /** 预算执行率 deviation note (required below 90%) */
+  executionNote?: string;
+  status: AssessmentStatus;
+  /** when it was marked 已完成 */
+  completedAt?: Timestamp;
+  /** edits made after completion, each confirmed by the user */
+  reopenedAt?: Timestamp[];
+}
+
+/** 项目: a budgeted spending item of one unit in one fiscal year. */
+export interface Project {
+  id: Id;
+  unitId: Id;
+  year: number;
+  name: string;
+  /** 是否政府投资项目 */
+  governmentInvestment: boolean;
+  /** 重点项目 (yubei 表16, longgang 第七部分) */
+  key: boolean;
+  /** 业务主管部门 (yubei 表17) */
+  competentDepartment?: string;
+  /** 当年预算 by source */
+  funding: Funding;
+  /** 补助镇街 part of the budget (yubei 表17); 区级支出 = total − this */
+  townSubsidy: Fen;
+  /** 项目概况 */
+  overview: string;
+  /** 立项依据 */
+  basis: string;
+  /** 年度绩效目标 */
+  annualGoal: string;
+  /** 实施周期目标 */
+  periodGoal: string;
+  indicators: Indicator[];
+  selfAssessment?: SelfAssessment;
+  updatedAt: Timestamp;
+}
+
+/** 部门整体支出 task (任务) with its amounts. */
+export interface PlanTask {
+  id: Id;
+  name: string;
+  /** 主要内容 */
+  content: string;
+  funding: Funding;
+  /** year-end 全年执行数 of this task */
+  spent?: Funding;
+}
+
+/** 部门整体支出绩效目标 of one unit in one year (forms F2 and F7). */
+export interface DepartmentPlan {
+  id: Id;
+  unitId: Id;
+  year: number;
+  tasks: PlanTask[];
+  /** 部门支出预算数 where the form states it outright (yubei 表十五); else the tasks' sum */
+  expenditureBudget: Fen | null;
+  /** 年度总体目标 / 当年整体绩效目标 */
+  overallGoal: string;
+  indicators: Indicator[];
+  /** year-end results of the plan's indicators */
+  results?: IndicatorResult[];
+  updatedAt: Timestamp;
+}
+
+export const EMPTY_FUNDING: Funding = Object.freeze({
+  generalPublic: 0,
+  governmentFund: 0,
+  stateCapital: 0,
+  specialAccount: 0,
+  other: 0,
+});
+
+export const FUNDING_SOURCES: readonly (keyof Funding)[] = [
+  'generalPublic',
+  'governmentFund',
+  'stateCapital',
+  'specialAccount',
+  'other',
+];
+
+/** 财政拨款 */
+export function fiscalTotal(f: Funding): Fen {
+  return f.generalPublic + f.governmentFund + f.stateCapital;
+}
+
+/** 总额 = 财政拨款 + 财政专户管理资金 + 其他资金 */
+export function fundingTotal(f: Funding): Fen {
+  return fiscalTotal(f) + f.specialAccount + f.other;
+}
+
+/** 非财政拨款资金 */
+export function nonFiscalTotal(f: Funding): Fen {
+  return f.specialAccount + f.other;
+}
+
+export function addFunding(a: Funding, b: Funding): Funding {
+  return {
+    generalPublic: a.generalPublic + b.generalPublic,
+    governmentFund: a.governmentFund + b.governmentFund,
+    stateCapital: a.stateCapital + b.stateCapital,
+    specialAccount: a.specialAccount + b.specialAccount,
+    other: a.other + b.other,
+  };
+}
