@@ -1,0 +1,263 @@
+// Authoring rules of domain.md §3 and the self-assessment checks of §5, explained in plain Chinese.
+// Errors block export of a final form; warnings are shown but do not block.
+import Decimal from 'decimal.js';
+import type { DepartmentPlan, Fen, Funding, Indicator, IndicatorResult, Project } from './model';
+import { FUNDING_SOURCES, fundingTotal } from './model';
+import { formatMoney } from './money';
+import { findLevel1, findLevel2, type IndicatorScheme } from './schemes';
+import { assessProject, type ScoreError, scoreIndicator } from './scoring';
+import { FUNDING_SOURCE_LABELS, MONEY_GROUP_LABELS, type Severity, validationText as T } from './messages';
+
+export type ProblemCode =
+  | 'projectNameRequired'
+  | 'annualGoalEmpty'
+  | 'overallGoalEmpty'
+  | 'taskNameRequired'
+  | 'outputIndicatorRequired'
+  | 'benefitIndicatorRequired'
+  | 'satisfactionIndicatorExpected'
+  | 'unknownLevel1'
+  | 'unknownLevel2'
+  | 'level2NotInLevel1'
+  | 'indicatorNameEmpty'
+  | 'indicatorNameDuplicate'
+  | 'targetNotNumeric'
+  | 'unitRequired'
+  | 'qualitativeTargetRequired'
+  | 'weightMissing'
+  | 'weightInvalid'
+  | 'weightSum'
+  | 'level1WeightMismatch'
+  | 'moneyInvalid'
+  | 'planBudgetMismatch'
+  | 'deviationNoteRequired'
+  | 'executionNoteRequired'
+  | 'noteTooLong'
+  | 'resultUnknownIndicator'
+  | 'actualNotNumeric'
+  | 'scoreOverrideInvalid';
+
+export interface Problem {
+  /** where the problem is, as a property path of the validated object: 'indicators[2].target', 'funding.other' */
+  path: string;
+  severity: Severity;
+  code: ProblemCode;
+  message: string;
+}
+
+export interface ValidationOptions {
+  /** the unit's own split of the weights per 一级 code, replacing the scheme's defaultWeight */
+  level1Weights?: Readonly<Record<string, number>>;
+}
+
+/** 一级 codes every scheme shares (domain.md §3): 产出 and 效益 are required, 满意度 expected. */
+const OUTPUT = '1';
+const BENEFIT = '2';
+const SATISFACTION = '3';
+
+/** Character limit of 偏差原因分析及改进措施 on the self-assessment form. */
+export const NOTE_LIMIT = 100;
+
+const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;
+
+export function hasBlockingErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}
+
+const error = (path: string, code: ProblemCode, message: string): Problem => ({ path, severity: 'error', code, message });
+const warning = (path: string, code: ProblemCode, message: string): Problem => ({ path, severity: 'warning', code, message });
+
+function isMoney(x: Fen): boolean {
+  return Number.isSafeInteger(x) && x >= 0;
+}
+
+function checkFunding(f: Funding, path: string, group: string): Problem[] {
+  return FUNDING_SOURCES.filter((k) => !isMoney(f[k])).map((k) =>
+    error(`${path}.${k}`, 'moneyInvalid', T.moneyInvalid(T.moneyField(group, FUNDING_SOURCE_LABELS[k]))),
+  );
+}
+
+function sumText(d: Decimal): string {
+  return d.toString();
+}
+
+/** The rules on a list of indicators, shared by projects and department plans. */
+function checkIndicators(indicators: readonly Indicator[], scheme: IndicatorScheme, options: ValidationOptions): Problem[] {
+  const out: Problem[] = [];
+  const label1 = (code: string) => findLevel1(scheme, code)?.label ?? code;
+  const label2 = (code: string) => findLevel2(scheme, code)?.level2.label ?? code;
+
+  const has = (code: string) => indicators.some((i) => i.level1 === code);
+  if (!has(OUTPUT)) out.push(error('indicators', 'outputIndicatorRequired', T.level1Required(label1(OUTPUT))));
+  if (!has(BENEFIT)) out.push(error('indicators', 'benefitIndicatorRequired', T.level1Required(label1(BENEFIT))));
+  if (!has(SATISFACTION)) out.push(warning('indicators', 'satisfactionIndicatorExpected', T.satisfactionExpected(label1(SATISFACTION))));
+
+  const seen = new Set<string>();
+  indicators.forEach((ind, i) => {
+    const at = (field: string) => `indicators[${i}].${field}`;
+    const l1 = findLevel1(scheme, ind.level1);
+    if (!l1) out.push(error(at('level1'), 'unknownLevel1', T.unknownLevel1(ind.level1)));
+    const l2 = findLevel2(scheme, ind.level2);
+    if (!l2) out.push(error(at('level2'), 'unknownLevel2', T.unknownLevel2(ind.level2)));
+    else if (l1 && l2.level1.code !== l1.code) {
+      out.push(error(at('level2'), 'level2NotInLevel1', T.level2NotInLevel1(l2.level2.label, l1.label, l2.level1.label)));
+    }
+
+    const name = ind.name.trim().replace(/\s+/g, ' ');
+    if (name === '') out.push(error(at('name'), 'indicatorNameEmpty', T.indicatorNameEmpty(label2(ind.level2))));
+    else {
+      const key = `${ind.level2}\u0000${name}`;
+      if (seen.has(key)) out.push(error(at('name'), 'indicatorNameDuplicate', T.indicatorNameDuplicate(name, label2(ind.level2))));
+      seen.add(key);
+    }
+
+    if (ind.direction === '定性') {
+      if (ind.target.trim() === '') out.push(error(at('target'), 'qualitativeTargetRequired', T.qualitativeTargetRequired(name)));
+    } else {
+      if (!PLAIN_NUMBER.test(ind.target.trim())) out.push(error(at('target'), 'targetNotNumeric', T.targetNotNumeric(name, ind.target)));
+      if (ind.unit.trim() === '') out.push(error(at('unit'), 'unitRequired', T.unitRequired(name)));
+    }
+  });
+
+  out.push(...checkWeights(indicators, scheme, options, label1));
+  return out;
+}
+
+function checkWeights(
+  indicators: readonly Indicator[],
+  scheme: IndicatorScheme,
+  options: ValidationOptions,
+  label1: (code: string) => string,
+): Problem[] {
+  if (indicators.every((i) => i.weight === null)) return [];
+  const out: Problem[] = [];
+  let valid = true;
+  indicators.forEach((ind, i) => {
+    const name = ind.name.trim();
+    if (ind.weight === null) {
+      out.push(error(`indicators[${i}].weight`, 'weightMissing', T.weightMissing(name)));
+      valid = false;
+    } else if (!Number.isFinite(ind.weight) || ind.weight < 0) {
+      out.push(error(`indicators[${i}].weight`, 'weightInvalid', T.weightInvalid(name)));
+      valid = false;
+    }
+  });
+  if (!valid) return out;
+
+  const sumOf = (list: readonly Indicator[]) => list.reduce((s, i) => s.plus(i.weight ?? 0), new Decimal(0));
+  const total = sumOf(indicators);
+  if (!total.eq(100) && !total.eq(90)) {
+    out.push(error('indicators', 'weightSum', T.weightSum(sumText(total))));
+    return out;
+  }
+  // The per-一级 defaults describe the split of the points beside 预算执行率 (50 + 30 + 10 = 90), so they are
+  // compared only when the weights add up to the same total as the expected split.
+  const expected = scheme.level1.map((l1) => ({ code: l1.code, weight: new Decimal(options.level1Weights?.[l1.code] ?? l1.defaultWeight) }));
+  const expectedTotal = expected.reduce((s, e) => s.plus(e.weight), new Decimal(0));
+  if (!expectedTotal.eq(total)) return out;
+  for (const e of expected) {
+    const sum = sumOf(indicators.filter((i) => i.level1 === e.code));
+    if (!sum.eq(e.weight)) {
+      out.push(warning('indicators', 'level1WeightMismatch', T.level1WeightMismatch(label1(e.code), sumText(sum), sumText(e.weight))));
+    }
+  }
+  return out;
+}
+
+/** A scoring error as a problem; target problems are left to the authoring rules, which report them already. */
+function scoreProblem(e: ScoreError, resultPath: string): Problem[] {
+  if (e.code === 'targetNotNumeric') return [];
+  if (e.code === 'actualNotNumeric') return [error(`${resultPath}.actual`, 'actualNotNumeric', e.message)];
+  return [error(`${resultPath}.scoreOverride`, 'scoreOverrideInvalid', e.message)];
+}
+
+function noteLength(note: string): number {
+  return Array.from(note.trim()).length;
+}
+
+/** Notes of a list of results: required ones present, none over the form's limit. */
+function checkResultNotes(
+  indicators: readonly Indicator[],
+  results: readonly IndicatorResult[],
+  base: string,
+  score: (ind: Indicator, r: IndicatorResult) => { deviationRequired: boolean; deviationReason: string | null },
+): Problem[] {
+  const out: Problem[] = [];
+  results.forEach((r, k) => {
+    const at = `${base}[${k}]`;
+    const ind = indicators.find((i) => i.id === r.indicatorId);
+    if (!ind) {
+      out.push(warning(at, 'resultUnknownIndicator', T.resultUnknownIndicator));
+      return;
+    }
+    const note = r.deviationNote ?? '';
+    const s = score(ind, r);
+    if (s.deviationRequired && s.deviationReason !== null && note.trim() === '') {
+      out.push(error(`${at}.deviationNote`, 'deviationNoteRequired', T.deviationNoteRequired(ind.name.trim(), s.deviationReason)));
+    }
+    if (noteLength(note) > NOTE_LIMIT) out.push(warning(`${at}.deviationNote`, 'noteTooLong', T.noteTooLong(noteLength(note), NOTE_LIMIT)));
+  });
+  return out;
+}
+
+export function validateProject(project: Project, scheme: IndicatorScheme, options: ValidationOptions = {}): Problem[] {
+  const out: Problem[] = [];
+  if (project.name.trim() === '') out.push(error('name', 'projectNameRequired', T.projectNameRequired));
+  if (project.annualGoal.trim() === '') out.push(warning('annualGoal', 'annualGoalEmpty', T.annualGoalEmpty));
+  out.push(...checkFunding(project.funding, 'funding', MONEY_GROUP_LABELS.funding));
+  if (!isMoney(project.townSubsidy)) out.push(error('townSubsidy', 'moneyInvalid', T.moneyInvalid(MONEY_GROUP_LABELS.townSubsidy)));
+  out.push(...checkIndicators(project.indicators, scheme, options));
+
+  const sa = project.selfAssessment;
+  if (!sa) return out;
+  out.push(...checkFunding(sa.budgetInitial, 'selfAssessment.budgetInitial', MONEY_GROUP_LABELS.budgetInitial));
+  out.push(...checkFunding(sa.budgetAdjusted, 'selfAssessment.budgetAdjusted', MONEY_GROUP_LABELS.budgetAdjusted));
+  out.push(...checkFunding(sa.spent, 'selfAssessment.spent', MONEY_GROUP_LABELS.spent));
+
+  const assessment = assessProject(project, scheme);
+  const byId = new Map(assessment.indicatorScores.map((s) => [s.indicatorId, s]));
+  out.push(...checkResultNotes(project.indicators, sa.results, 'selfAssessment.results', (ind) => byId.get(ind.id) ?? scoreIndicator(ind, undefined)));
+  sa.results.forEach((r, k) => {
+    const e = byId.get(r.indicatorId)?.error;
+    if (e) out.push(...scoreProblem(e, `selfAssessment.results[${k}]`));
+  });
+
+  const exec = assessment.deviationsRequired.find((d) => d.indicatorId === null);
+  const execNote = sa.executionNote ?? '';
+  if (exec && execNote.trim() === '') out.push(error('selfAssessment.executionNote', 'executionNoteRequired', T.executionNoteRequired(exec.reason)));
+  if (noteLength(execNote) > NOTE_LIMIT) {
+    out.push(warning('selfAssessment.executionNote', 'noteTooLong', T.noteTooLong(noteLength(execNote), NOTE_LIMIT)));
+  }
+  return out;
+}
+
+export function validateDepartmentPlan(plan: DepartmentPlan, scheme: IndicatorScheme, options: ValidationOptions = {}): Problem[] {
+  const out: Problem[] = [];
+  if (plan.overallGoal.trim() === '') out.push(warning('overallGoal', 'overallGoalEmpty', T.overallGoalEmpty));
+  plan.tasks.forEach((task, i) => {
+    if (task.name.trim() === '') out.push(error(`tasks[${i}].name`, 'taskNameRequired', T.taskNameRequired(i + 1)));
+    out.push(...checkFunding(task.funding, `tasks[${i}].funding`, MONEY_GROUP_LABELS.funding));
+    if (task.spent) out.push(...checkFunding(task.spent, `tasks[${i}].spent`, MONEY_GROUP_LABELS.spent));
+  });
+  if (plan.expenditureBudget !== null) {
+    if (!isMoney(plan.expenditureBudget)) {
+      out.push(error('expenditureBudget', 'moneyInvalid', T.moneyInvalid(MONEY_GROUP_LABELS.expenditureBudget)));
+    } else if (plan.tasks.length > 0 && plan.tasks.every((t) => FUNDING_SOURCES.every((k) => isMoney(t.funding[k])))) {
+      const sum = plan.tasks.reduce((s, t) => s + fundingTotal(t.funding), 0);
+      if (sum !== plan.expenditureBudget) {
+        out.push(warning('expenditureBudget', 'planBudgetMismatch', T.planBudgetMismatch(formatMoney(plan.expenditureBudget, '元'), formatMoney(sum, '元'))));
+      }
+    }
+  }
+  out.push(...checkIndicators(plan.indicators, scheme, options));
+  if (plan.results) {
+    const results = plan.results;
+    out.push(...checkResultNotes(plan.indicators, results, 'results', (ind, r) => scoreIndicator(ind, r)));
+    results.forEach((r, k) => {
+      const ind = plan.indicators.find((i) => i.id === r.indicatorId);
+      const e = ind ? scoreIndicator(ind, r).error : null;
+      if (e) out.push(...scoreProblem(e, `results[${k}]`));
+    });
+  }
+  return out;
+}

@@ -1,0 +1,359 @@
+import type { DepartmentPlan, Indicator, IndicatorResult, Project, SelfAssessment } from '../../shared/model';
+import { EMPTY_FUNDING } from '../../shared/model';
+import { SCHEME_A, SCHEME_B } from '../../shared/schemes';
+import { hasBlockingErrors, type Problem, validateDepartmentPlan, validateProject } from '../../shared/validation';
+
+const ind = (id: string, level1: string, level2: string, name: string, weight: number | null, extra: Partial<Indicator> = {}): Indicator => ({
+  id,
+  level1,
+  level2,
+  name,
+  direction: '≥',
+  target: '90',
+  unit: '%',
+  weight,
+  core: true,
+  ...extra,
+});
+
+/** A clean project after yubei 表17 (商协会建设经费), weights 50 + 30 + 10 = 90. */
+function cleanIndicators(): Indicator[] {
+  return [
+    ind('a', '1', '11', '商会数量', 20, { target: '45', unit: '个' }),
+    ind('b', '1', '12', '达标率', 20),
+    ind('c', '1', '13', '商会活动时效', 10, { direction: '≤', target: '12', unit: '月' }),
+    ind('d', '2', '22', '商会持续影响力', 15),
+    ind('e', '2', '24', '经商环境', 15, { direction: '定性', target: '持续改善', unit: '' }),
+    ind('f', '3', '31', '满意度', 10),
+  ];
+}
+
+function cleanProject(extra: Partial<Project> = {}): Project {
+  return {
+    id: 'p1',
+    unitId: 'u1',
+    year: 2024,
+    name: '商协会建设经费',
+    governmentInvestment: false,
+    key: false,
+    funding: { ...EMPTY_FUNDING, generalPublic: 225_000_000 },
+    townSubsidy: 0,
+    overview: '保障商会活动的开展',
+    basis: '渝北工商联[2017]27号',
+    annualGoal: '推动商会建设和运营',
+    periodGoal: '',
+    indicators: cleanIndicators(),
+    updatedAt: '2024-01-01T00:00:00Z',
+    ...extra,
+  };
+}
+
+function withIndicators(change: (list: Indicator[]) => Indicator[]): Project {
+  return cleanProject({ indicators: change(cleanIndicators()) });
+}
+
+const only = (problems: Problem[], code: string) => problems.filter((p) => p.code === code);
+
+describe('validateProject: a clean project', () => {
+  it('has no problems, in scheme A and, with 成本 moved to 一级 4, in scheme B', () => {
+    expect(validateProject(cleanProject(), SCHEME_A)).toEqual([]);
+    const b = [
+      ind('a', '1', '11', '商会数量', 20, { target: '45', unit: '个' }),
+      ind('b', '1', '12', '达标率', 10),
+      ind('c', '4', '41', '单位成本', 20, { direction: '≤', target: '5', unit: '万元/个' }),
+      ind('d', '2', '22', '商会持续影响力', 30),
+      ind('f', '3', '31', '满意度', 10),
+    ];
+    expect(validateProject(cleanProject({ indicators: b }), SCHEME_B)).toEqual([]);
+    expect(hasBlockingErrors([])).toBe(false);
+  });
+  it('accepts forms without any weights (longgang 2019)', () => {
+    expect(validateProject(withIndicators((l) => l.map((i) => ({ ...i, weight: null }))), SCHEME_A)).toEqual([]);
+  });
+});
+
+describe('validateProject: authoring rules', () => {
+  it('requires a project name', () => {
+    expect(validateProject(cleanProject({ name: '  ' }), SCHEME_A)).toEqual([
+      { path: 'name', severity: 'error', code: 'projectNameRequired', message: '项目名称不能为空' },
+    ]);
+  });
+
+  it('requires an 产出 and an 效益 indicator and expects a 满意度 one', () => {
+    const unweighted = (l: Indicator[]) => l.map((i) => ({ ...i, weight: null }));
+    expect(validateProject(withIndicators((l) => unweighted(l.filter((i) => i.level1 !== '1'))), SCHEME_A)).toEqual([
+      { path: 'indicators', severity: 'error', code: 'outputIndicatorRequired', message: '至少需要一条产出指标' },
+    ]);
+    expect(validateProject(withIndicators((l) => unweighted(l.filter((i) => i.level1 !== '2'))), SCHEME_A)).toEqual([
+      { path: 'indicators', severity: 'error', code: 'benefitIndicatorRequired', message: '至少需要一条效益指标' },
+    ]);
+    const noSatisfaction = validateProject(withIndicators((l) => unweighted(l.filter((i) => i.level1 !== '3'))), SCHEME_A);
+    expect(noSatisfaction).toEqual([
+      {
+        path: 'indicators',
+        severity: 'warning',
+        code: 'satisfactionIndicatorExpected',
+        message: '尚无满意度指标：有服务对象的项目应考核服务对象满意度',
+      },
+    ]);
+    expect(hasBlockingErrors(noSatisfaction)).toBe(false);
+  });
+
+  it('checks 一级 and 二级 against the scheme', () => {
+    const p = withIndicators((l) => [
+      ...l.slice(0, 5),
+      { ...l[5], level1: '9' },
+    ]);
+    expect(only(validateProject(p, SCHEME_A), 'unknownLevel1')).toEqual([
+      { path: 'indicators[5].level1', severity: 'error', code: 'unknownLevel1', message: '一级指标“9”不在当前指标体系中' },
+    ]);
+    const wrongPair = withIndicators((l) => l.map((i, k) => (k === 3 ? { ...i, level2: '12' } : i)));
+    expect(only(validateProject(wrongPair, SCHEME_A), 'level2NotInLevel1')).toEqual([
+      { path: 'indicators[3].level2', severity: 'error', code: 'level2NotInLevel1', message: '二级指标“质量指标”不属于“效益指标”，它属于“产出指标”' },
+    ]);
+    // 成本指标 14 exists in scheme A only
+    const cost = withIndicators((l) => l.map((i, k) => (k === 2 ? { ...i, level2: '14' } : i)));
+    expect(only(validateProject(cost, SCHEME_A), 'unknownLevel2')).toEqual([]);
+    expect(only(validateProject(cost, SCHEME_B), 'unknownLevel2')).toEqual([
+      { path: 'indicators[2].level2', severity: 'error', code: 'unknownLevel2', message: '二级指标“14”不在当前指标体系中' },
+    ]);
+  });
+
+  it('needs a numeric target and a unit for 定量, a text target for 定性', () => {
+    const p = withIndicators((l) => [
+      { ...l[0], target: '≥45个' },
+      { ...l[1], unit: ' ' },
+      l[2],
+      l[3],
+      { ...l[4], target: '' },
+      l[5],
+    ]);
+    expect(validateProject(p, SCHEME_A)).toEqual([
+      { path: 'indicators[0].target', severity: 'error', code: 'targetNotNumeric', message: '定量指标“商会数量”的指标值须为数字，当前为“≥45个”' },
+      { path: 'indicators[1].unit', severity: 'error', code: 'unitRequired', message: '定量指标“达标率”须填写计量单位' },
+      { path: 'indicators[4].target', severity: 'error', code: 'qualitativeTargetRequired', message: '定性指标“经商环境”须用文字写明指标值' },
+    ]);
+    expect(only(validateProject(withIndicators((l) => [{ ...l[0], target: '4.11' }, ...l.slice(1)]), SCHEME_A), 'targetNotNumeric')).toEqual([]);
+  });
+
+  it('rejects empty and duplicate 三级 names under one 二级, but not the same name under another 二级', () => {
+    const p = withIndicators((l) => [...l, ind('g', '1', '12', ' 达标率 ', 0), ind('h', '1', '13', '', 0), ind('i', '2', '22', '达标率', 0)]);
+    expect(only(validateProject(p, SCHEME_A), 'indicatorNameDuplicate')).toEqual([
+      { path: 'indicators[6].name', severity: 'error', code: 'indicatorNameDuplicate', message: '“质量指标”下的三级指标“达标率”重复' },
+    ]);
+    expect(only(validateProject(p, SCHEME_A), 'indicatorNameEmpty')).toEqual([
+      { path: 'indicators[7].name', severity: 'error', code: 'indicatorNameEmpty', message: '“时效指标”下有未填写名称的三级指标' },
+    ]);
+  });
+});
+
+describe('validateProject: weights', () => {
+  it('accepts a total of 100 (yubei 表17 with 预算资金执行情况 among the indicators)', () => {
+    const p = withIndicators((l) => [...l, ind('x', '1', '12', '预算资金执行情况', 10, { direction: '=', target: '100' })]);
+    expect(validateProject(p, SCHEME_A)).toEqual([]);
+  });
+  it('needs every weight once one is given', () => {
+    const p = withIndicators((l) => l.map((i, k) => (k === 1 ? { ...i, weight: null } : i)));
+    expect(validateProject(p, SCHEME_A)).toEqual([
+      { path: 'indicators[1].weight', severity: 'error', code: 'weightMissing', message: '其他指标已填写权重，“达标率”也须填写权重' },
+    ]);
+  });
+  it('rejects a negative weight', () => {
+    const p = withIndicators((l) => l.map((i, k) => (k === 1 ? { ...i, weight: -5 } : i)));
+    expect(only(validateProject(p, SCHEME_A), 'weightInvalid')).toEqual([
+      { path: 'indicators[1].weight', severity: 'error', code: 'weightInvalid', message: '“达标率”的权重须为不小于 0 的数' },
+    ]);
+  });
+  it('needs a total of 100 or 90, summed exactly', () => {
+    const p = withIndicators((l) => l.map((i, k) => (k === 0 ? { ...i, weight: 25 } : i)));
+    expect(validateProject(p, SCHEME_A)).toEqual([
+      { path: 'indicators', severity: 'error', code: 'weightSum', message: '指标权重合计为 95，应为 100，或为 90（预算执行率占 10 分）' },
+    ]);
+    // 0.1 + 0.2 style fractions must not break the exact sum
+    const fractions = withIndicators((l) => l.map((i, k) => (k === 0 ? { ...i, weight: 19.9 } : k === 1 ? { ...i, weight: 20.1 } : i)));
+    expect(validateProject(fractions, SCHEME_A)).toEqual([]);
+  });
+  it('warns when a 一级 does not carry its default share, and honours the unit override', () => {
+    const p = withIndicators((l) => l.map((i, k) => (k === 0 ? { ...i, weight: 10 } : k === 3 ? { ...i, weight: 25 } : i)));
+    const problems = validateProject(p, SCHEME_A);
+    expect(problems).toEqual([
+      { path: 'indicators', severity: 'warning', code: 'level1WeightMismatch', message: '产出指标的权重合计为 40，默认应为 50' },
+      { path: 'indicators', severity: 'warning', code: 'level1WeightMismatch', message: '效益指标的权重合计为 40，默认应为 30' },
+    ]);
+    expect(hasBlockingErrors(problems)).toBe(false);
+    expect(validateProject(p, SCHEME_A, { level1Weights: { '1': 40, '2': 40, '3': 10 } })).toEqual([]);
+  });
+});
+
+describe('validateProject: money', () => {
+  it('needs non-negative whole 分 in every funding source', () => {
+    const p = cleanProject({ funding: { ...EMPTY_FUNDING, generalPublic: 100, other: -1, specialAccount: 10.5 }, townSubsidy: -3 });
+    expect(validateProject(p, SCHEME_A)).toEqual([
+      { path: 'funding.specialAccount', severity: 'error', code: 'moneyInvalid', message: '当年预算（财政专户管理资金）须为不小于 0 的金额（精确到分）' },
+      { path: 'funding.other', severity: 'error', code: 'moneyInvalid', message: '当年预算（其他资金）须为不小于 0 的金额（精确到分）' },
+      { path: 'townSubsidy', severity: 'error', code: 'moneyInvalid', message: '补助镇街须为不小于 0 的金额（精确到分）' },
+    ]);
+  });
+});
+
+describe('validateProject: self-assessment', () => {
+  function assessed(results: IndicatorResult[], sa: Partial<SelfAssessment> = {}): Project {
+    return cleanProject({
+      selfAssessment: {
+        budgetInitial: { ...EMPTY_FUNDING, generalPublic: 225_000_000 },
+        budgetAdjusted: { ...EMPTY_FUNDING, generalPublic: 225_000_000 },
+        spent: { ...EMPTY_FUNDING, generalPublic: 224_400_000 },
+        overallResult: '完成年度目标',
+        results,
+        problems: '无',
+        rectification: '无',
+        status: 'inProgress',
+        ...sa,
+      },
+    });
+  }
+  const met: IndicatorResult[] = [
+    { indicatorId: 'a', actual: '46' },
+    { indicatorId: 'b', actual: '95%' },
+    { indicatorId: 'c', actual: '12' },
+    { indicatorId: 'd', actual: '92%' },
+    { indicatorId: 'e', actual: '持续改善', outcome: 'achieved' },
+    { indicatorId: 'f', actual: '98%' },
+  ];
+
+  it('is clean when every target is met and the rate is above 90%', () => {
+    expect(validateProject(assessed(met), SCHEME_A)).toEqual([]);
+  });
+
+  it('needs a deviation note where the target was missed, and accepts one that is given', () => {
+    const missed = met.map((r) => (r.indicatorId === 'b' ? { ...r, actual: '85%' } : r.indicatorId === 'e' ? { ...r, outcome: 'partial' as const } : r));
+    expect(validateProject(assessed(missed), SCHEME_A)).toEqual([
+      {
+        path: 'selfAssessment.results[1].deviationNote',
+        severity: 'error',
+        code: 'deviationNoteRequired',
+        message: '“达标率”实际完成值未达到目标值，须填写偏差原因分析及改进措施',
+      },
+      {
+        path: 'selfAssessment.results[4].deviationNote',
+        severity: 'error',
+        code: 'deviationNoteRequired',
+        message: '“经商环境”完成情况为“部分达成年度指标并具有一定效果”，须填写偏差原因分析及改进措施',
+      },
+    ]);
+    const noted = missed.map((r) => (r.indicatorId === 'b' || r.indicatorId === 'e' ? { ...r, deviationNote: '部分商会换届推迟' } : r));
+    expect(validateProject(assessed(noted), SCHEME_A)).toEqual([]);
+  });
+
+  it('needs a note at 130% over-achievement', () => {
+    const over = met.map((r) => (r.indicatorId === 'a' ? { ...r, actual: '60' } : r));
+    expect(only(validateProject(assessed(over), SCHEME_A), 'deviationNoteRequired').map((p) => p.path)).toEqual([
+      'selfAssessment.results[0].deviationNote',
+    ]);
+  });
+
+  it('needs an execution note below 90%', () => {
+    const low = assessed(met, { spent: { ...EMPTY_FUNDING, generalPublic: 200_000_000 } });
+    expect(validateProject(low, SCHEME_A)).toEqual([
+      {
+        path: 'selfAssessment.executionNote',
+        severity: 'error',
+        code: 'executionNoteRequired',
+        message: '预算执行率 88.89% 低于 90%，须说明原因及改进措施',
+      },
+    ]);
+    expect(validateProject({ ...low, selfAssessment: { ...low.selfAssessment!, executionNote: '采购延至次年' } }, SCHEME_A)).toEqual([]);
+  });
+
+  it('warns when a note is over the 100 characters of the form, counting Chinese characters one each', () => {
+    const long = '原'.repeat(101);
+    const p = assessed(met.map((r) => (r.indicatorId === 'a' ? { ...r, deviationNote: long } : r)), { executionNote: '因'.repeat(100) });
+    expect(validateProject(p, SCHEME_A)).toEqual([
+      { path: 'selfAssessment.results[0].deviationNote', severity: 'warning', code: 'noteTooLong', message: '说明共 101 字，超过表格限制的 100 字' },
+    ]);
+  });
+
+  it('reports an out-of-band 定性 score and a 定量 actual with no number', () => {
+    const bad = met.map((r) =>
+      r.indicatorId === 'e' ? { ...r, scoreOverride: { score: 11, reason: '' } } : r.indicatorId === 'f' ? { ...r, actual: '较满意' } : r,
+    );
+    expect(validateProject(assessed(bad), SCHEME_A)).toEqual([
+      {
+        path: 'selfAssessment.results[4].scoreOverride',
+        severity: 'error',
+        code: 'scoreOverrideInvalid',
+        message: '得分 11 不在“达成年度指标”的得分区间 [12, 15] 内',
+      },
+      {
+        path: 'selfAssessment.results[5].actual',
+        severity: 'error',
+        code: 'actualNotNumeric',
+        message: '实际完成值“较满意”中没有可计分的数字，请填写数字或调整得分并说明理由',
+      },
+    ]);
+  });
+
+  it('checks the self-assessment amounts and flags results of deleted indicators', () => {
+    const p = assessed([...met, { indicatorId: 'zz', actual: '1' }], { spent: { ...EMPTY_FUNDING, generalPublic: -1 } });
+    const problems = validateProject(p, SCHEME_A);
+    expect(problems).toContainEqual({
+      path: 'selfAssessment.spent.generalPublic',
+      severity: 'error',
+      code: 'moneyInvalid',
+      message: '全年执行数（一般公共预算）须为不小于 0 的金额（精确到分）',
+    });
+    expect(problems).toContainEqual({ path: 'selfAssessment.results[6]', severity: 'warning', code: 'resultUnknownIndicator', message: '这条完成情况对应的指标已不存在' });
+  });
+});
+
+describe('validateDepartmentPlan', () => {
+  function plan(extra: Partial<DepartmentPlan> = {}): DepartmentPlan {
+    return {
+      id: 'd1',
+      unitId: 'u1',
+      year: 2023,
+      tasks: [
+        { id: 't1', name: '商会建设', content: '指导商会换届', funding: { ...EMPTY_FUNDING, generalPublic: 300_000_00 } },
+        { id: 't2', name: '会员服务', content: '开展培训', funding: { ...EMPTY_FUNDING, generalPublic: 100_000_00, other: 50_000_00 } },
+      ],
+      expenditureBudget: 450_000_00,
+      overallGoal: '服务民营经济高质量发展',
+      indicators: cleanIndicators().map((i) => ({ ...i, weight: null })),
+      updatedAt: '2023-01-01T00:00:00Z',
+      ...extra,
+    };
+  }
+
+  it('has no problems when clean', () => {
+    expect(validateDepartmentPlan(plan(), SCHEME_A)).toEqual([]);
+  });
+  it('applies the indicator rules', () => {
+    const p = plan({ indicators: plan().indicators.filter((i) => i.level1 !== '2') });
+    expect(validateDepartmentPlan(p, SCHEME_A)).toEqual([
+      { path: 'indicators', severity: 'error', code: 'benefitIndicatorRequired', message: '至少需要一条效益指标' },
+    ]);
+  });
+  it('checks tasks and amounts', () => {
+    const p = plan({
+      tasks: [{ id: 't1', name: '', content: '', funding: { ...EMPTY_FUNDING, other: -100 } }],
+      expenditureBudget: 450_000_00,
+    });
+    expect(validateDepartmentPlan(p, SCHEME_A)).toEqual([
+      { path: 'tasks[0].name', severity: 'error', code: 'taskNameRequired', message: '第 1 项任务的名称不能为空' },
+      { path: 'tasks[0].funding.other', severity: 'error', code: 'moneyInvalid', message: '当年预算（其他资金）须为不小于 0 的金额（精确到分）' },
+    ]);
+    expect(validateDepartmentPlan(plan({ expenditureBudget: 460_000_00 }), SCHEME_A)).toEqual([
+      { path: 'expenditureBudget', severity: 'warning', code: 'planBudgetMismatch', message: '部门支出预算数 460000.00 元与各项任务金额合计 450000.00 元不一致' },
+    ]);
+    expect(validateDepartmentPlan(plan({ expenditureBudget: -1 }), SCHEME_A)).toEqual([
+      { path: 'expenditureBudget', severity: 'error', code: 'moneyInvalid', message: '部门支出预算数须为不小于 0 的金额（精确到分）' },
+    ]);
+    expect(validateDepartmentPlan(plan({ expenditureBudget: null }), SCHEME_A)).toEqual([]);
+  });
+  it('checks the notes of year-end results', () => {
+    const p = plan({ results: [{ indicatorId: 'b', actual: '80%' }, { indicatorId: 'd', actual: '95%', deviationNote: '' }] });
+    expect(validateDepartmentPlan(p, SCHEME_A)).toEqual([
+      { path: 'results[0].deviationNote', severity: 'error', code: 'deviationNoteRequired', message: '“达标率”实际完成值未达到目标值，须填写偏差原因分析及改进措施' },
+    ]);
+  });
+});
