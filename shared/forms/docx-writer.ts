@@ -1,0 +1,290 @@
+// Renders form layouts to a .docx document (one section per layout) with docx. Runs in Node and the browser.
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  HeightRule,
+  Packer,
+  PageOrientation,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlignTable,
+  VerticalMergeType,
+  WidthType,
+  type IBorderOptions,
+  type ISectionOptions,
+} from 'docx';
+import {
+  DEFAULT_BODY_FONT,
+  DEFAULT_MARGINS_MM,
+  DEFAULT_TITLE_FONT,
+  DEFAULT_TITLE_SIZE,
+  asList,
+  resolveAll,
+  type FormLayout,
+  type FormLine,
+  type Grid,
+  type HAlign,
+  type PlacedCell,
+  type WriteResult,
+} from './layout';
+import { cellAlign, cellText } from './measure';
+
+/** Latin font for digits and letters, beside the East Asian body font. */
+export const LATIN_FONT = 'Times New Roman';
+/** Portrait page sizes in twips. */
+const PAPER_TWIPS: Record<FormLayout['page']['paper'], { width: number; height: number }> = {
+  A4: { width: 11906, height: 16838 },
+  A3: { width: 16838, height: 23811 },
+};
+const TWIPS_PER_MM = 1440 / 25.4;
+/** One Excel width unit (7 px) in points: the layout's column widths are in these units. */
+const UNIT_PT = 5.25;
+const MIN_BODY_SIZE = 9;
+const MAX_BODY_SIZE = 10.5;
+/** Cell padding left and right, in twips (0.75 mm): narrow, as official forms are dense. */
+const CELL_MARGIN = 43;
+/** The Excel body size: Word's page should look like Excel's print, scaled alike. */
+const EXCEL_BODY_SIZE = 10;
+
+const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const CELL_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
+
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+export interface DocxOptions {
+  /** document creator metadata */
+  creator?: string;
+}
+
+/** Renders each layout as a section of one document; returns the .docx bytes, or the layouts' problems. */
+export async function writeDocx(
+  layouts: FormLayout | readonly FormLayout[],
+  options: DocxOptions = {},
+): Promise<WriteResult> {
+  const list = asList(layouts);
+  const resolved = resolveAll(list);
+  if (!resolved.ok) return resolved;
+  const doc = new Document({
+    creator: options.creator ?? '',
+    styles: {
+      default: {
+        document: {
+          run: { font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: DEFAULT_BODY_FONT }, size: 21 },
+          paragraph: { spacing: { before: 0, after: 0, line: 240 } },
+        },
+      },
+    },
+    sections: list.map((layout, i) => renderSection(layout, resolved.grids[i])),
+  });
+  const bytes = await Packer.pack(doc, 'uint8array');
+  return { ok: true, bytes };
+}
+
+interface Fonts {
+  body: string;
+  bodySize: number;
+  title: string;
+  titleSize: number;
+}
+
+/** Text width of the page in twips. */
+function textWidthTwips(layout: FormLayout): number {
+  const paper = PAPER_TWIPS[layout.page.paper];
+  const width = layout.page.orientation === 'landscape' ? paper.height : paper.width;
+  const m = layout.page.marginsMm ?? DEFAULT_MARGINS_MM;
+  return Math.floor(width - (m.left + m.right) * TWIPS_PER_MM);
+}
+
+/**
+ * Column widths in twips, scaled so the table fills the text width exactly. The scale also picks the body size when
+ * the layout sets none: Excel's 10 pt times the scale, in half points, kept within 9–10.5 pt. Below a scale of 0.9
+ * text wraps more than in Excel; a template for a wide form keeps its widths within the page or sets a size.
+ */
+export function fitColumns(layout: FormLayout): { widths: number[]; scale: number } {
+  const total = layout.columns.reduce((s, c) => s + c.width, 0);
+  const text = textWidthTwips(layout);
+  const scale = text / (total * UNIT_PT * 20);
+  const widths = layout.columns.map((c) => Math.floor((c.width / total) * text));
+  widths[widths.length - 1] += text - widths.reduce((s, w) => s + w, 0);
+  return { widths, scale };
+}
+
+function renderSection(layout: FormLayout, grid: Grid): ISectionOptions {
+  const { widths, scale } = fitColumns(layout);
+  const fitted = Math.floor(EXCEL_BODY_SIZE * scale * 2) / 2;
+  const fonts: Fonts = {
+    body: layout.font?.body ?? DEFAULT_BODY_FONT,
+    bodySize: layout.font?.bodySize ?? Math.min(MAX_BODY_SIZE, Math.max(MIN_BODY_SIZE, fitted)),
+    title: layout.font?.title ?? DEFAULT_TITLE_FONT,
+    titleSize: layout.font?.titleSize ?? DEFAULT_TITLE_SIZE,
+  };
+  const paper = PAPER_TWIPS[layout.page.paper];
+  const m = layout.page.marginsMm ?? DEFAULT_MARGINS_MM;
+  const textWidth = textWidthTwips(layout);
+  return {
+    properties: {
+      page: {
+        // docx swaps width and height for landscape itself
+        size: {
+          width: paper.width,
+          height: paper.height,
+          orientation: layout.page.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
+        },
+        margin: {
+          top: Math.round(m.top * TWIPS_PER_MM),
+          bottom: Math.round(m.bottom * TWIPS_PER_MM),
+          left: Math.round(m.left * TWIPS_PER_MM),
+          right: Math.round(m.right * TWIPS_PER_MM),
+          header: Math.round(Math.min(8, m.top / 2) * TWIPS_PER_MM),
+          footer: Math.round(Math.min(8, m.bottom / 2) * TWIPS_PER_MM),
+        },
+      },
+    },
+    children: [
+      ...layout.headerLines.map((line) => lineParagraph(line, fonts, textWidth, 'header')),
+      renderTable(layout, grid, widths, fonts),
+      ...(layout.footerLines ?? []).map((line) => lineParagraph(line, fonts, textWidth, 'footer')),
+    ],
+  };
+}
+
+function run(text: string, font: string, sizePt: number, bold: boolean): TextRun {
+  return new TextRun({
+    text,
+    bold,
+    size: Math.round(sizePt * 2),
+    font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: font },
+  });
+}
+
+function lineParagraph(line: FormLine, fonts: Fonts, textWidth: number, where: 'header' | 'footer'): Paragraph {
+  const size = fonts.bodySize + 1;
+  const spacing = where === 'footer' ? { before: 120, after: 0 } : { before: 0, after: 120 };
+  switch (line.kind) {
+    case 'formNumber':
+      return new Paragraph({ spacing, children: [run(line.text, fonts.title, fonts.bodySize + 2, false)] });
+    case 'title':
+      return new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { before: 120, after: 240 },
+        children: [run(line.text, fonts.title, fonts.titleSize, true)],
+      });
+    case 'text':
+      return new Paragraph({
+        alignment: ALIGN[line.align ?? 'left'],
+        spacing,
+        children: [run(line.text, fonts.body, size, line.bold ?? false)],
+      });
+    case 'fields': {
+      const parts: string[] = [line.left ?? ''];
+      const tabStops: { type: (typeof TabStopType)[keyof typeof TabStopType]; position: number }[] = [];
+      if (line.center) {
+        tabStops.push({ type: TabStopType.CENTER, position: Math.floor(textWidth / 2) });
+        parts.push(line.center);
+      }
+      if (line.right) {
+        tabStops.push({ type: TabStopType.RIGHT, position: textWidth });
+        parts.push(line.right);
+      }
+      const children: (string | Tab)[] = [];
+      parts.forEach((p, i) => {
+        if (i > 0) children.push(new Tab());
+        children.push(p);
+      });
+      return new Paragraph({
+        spacing,
+        tabStops,
+        children: [
+          new TextRun({
+            children,
+            size: Math.round(size * 2),
+            font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: fonts.body },
+          }),
+        ],
+      });
+    }
+  }
+}
+
+function cellParagraphs(text: string, align: HAlign, fonts: Fonts, bold: boolean): Paragraph[] {
+  return text.split(/\r?\n/).map(
+    (line) =>
+      new Paragraph({
+        alignment: ALIGN[align],
+        children: line === '' ? [] : [run(line, fonts.body, fonts.bodySize, bold)],
+      }),
+  );
+}
+
+function spanWidth(widths: readonly number[], col: number, span: number): number {
+  let w = 0;
+  for (let i = col; i < col + span; i++) w += widths[i];
+  return w;
+}
+
+function startCell(p: PlacedCell, layout: FormLayout, widths: readonly number[], fonts: Fonts): TableCell {
+  const column = layout.columns[p.col];
+  return new TableCell({
+    children: cellParagraphs(cellText(p.cell, column), cellAlign(p.cell, column, p.header), fonts, p.bold),
+    width: { size: spanWidth(widths, p.col, p.colSpan), type: WidthType.DXA },
+    columnSpan: p.colSpan > 1 ? p.colSpan : undefined,
+    verticalMerge: p.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
+    verticalAlign: VerticalAlignTable.CENTER,
+    borders: CELL_BORDERS,
+  });
+}
+
+/** The cell Word needs at a position a cell above covers: same width and span, vMerge continue, no text. */
+function continueCell(p: PlacedCell, widths: readonly number[]): TableCell {
+  return new TableCell({
+    children: [new Paragraph({})],
+    width: { size: spanWidth(widths, p.col, p.colSpan), type: WidthType.DXA },
+    columnSpan: p.colSpan > 1 ? p.colSpan : undefined,
+    verticalMerge: VerticalMergeType.CONTINUE,
+    verticalAlign: VerticalAlignTable.CENTER,
+    borders: CELL_BORDERS,
+  });
+}
+
+function renderTable(layout: FormLayout, grid: Grid, widths: readonly number[], fonts: Fonts): Table {
+  const repeat = layout.page.repeatHeaderRows ?? true;
+  const rows = grid.owner.map((line, r) => {
+    const cells: TableCell[] = [];
+    for (let c = 0; c < grid.columnCount; ) {
+      const p = line[c];
+      cells.push(p.row === r ? startCell(p, layout, widths, fonts) : continueCell(p, widths));
+      c += p.colSpan;
+    }
+    const header = r < grid.headerRowCount;
+    // at least a line and a little air, as the Excel rows get
+    const minHeight = Math.max(layout.rows[r].minHeight ?? 0, fonts.bodySize * 1.5 + 3);
+    return new TableRow({
+      children: cells,
+      tableHeader: header && repeat ? true : undefined,
+      cantSplit: header ? true : undefined,
+      height: { value: Math.round(minHeight * 20), rule: HeightRule.ATLEAST },
+    });
+  });
+  return new Table({
+    rows,
+    columnWidths: [...widths],
+    width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
+    layout: TableLayoutType.FIXED,
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 },
+    borders: {
+      top: LINE,
+      bottom: LINE,
+      left: LINE,
+      right: LINE,
+      insideHorizontal: LINE,
+      insideVertical: LINE,
+    },
+  });
+}

@@ -1,0 +1,149 @@
+// What a cell shows, and how much room its text takes: display width (a CJK character counts two) and the number
+// of lines it wraps to. The Excel writer needs the line count because Excel does not grow rows of library-written
+// files; the Word writer needs the shown text.
+import Decimal from 'decimal.js';
+import type { Cell, CellKind, ColumnSpec, HAlign } from './layout';
+
+/** East Asian wide and full-width characters, plus the ambiguous ones a Chinese font draws full width (“”…—≥①□). */
+const WIDE =
+  /[\u1100-\u115F\u2010-\u2027\u2030-\u205E\u2100-\u2BFF\u2E80-\u303E\u3040-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F000}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
+
+export function charWidth(ch: string): 1 | 2 {
+  return WIDE.test(ch) ? 2 : 1;
+}
+
+/** Width in character units: a digit or Latin letter is 1, a CJK character 2. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += charWidth(ch);
+  return w;
+}
+
+/** Punctuation that may not start a line: it stays with the character before it. */
+const NO_LINE_START = /[，。、；：？！）》」』】〕”’％%,.;:?!)\]}]/u;
+/** Punctuation that may not end a line: it goes with the character after it. */
+const NO_LINE_END = /[（《「『【〔“‘(\[{]/u;
+
+interface Token {
+  width: number;
+  space: boolean;
+}
+
+/** Break units: each CJK character alone (with its attached punctuation), Latin words and numbers whole, spaces. */
+function tokenize(paragraph: string): Token[] {
+  const tokens: Token[] = [];
+  let word = 0;
+  let opening = 0;
+  const flushWord = (): void => {
+    if (word > 0) tokens.push({ width: word + opening, space: false });
+    else if (opening > 0) tokens.push({ width: opening, space: false });
+    word = 0;
+    opening = 0;
+  };
+  for (const ch of paragraph) {
+    const w = charWidth(ch);
+    if (ch === ' ' || ch === '\t') {
+      flushWord();
+      tokens.push({ width: 1, space: true });
+    } else if (NO_LINE_START.test(ch)) {
+      if (word > 0) word += w;
+      else if (tokens.length > 0 && !tokens[tokens.length - 1].space) tokens[tokens.length - 1].width += w;
+      else word += w;
+    } else if (NO_LINE_END.test(ch)) {
+      flushWord();
+      opening += w;
+    } else if (w === 2) {
+      flushWord();
+      tokens.push({ width: w + opening, space: false });
+      opening = 0;
+    } else {
+      word += w;
+    }
+  }
+  flushWord();
+  return tokens;
+}
+
+/** Lines a text takes when wrapped greedily into `capacity` character units; every "\n" starts a new line. */
+export function wrappedLineCount(text: string, capacity: number): number {
+  const cap = Math.max(1, capacity);
+  let total = 0;
+  for (const paragraph of text.split(/\r?\n/)) {
+    let lines = 1;
+    let used = 0;
+    for (const t of tokenize(paragraph)) {
+      if (t.space) {
+        if (used + t.width <= cap) used += t.width;
+        continue;
+      }
+      if (used + t.width <= cap) {
+        used += t.width;
+      } else if (t.width <= cap) {
+        lines++;
+        used = t.width;
+      } else {
+        // longer than a whole line: it is broken inside, filling lines
+        if (used > 0) lines++;
+        const extra = Math.ceil(t.width / cap) - 1;
+        lines += extra;
+        used = t.width - extra * cap;
+      }
+    }
+    total += lines;
+  }
+  return total;
+}
+
+/** The number style that applies to a cell: the cell's own settings over its column's. */
+export function cellStyle(cell: Cell, column: ColumnSpec | undefined): { kind: CellKind; decimals?: number; thousands: boolean } {
+  return {
+    kind: cell.kind ?? column?.kind ?? 'text',
+    decimals: cell.decimals ?? column?.decimals,
+    thousands: cell.thousands ?? column?.thousands ?? false,
+  };
+}
+
+function group(fixed: string): string {
+  const [int, frac] = fixed.split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = (sign ? int.slice(1) : int).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return frac === undefined ? `${sign}${digits}` : `${sign}${digits}.${frac}`;
+}
+
+/** Rounds half up (on the number's shortest decimal form, so 1.005 → "1.01") and prints. */
+export function formatNumber(value: number, kind: CellKind, decimals: number | undefined, thousands: boolean): string {
+  if (!Number.isFinite(value)) return '';
+  const d = new Decimal(value);
+  if (kind === 'percent') return `${d.mul(100).toFixed(decimals ?? 2, Decimal.ROUND_HALF_UP)}%`;
+  const places = decimals ?? (kind === 'money' ? 2 : undefined);
+  const fixed = places === undefined ? d.toFixed() : d.toFixed(places, Decimal.ROUND_HALF_UP);
+  return thousands ? group(fixed) : fixed;
+}
+
+/** The text a cell shows. Numbers in text cells print as they are. */
+export function cellText(cell: Cell, column: ColumnSpec | undefined): string {
+  const v = cell.value;
+  if (v === null) return '';
+  if (typeof v === 'string') return v;
+  const s = cellStyle(cell, column);
+  return formatNumber(v, s.kind, s.decimals, s.thousands);
+}
+
+/** Excel number format for a cell, or undefined for General. */
+export function excelNumFmt(cell: Cell, column: ColumnSpec | undefined): string | undefined {
+  const s = cellStyle(cell, column);
+  const places = s.decimals ?? (s.kind === 'money' || s.kind === 'percent' ? 2 : undefined);
+  // plain numbers without fixed decimals stay General, so 4.11 and 240 both print as written
+  if (s.kind === 'text' || places === undefined) return undefined;
+  const frac = places > 0 ? `.${'0'.repeat(places)}` : '';
+  const int = s.thousands ? '#,##0' : '0';
+  return s.kind === 'percent' ? `0${frac}%` : `${int}${frac}`;
+}
+
+/** Horizontal alignment: the cell's, else header cells centred, else the column's, else numbers right and text left. */
+export function cellAlign(cell: Cell, column: ColumnSpec | undefined, header: boolean): HAlign {
+  if (cell.align) return cell.align;
+  if (header) return 'center';
+  if (column?.align) return column.align;
+  return typeof cell.value === 'number' && cellStyle(cell, column).kind !== 'text' ? 'right' : 'left';
+}

@@ -1,0 +1,260 @@
+// Renders form layouts to an .xlsx workbook (one worksheet per layout) with exceljs. Runs in Node and the browser.
+import ExcelJS from 'exceljs';
+import type { Alignment, Borders, Font, PaperSize, Worksheet } from 'exceljs';
+import {
+  DEFAULT_BODY_FONT,
+  DEFAULT_MARGINS_MM,
+  DEFAULT_TITLE_FONT,
+  DEFAULT_TITLE_SIZE,
+  asList,
+  resolveAll,
+  type FormLayout,
+  type FormLine,
+  type Grid,
+  type HAlign,
+  type WriteResult,
+} from './layout';
+import { cellAlign, cellText, displayWidth, excelNumFmt, wrappedLineCount } from './measure';
+
+export const XLSX_DEFAULT_BODY_SIZE = 10;
+const PAPER: Record<FormLayout['page']['paper'], number> = { A4: 9, A3: 8 };
+const MM_PER_INCH = 25.4;
+/** Width units lost to the cell's inner padding (Excel pads a column by 5 px, about 2 px each side). */
+const CELL_PADDING = 0.5;
+/** The font size at which a CJK character is exactly two width units (14 px against Calibri 11's 7 px digit). */
+const TWO_UNIT_SIZE = 10.5;
+
+const THIN: Borders = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+  diagonal: {},
+};
+
+/** Points per wrapped line (about 15 at 10 pt), as LibreOffice and Excel lay out CJK text. */
+export function lineHeight(fontSize: number): number {
+  return fontSize * 1.5;
+}
+
+/** Row height in points for a text wrapped into `widthUnits` of merged column width. */
+export function rowHeightFor(text: string, widthUnits: number, fontSize: number): number {
+  const capacity = ((widthUnits - CELL_PADDING) * TWO_UNIT_SIZE) / fontSize;
+  return wrappedLineCount(text, capacity) * lineHeight(fontSize) + 3;
+}
+
+export interface XlsxOptions {
+  /** workbook creator metadata */
+  creator?: string;
+}
+
+/** Renders each layout as a worksheet; returns the .xlsx bytes, or the layouts' problems. */
+export async function writeXlsx(
+  layouts: FormLayout | readonly FormLayout[],
+  options: XlsxOptions = {},
+): Promise<WriteResult> {
+  const list = asList(layouts);
+  const resolved = resolveAll(list);
+  if (!resolved.ok) return resolved;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = options.creator ?? '';
+  const names = new Set<string>();
+  list.forEach((layout, i) => renderSheet(wb, layout, resolved.grids[i], uniqueSheetName(layout.name, names)));
+  const buffer = await wb.xlsx.writeBuffer();
+  return { ok: true, bytes: toBytes(buffer) };
+}
+
+function toBytes(buffer: ArrayBuffer | Uint8Array): Uint8Array {
+  return buffer instanceof Uint8Array
+    ? new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
+    : new Uint8Array(buffer);
+}
+
+/** Excel sheet names: at most 31 characters, none of []:*?/\, unique ignoring case. */
+function uniqueSheetName(name: string, taken: Set<string>): string {
+  const base = (name.replace(/[[\]:*?/\\]/g, '').trim() || 'Sheet').slice(0, 31);
+  let candidate = base;
+  for (let k = 2; taken.has(candidate.toLowerCase()); k++) {
+    const suffix = `(${k})`;
+    candidate = base.slice(0, 31 - suffix.length) + suffix;
+  }
+  taken.add(candidate.toLowerCase());
+  return candidate;
+}
+
+interface Fonts {
+  body: string;
+  bodySize: number;
+  title: string;
+  titleSize: number;
+}
+
+function renderSheet(wb: ExcelJS.Workbook, layout: FormLayout, grid: Grid, name: string): void {
+  const fonts: Fonts = {
+    body: layout.font?.body ?? DEFAULT_BODY_FONT,
+    bodySize: layout.font?.bodySize ?? XLSX_DEFAULT_BODY_SIZE,
+    title: layout.font?.title ?? DEFAULT_TITLE_FONT,
+    titleSize: layout.font?.titleSize ?? DEFAULT_TITLE_SIZE,
+  };
+  const margins = layout.page.marginsMm ?? DEFAULT_MARGINS_MM;
+  const fit = layout.page.fitToWidth ?? true;
+  const ws = wb.addWorksheet(name, {
+    pageSetup: {
+      paperSize: PAPER[layout.page.paper] as PaperSize,
+      orientation: layout.page.orientation,
+      fitToPage: fit,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+      margins: {
+        top: margins.top / MM_PER_INCH,
+        bottom: margins.bottom / MM_PER_INCH,
+        left: margins.left / MM_PER_INCH,
+        right: margins.right / MM_PER_INCH,
+        header: Math.min(8, margins.top / 2) / MM_PER_INCH,
+        footer: Math.min(8, margins.bottom / 2) / MM_PER_INCH,
+      },
+    },
+  });
+  const widths = layout.columns.map((c) => c.width);
+  widths.forEach((w, i) => {
+    ws.getColumn(i + 1).width = w;
+  });
+
+  let r = 1;
+  for (const line of layout.headerLines) r = writeLine(ws, line, r, widths, fonts);
+  const top = r;
+  writeTable(ws, layout, grid, top, fonts);
+  r = top + grid.rowCount;
+  for (const line of layout.footerLines ?? []) r = writeLine(ws, line, r, widths, fonts);
+
+  if (grid.headerRowCount > 0 && (layout.page.repeatHeaderRows ?? true)) {
+    ws.pageSetup.printTitlesRow = `${top}:${top + grid.headerRowCount - 1}`;
+  }
+}
+
+function sum(widths: readonly number[], from: number, to: number): number {
+  let s = 0;
+  for (let i = from; i < to; i++) s += widths[i];
+  return s;
+}
+
+/** Writes text into columns [from, to) of one row, merged, and returns the height it needs. */
+function mergedText(
+  ws: Worksheet,
+  row: number,
+  from: number,
+  to: number,
+  text: string,
+  font: Partial<Font>,
+  horizontal: HAlign,
+  widths: readonly number[],
+): number {
+  const cell = ws.getCell(row, from + 1);
+  cell.value = text;
+  cell.font = font;
+  cell.alignment = { horizontal, vertical: 'middle', wrapText: true };
+  if (to - from > 1) ws.mergeCells(row, from + 1, row, to);
+  return rowHeightFor(text, sum(widths, from, to), font.size ?? XLSX_DEFAULT_BODY_SIZE);
+}
+
+/** Splits the columns into left / centre / right zones just wide enough for the centre and right texts. */
+function fieldZones(widths: readonly number[], center: string, right: string): [number, number] | null {
+  const n = widths.length;
+  let rightStart = n;
+  if (right) {
+    const need = displayWidth(right) + 2;
+    while (rightStart > 0 && sum(widths, rightStart, n) < need) rightStart--;
+  }
+  let centerStart = rightStart;
+  if (center) {
+    const need = displayWidth(center) + 2;
+    while (centerStart > 0 && sum(widths, centerStart, rightStart) < need) centerStart--;
+  }
+  return centerStart >= 1 ? [centerStart, rightStart] : null;
+}
+
+function writeLine(ws: Worksheet, line: FormLine, r: number, widths: readonly number[], fonts: Fonts): number {
+  const n = widths.length;
+  const body: Partial<Font> = { name: fonts.body, size: fonts.bodySize + 1 };
+  let height: number;
+  switch (line.kind) {
+    case 'formNumber':
+      height = mergedText(ws, r, 0, n, line.text, { name: fonts.title, size: fonts.bodySize + 2 }, 'left', widths);
+      break;
+    case 'title': {
+      const font: Partial<Font> = { name: fonts.title, size: fonts.titleSize, bold: true };
+      height = mergedText(ws, r, 0, n, line.text, font, 'center', widths) + 10;
+      break;
+    }
+    case 'text':
+      height = mergedText(ws, r, 0, n, line.text, { ...body, bold: line.bold ?? false }, line.align ?? 'left', widths);
+      break;
+    case 'fields': {
+      const left = line.left ?? '';
+      const center = line.center ?? '';
+      const right = line.right ?? '';
+      const zones = fieldZones(widths, center, right);
+      if (zones === null) {
+        height = mergedText(ws, r, 0, n, [left, center, right].filter(Boolean).join('    '), body, 'left', widths);
+        break;
+      }
+      const [c, rt] = zones;
+      height = mergedText(ws, r, 0, c, left, body, 'left', widths);
+      if (rt > c) height = Math.max(height, mergedText(ws, r, c, rt, center, body, 'center', widths));
+      if (n > rt) height = Math.max(height, mergedText(ws, r, rt, n, right, body, 'right', widths));
+      break;
+    }
+  }
+  ws.getRow(r).height = height;
+  return r + 1;
+}
+
+function writeTable(ws: Worksheet, layout: FormLayout, grid: Grid, top: number, fonts: Fonts): void {
+  const widths = layout.columns.map((c) => c.width);
+  const heights = layout.rows.map((row) => Math.max(row.minHeight ?? 0, lineHeight(fonts.bodySize) + 3));
+  const spanning: { row: number; rowSpan: number; need: number }[] = [];
+
+  grid.starts.forEach((placed) => {
+    for (const p of placed) {
+      const column = layout.columns[p.col];
+      const text = cellText(p.cell, column);
+      const cell = ws.getCell(top + p.row, p.col + 1);
+      const v = p.cell.value;
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        cell.value = v;
+        const fmt = excelNumFmt(p.cell, column);
+        if (fmt !== undefined) cell.numFmt = fmt;
+      } else if (typeof v === 'string' && v !== '') {
+        cell.value = v;
+      }
+      cell.font = { name: fonts.body, size: fonts.bodySize, bold: p.bold };
+      const alignment: Partial<Alignment> = {
+        horizontal: cellAlign(p.cell, column, p.header),
+        vertical: 'middle',
+        wrapText: true,
+      };
+      cell.alignment = alignment;
+      cell.border = THIN;
+      if (p.rowSpan > 1 || p.colSpan > 1) {
+        // the covered cells take the master's style, so every cell of the merge carries the borders
+        ws.mergeCells(top + p.row, p.col + 1, top + p.row + p.rowSpan - 1, p.col + p.colSpan);
+      }
+      const need = rowHeightFor(text, sum(widths, p.col, p.col + p.colSpan), fonts.bodySize);
+      if (p.rowSpan === 1) heights[p.row] = Math.max(heights[p.row], need);
+      else spanning.push({ row: p.row, rowSpan: p.rowSpan, need });
+    }
+  });
+
+  // a cell merged down several rows gets its room from those rows, the shortfall shared evenly
+  for (const s of spanning) {
+    const have = sum(heights, s.row, s.row + s.rowSpan);
+    if (s.need > have) {
+      const extra = (s.need - have) / s.rowSpan;
+      for (let i = s.row; i < s.row + s.rowSpan; i++) heights[i] += extra;
+    }
+  }
+  heights.forEach((h, i) => {
+    ws.getRow(top + i).height = Math.round(h * 4) / 4;
+  });
+}

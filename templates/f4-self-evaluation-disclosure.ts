@@ -1,0 +1,136 @@
+// F4 部门预算项目绩效自评情况公开表 — longgang 2019 附件2-3 (domain.md §7): one row per project, 28 columns.
+import Decimal from 'decimal.js';
+import { recordRow, tableLayout, type Cell, type ColumnNode, type FormLayout, type Row } from '../shared/forms/layout';
+import { indicatorContent, joinItems } from '../shared/indicator-text';
+import { fundingTotal, nonFiscalTotal, type Project, type Unit } from '../shared/model';
+import { fenToDecimal, ratio } from '../shared/money';
+import { headUnit, scopeProjects, ScopeError } from './scope';
+import type { FormRequest, FormTemplate } from './template';
+import { templateMessages as m } from './template-messages';
+
+/**
+ * The seven 二级 columns of the form. 二级 the form has no column for go where the 2019 units put them:
+ * 成本 (14, and scheme B's 41–43) with 经济效益, 可持续影响 (24) with 社会效益.
+ */
+const LEVEL2_COLUMNS: readonly { key: string; title: string; codes: readonly string[] }[] = [
+  { key: 'quantity', title: '数量指标', codes: ['11'] },
+  { key: 'quality', title: '质量指标', codes: ['12'] },
+  { key: 'timeliness', title: '时效指标', codes: ['13'] },
+  { key: 'economic', title: '经济效益指标', codes: ['21', '14', '41', '42', '43'] },
+  { key: 'social', title: '社会效益指标', codes: ['22', '24'] },
+  { key: 'ecological', title: '生态效益指标', codes: ['23'] },
+  { key: 'satisfaction', title: '服务对象满意度指标', codes: ['31'] },
+];
+
+const pair = (key: string, title: string): ColumnNode => ({
+  title,
+  children: [
+    { title: '年度指标内容', key: `${key}.target`, width: 14 },
+    { title: '完成情况', key: `${key}.actual`, width: 14 },
+  ],
+});
+
+function columns(year: number): ColumnNode[] {
+  const byKey = (k: string) => LEVEL2_COLUMNS.find((c) => c.key === k)!;
+  return [
+    { title: '序号', key: 'no', width: 5, align: 'center' },
+    { title: '单位名称', key: 'unit', width: 8, align: 'center' },
+    { title: '项目名称', key: 'name', width: 12 },
+    { title: '是否政府投资项目（是/否）', key: 'gov', width: 7, align: 'center' },
+    { title: '项目年度预算金额', key: 'budget', width: 10, kind: 'money' },
+    {
+      title: '实际支出金额',
+      children: [
+        { title: '合计', key: 'spent', width: 10, kind: 'money' },
+        {
+          title: '其中：财政拨款',
+          children: [
+            { title: '一般公共预算', key: 'spentGeneral', width: 10, kind: 'money' },
+            { title: `政府性基金预算（含${year}年政府专项债券资金）`, key: 'spentFund', width: 12, kind: 'money' },
+          ],
+        },
+        { title: '非财政拨款资金', key: 'spentOther', width: 8, kind: 'money' },
+      ],
+    },
+    { title: '预算支出执行率', key: 'rate', width: 9, kind: 'percent' },
+    { title: '年初绩效目标', key: 'goal', width: 24 },
+    { title: '绩效目标整体完成情况', key: 'overall', width: 22 },
+    { title: '产出目标', children: ['quantity', 'quality', 'timeliness'].map((k) => pair(k, byKey(k).title)) },
+    { title: '效益目标', children: ['economic', 'social', 'ecological'].map((k) => pair(k, byKey(k).title)) },
+    { title: '满意度指标', children: [pair('satisfaction', byKey('satisfaction').title)] },
+    { title: '项目执行中存在的问题', key: 'problems', width: 10 },
+    { title: '整改情况', key: 'rectification', width: 10 },
+  ];
+}
+
+const wan = (fen: number): number => fenToDecimal(fen, '万元').toNumber();
+
+/** The rate as a ratio rounded half up to 4 places, so the sheet shows exactly the computed percentage. */
+function rateValue(project: Project): number | null {
+  const sa = project.selfAssessment;
+  if (!sa) return null;
+  return ratio(fundingTotal(sa.spent), fundingTotal(sa.budgetAdjusted)).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
+}
+
+/** The two texts of one 二级 column for a project: targets and results, each joined in indicator order. */
+export function level2Cells(project: Project, codes: readonly string[]): { target: string; actual: string } {
+  const indicators = project.indicators.filter((i) => codes.includes(i.level2));
+  const results = project.selfAssessment?.results ?? [];
+  return {
+    target: joinItems(indicators.map(indicatorContent)),
+    actual: joinItems(indicators.map((i) => results.find((r) => r.indicatorId === i.id)?.actual ?? '')),
+  };
+}
+
+function projectRow(columnsSpec: FormLayout['columns'], project: Project, index: number, unit: Unit | undefined): Row {
+  const sa = project.selfAssessment;
+  const values: Record<string, Cell['value']> = {
+    no: index + 1,
+    unit: unit ? (unit.shortName ?? unit.name) : '',
+    name: project.name,
+    gov: project.governmentInvestment ? '是' : '否',
+    budget: wan(fundingTotal(sa ? sa.budgetAdjusted : project.funding)),
+    spent: sa ? wan(fundingTotal(sa.spent)) : null,
+    spentGeneral: sa ? wan(sa.spent.generalPublic) : null,
+    // the form has no 国有资本经营预算 column; it is 财政拨款 too, so it joins the second 财政拨款 column and 合计 stays whole
+    spentFund: sa ? wan(sa.spent.governmentFund + sa.spent.stateCapital) : null,
+    spentOther: sa ? wan(nonFiscalTotal(sa.spent)) : null,
+    rate: rateValue(project),
+    goal: project.annualGoal,
+    overall: sa?.overallResult ?? '',
+    problems: sa?.problems ?? '',
+    rectification: sa?.rectification ?? '',
+  };
+  for (const col of LEVEL2_COLUMNS) {
+    const cells = level2Cells(project, col.codes);
+    values[`${col.key}.target`] = cells.target;
+    values[`${col.key}.actual`] = cells.actual;
+  }
+  return recordRow(columnsSpec, values);
+}
+
+export const f4SelfEvaluationDisclosure: FormTemplate = {
+  id: 'F4',
+  title: '部门预算项目绩效自评情况公开表',
+  perProject: false,
+  build(request: FormRequest): FormLayout[] {
+    const projects = scopeProjects(request);
+    if (projects.length === 0) throw new ScopeError(m.noProjects(request.year));
+    const head = headUnit(request);
+    const base = tableLayout({
+      name: '附件2-3',
+      headerLines: [
+        { kind: 'formNumber', text: request.formNumber ?? '附件2-3：' },
+        { kind: 'title', text: `${request.year}年度${head.shortName ?? head.name}部门预算项目绩效自评情况公开表` },
+        { kind: 'fields', left: `部门名称（盖章）：${head.name}`, right: '单位：万元' },
+      ],
+      columns: columns(request.year),
+      body: [],
+      page: { paper: 'A3', orientation: 'landscape', fitToWidth: true, repeatHeaderRows: true, marginsMm: { top: 15, right: 10, bottom: 15, left: 10 } },
+      font: { bodySize: 9 },
+    });
+    const units = new Map(request.data.units.map((u) => [u.id, u]));
+    const body = projects.map((p, i) => projectRow(base.columns, p, i, units.get(p.unitId)));
+    return [{ ...base, rows: [...base.rows, ...body] }];
+  },
+};

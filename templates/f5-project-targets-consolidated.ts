@@ -1,0 +1,82 @@
+// F5 项目支出绩效目标表（含转移支付项目）— huadu: a 合计 row, then per unit a subtotal row followed by its projects;
+// indicators printed as numbered coded strings. Every amount in a 合计 or subtotal row is summed from the projects.
+import { recordRow, tableLayout, type CellValue, type FormLayout, type Row } from '../shared/forms/layout';
+import { targetText } from '../shared/indicator-text';
+import { addFunding, EMPTY_FUNDING, fiscalTotal, fundingTotal, type Funding, type Indicator, type Project } from '../shared/model';
+import { fenToDecimal } from '../shared/money';
+import { headUnit, scopeProjects, scopeUnits, ScopeError } from './scope';
+import type { FormRequest, FormTemplate } from './template';
+import { templateMessages as m } from './template-messages';
+
+/** The labels this form's coded strings use (the huadu system writes 经济效益, not 经济效益指标). */
+const CODE_LABELS: Readonly<Record<string, string>> = {
+  '1': '产出指标', '2': '效益指标', '3': '满意度指标', '4': '成本指标',
+  '11': '数量指标', '12': '质量指标', '13': '时效指标', '14': '成本指标',
+  '21': '经济效益', '22': '社会效益', '23': '生态效益', '24': '可持续影响',
+  '31': '服务对象满意度',
+  '41': '经济成本', '42': '社会成本', '43': '生态环境成本',
+};
+
+const label = (code: string) => `${code}-${CODE_LABELS[code] ?? code}`;
+
+/** "1、1-产出指标；11-数量指标；宣讲、培训次数；实施周期指标值：大于7-8次；年度指标值：大于7-8次。2、…" */
+export function codedIndicators(indicators: readonly Indicator[]): string {
+  return indicators
+    .map((ind, i) => {
+      const annual = targetText(ind);
+      // a project without a multi-year target states the annual one for the period too
+      const period = ind.periodTarget !== undefined && ind.periodTarget !== '' ? ind.periodTarget : annual;
+      return `${i + 1}、${label(ind.level1)}；${label(ind.level2)}；${ind.name}；实施周期指标值：${period}；年度指标值：${annual}。`;
+    })
+    .join('');
+}
+
+const money = (fen: number): CellValue => (fen === 0 ? null : fenToDecimal(fen, '万元').toNumber());
+
+function amounts(f: Funding): Record<string, CellValue> {
+  return { total: money(fundingTotal(f)), fiscal: money(fiscalTotal(f)), special: money(f.specialAccount), other: money(f.other) };
+}
+
+const sumFunding = (projects: readonly Project[]) => projects.reduce((acc, p) => addFunding(acc, p.funding), EMPTY_FUNDING);
+
+export const f5ProjectTargetsConsolidated: FormTemplate = {
+  id: 'F5',
+  title: '项目支出绩效目标表（含转移支付项目）',
+  perProject: false,
+  build(request: FormRequest): FormLayout[] {
+    const projects = scopeProjects(request);
+    if (projects.length === 0) throw new ScopeError(m.noProjects(request.year));
+    const head = headUnit(request);
+    const base = tableLayout({
+      name: '项目支出绩效目标表',
+      headerLines: [
+        ...(request.formNumber ? [{ kind: 'formNumber' as const, text: request.formNumber }] : []),
+        { kind: 'title', text: '项目支出绩效目标表（含转移支付项目）' },
+        { kind: 'fields', left: `部门名称：${head.name}`, right: '单位：万元' },
+      ],
+      columns: [
+        { title: '项目名称（资金使用单位）', key: 'name', width: 22 },
+        { title: '总计', key: 'total', width: 9, kind: 'money' },
+        { title: '财政拨款', key: 'fiscal', width: 9, kind: 'money' },
+        { title: '财政专户拨款', key: 'special', width: 9, kind: 'money' },
+        { title: '其他资金', key: 'other', width: 9, kind: 'money' },
+        { title: '绩效目标', key: 'goal', width: 34 },
+        { title: '绩效指标', key: 'indicators', width: 50 },
+      ],
+      body: [],
+      page: { paper: 'A4', orientation: 'landscape', fitToWidth: true, repeatHeaderRows: true },
+      font: { bodySize: 9 },
+    });
+    const cols = base.columns;
+    const body: Row[] = [recordRow(cols, { name: '合计', ...amounts(sumFunding(projects)) }, { bold: true })];
+    for (const unit of scopeUnits(request)) {
+      const own = projects.filter((p) => p.unitId === unit.id);
+      if (own.length === 0) continue;
+      body.push(recordRow(cols, { name: unit.name, ...amounts(sumFunding(own)) }, { bold: true }));
+      for (const p of own) {
+        body.push(recordRow(cols, { name: p.name, ...amounts(p.funding), goal: p.annualGoal, indicators: codedIndicators(p.indicators) }));
+      }
+    }
+    return [{ ...base, rows: [...base.rows, ...body] }];
+  },
+};

@@ -1,0 +1,45 @@
+// F7 部门预算整体绩效目标表 — yubei 表十五: 部门名称, 部门支出预算数 (元), 当年整体绩效目标, then weighted indicators.
+import type { FormLayout, Row } from '../shared/forms/layout';
+import { addFunding, EMPTY_FUNDING, fundingTotal, type DepartmentPlan, type Unit } from '../shared/model';
+import { fenToDecimal } from '../shared/money';
+import { c, districtOf, label, row } from './grid';
+import { weightedIndicatorHeader, weightedIndicatorRow } from './weighted-indicators';
+import { scopePlans, scopeUnits, ScopeError } from './scope';
+import type { FormRequest, FormTemplate } from './template';
+import { templateMessages as m } from './template-messages';
+
+export function departmentWeightedLayout(plan: DepartmentPlan, unit: Unit, year: number, formNumber?: string): FormLayout {
+  const budget = plan.expenditureBudget ?? fundingTotal(plan.tasks.reduce((acc, t) => addFunding(acc, t.funding), EMPTY_FUNDING));
+  const n = plan.indicators.length;
+  const rows: Row[] = [
+    row(label('部门(单位)名称'), c(unit.name, { colSpan: 2 }), label('部门支出预算数', { colSpan: 2 }),
+      c(fenToDecimal(budget, '元').toNumber(), { colSpan: 2, kind: 'money', thousands: true, align: 'right' })),
+    row(label('当年整体绩效目标'), c(plan.overallGoal, { colSpan: 6 })),
+    row(label('绩效指标', n > 0 ? { rowSpan: n + 1 } : {}), ...weightedIndicatorHeader('指标名称')),
+    ...plan.indicators.map((ind) => row(...weightedIndicatorRow(ind))),
+  ];
+  return {
+    name: '部门预算整体绩效目标表',
+    headerLines: [
+      ...(formNumber ? [{ kind: 'formNumber' as const, text: formNumber }] : []),
+      { kind: 'title', text: `${year}年${districtOf(unit.name)}部门预算整体绩效目标表` },
+      { kind: 'fields', left: `部门全称：${unit.name}`, right: '单位：元' },
+    ],
+    columns: [{ width: 12 }, { width: 24 }, { width: 8 }, { width: 8 }, { width: 8 }, { width: 10 }, { width: 8 }],
+    rows,
+    page: { paper: 'A4', orientation: 'portrait', fitToWidth: true, repeatHeaderRows: false },
+    font: { bodySize: 10 },
+  };
+}
+
+export const f7DepartmentWeightedTargets: FormTemplate = {
+  id: 'F7',
+  title: '部门预算整体绩效目标表',
+  perProject: false,
+  build(request: FormRequest): FormLayout[] {
+    const plans = scopePlans(request);
+    const units = scopeUnits(request);
+    if (plans.length === 0) throw new ScopeError(m.noPlan(request.year, units[0]?.name ?? ''));
+    return plans.map((plan) => departmentWeightedLayout(plan, units.find((u) => u.id === plan.unitId)!, request.year, request.formNumber));
+  },
+};

@@ -1,0 +1,48 @@
+// Small helpers for label/value forms built cell by cell.
+import type { Cell, CellValue, Row } from '../shared/forms/layout';
+import { level1Label, level2Label, shortLabel } from '../shared/indicator-text';
+import type { Indicator } from '../shared/model';
+import type { IndicatorScheme } from '../shared/schemes';
+
+export const c = (value: CellValue, more: Omit<Cell, 'value'> = {}): Cell => ({ value, ...more });
+/** A label cell: centred, as the published forms set their field names. */
+export const label = (value: string, more: Omit<Cell, 'value'> = {}): Cell => ({ value, align: 'center', ...more });
+export const row = (...cells: Cell[]): Row => ({ cells });
+
+/**
+ * Indicator rows grouped by 一级 then 二级 in data order, with the group cells merged down their runs; `rest` gives
+ * each row's remaining cells. `lead` cells (e.g. the block's label) go first in the first row.
+ */
+export function groupedIndicatorRows(
+  indicators: readonly Indicator[],
+  scheme: IndicatorScheme,
+  rest: (ind: Indicator, index: number) => Cell[],
+  options: { short?: boolean; lead?: Cell[] } = {},
+): Row[] {
+  const name1 = (code: string) => (options.short ? shortLabel(level1Label(scheme, code)) : level1Label(scheme, code));
+  const name2 = (code: string) => (options.short ? shortLabel(level2Label(scheme, code)) : level2Label(scheme, code));
+  const runLength = (from: number, same: (i: Indicator) => boolean) => {
+    let n = 0;
+    while (from + n < indicators.length && same(indicators[from + n])) n++;
+    return n;
+  };
+  return indicators.map((ind, i) => {
+    const cells: Cell[] = i === 0 && options.lead ? [...options.lead] : [];
+    const prev = indicators[i - 1];
+    if (!prev || prev.level1 !== ind.level1) {
+      const n = runLength(i, (x) => x.level1 === ind.level1);
+      cells.push(label(name1(ind.level1), n > 1 ? { rowSpan: n } : {}));
+    }
+    if (!prev || prev.level1 !== ind.level1 || prev.level2 !== ind.level2) {
+      const n = runLength(i, (x) => x.level1 === ind.level1 && x.level2 === ind.level2);
+      cells.push(label(name2(ind.level2), n > 1 ? { rowSpan: n } : {}));
+    }
+    return { cells: [...cells, ...rest(ind, i)] };
+  });
+}
+
+/** "渝北区" from "重庆市渝北区工商业联合会": the district some titles name. */
+export function districtOf(unitName: string): string {
+  const m = /(?:省|市|州)([^省市州]{1,6}?[区县旗])/.exec(unitName);
+  return m ? m[1] : '';
+}

@@ -1,0 +1,82 @@
+// Resolving a form's scope to units and projects, and naming the exported file.
+import type { DepartmentPlan, Project, Unit } from '../shared/model';
+import type { FormRequest, FormTemplate } from './template';
+import { templateMessages as m } from './template-messages';
+
+export class ScopeError extends Error {}
+
+function unitById(request: FormRequest, id: string): Unit {
+  const unit = request.data.units.find((u) => u.id === id);
+  if (!unit) throw new ScopeError(m.unknownUnit(id));
+  return unit;
+}
+
+/** The unit and every unit under it (depth first, parents before children, in data order). */
+export function unitTree(units: readonly Unit[], rootId: string): Unit[] {
+  const out: Unit[] = [];
+  const visit = (id: string, seen: Set<string>) => {
+    if (seen.has(id)) return; // a cycle in parent links must not hang the export
+    seen.add(id);
+    const u = units.find((x) => x.id === id);
+    if (!u) return;
+    out.push(u);
+    units.filter((c) => c.parentId === id).forEach((c) => visit(c.id, seen));
+  };
+  visit(rootId, new Set());
+  return out;
+}
+
+/** The units the form covers, in print order. */
+export function scopeUnits(request: FormRequest): Unit[] {
+  const { scope, data } = request;
+  if (scope.kind === 'unit') return [unitById(request, scope.unitId)];
+  if (scope.kind === 'supervisor') {
+    unitById(request, scope.unitId);
+    return unitTree(data.units, scope.unitId);
+  }
+  const ids = new Set(scopeProjects(request).map((p) => p.unitId));
+  return data.units.filter((u) => ids.has(u.id));
+}
+
+/** The unit whose name heads the form: the chosen unit or supervisor, or the owner of the chosen projects. */
+export function headUnit(request: FormRequest): Unit {
+  const { scope } = request;
+  if (scope.kind !== 'projects') return unitById(request, scope.unitId);
+  const units = scopeUnits(request);
+  if (units.length === 0) throw new ScopeError(m.noProjects(request.year));
+  // projects of several units: head the form with their common supervisor when there is one
+  const parents = new Set(units.map((u) => u.parentId));
+  if (units.length > 1 && parents.size === 1) {
+    const parent = request.data.units.find((u) => u.id === [...parents][0]);
+    if (parent) return parent;
+  }
+  return units[0];
+}
+
+/** The projects of the year the form covers, grouped by unit in print order, each unit's in data order. */
+export function scopeProjects(request: FormRequest): Project[] {
+  const { scope, data, year } = request;
+  if (scope.kind === 'projects') {
+    const ids = new Set(scope.projectIds);
+    const chosen = data.projects.filter((p) => ids.has(p.id));
+    if (chosen.length !== ids.size) throw new ScopeError(m.unknownProject);
+    return chosen;
+  }
+  const units = scopeUnits(request);
+  return units.flatMap((u) => data.projects.filter((p) => p.unitId === u.id && p.year === year));
+}
+
+export function scopePlans(request: FormRequest): DepartmentPlan[] {
+  return scopeUnits(request).flatMap((u) =>
+    request.data.departmentPlans.filter((p) => p.unitId === u.id && p.year === request.year),
+  );
+}
+
+/** "2019年度部门预算项目绩效自评情况公开表-深圳市龙岗区工商业联合会" (without extension). */
+export function exportFileName(template: FormTemplate, request: FormRequest): string {
+  const unit = headUnit(request);
+  const single = request.scope.kind === 'projects' && request.scope.projectIds.length === 1 ? request.data.projects.find((p) => p.id === (request.scope as { projectIds: readonly string[] }).projectIds[0]) : undefined;
+  const name = `${request.year}年度${template.title}-${unit.name}${single ? `-${single.name}` : ''}`;
+  // characters Windows forbids in file names
+  return name.replace(/[\\/:*?"<>|]/g, '_');
+}

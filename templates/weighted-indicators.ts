@@ -1,0 +1,21 @@
+// The weighted indicator rows shared by F1 and F7 (yubei): 指标名称 / 指标权重 / 计量单位 / 指标性质 / 指标值 / 是否核心指标.
+import type { Cell } from '../shared/forms/layout';
+import type { Indicator } from '../shared/model';
+import { c, label } from './grid';
+
+export function weightedIndicatorHeader(nameTitle: string): Cell[] {
+  return [label(nameTitle), label('指标权重'), label('计量单位'), label('指标性质'), label('指标值'), label('是否核心指标')];
+}
+
+export function weightedIndicatorRow(ind: Indicator): Cell[] {
+  const centre = { align: 'center' as const };
+  const target = ind.direction === '定性' ? ind.target : Number(ind.target);
+  return [
+    c(ind.name),
+    c(ind.weight, { kind: 'number', ...centre }),
+    c(ind.unit, centre),
+    c(ind.direction, centre),
+    typeof target === 'number' && Number.isFinite(target) ? c(target, { kind: 'number', ...centre }) : c(ind.target, centre),
+    c(ind.core ? '是' : '否', centre),
+  ];
+}

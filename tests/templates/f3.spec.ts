@@ -1,0 +1,71 @@
+// F3 项目支出绩效自评表: the yubei 表17-1 project with year-end figures entered; every score is computed.
+import { exportForm } from '../../templates/export';
+import type { Project } from '../../shared/model';
+import { docxRows, documentXml, loadFixture, readXlsx } from './read-back';
+
+const doc = loadFixture('yubei-2024');
+const base = doc.projects[0]; // 商协会建设经费: weights 20 20 10 15 15 10 10 → scaled ×0.9 beside the execution rate
+const byName = (name: string) => base.indicators.find((i) => i.name === name)!;
+const fund = (yuan: number) => ({ generalPublic: yuan * 100, governmentFund: 0, stateCapital: 0, specialAccount: 0, other: 0 });
+const project: Project = {
+  ...base,
+  selfAssessment: {
+    budgetInitial: fund(2_250_000),
+    budgetAdjusted: fund(2_250_000),
+    spent: fund(2_137_500), // 95.00%
+    overallResult: '各商协会日常工作正常开展',
+    results: [
+      { indicatorId: byName('商会数量').id, actual: '46' }, // ≥45: full 18
+      { indicatorId: byName('达标率').id, actual: '81', deviationNote: '两家商会未达标，已督促整改' }, // 81/90 × 18 = 16.2
+      { indicatorId: byName('商会活动时效').id, actual: '12' }, // ≤12: full 9
+      { indicatorId: byName('商会持续影响力').id, actual: '90' }, // 13.5
+      { indicatorId: byName('商会可发展率').id, actual: '95' }, // 13.5
+      { indicatorId: byName('满意度').id, actual: '92' }, // 9
+      { indicatorId: byName('预算资金执行情况').id, actual: '95', deviationNote: '年底部分活动延期' }, // = 100 → 95/100 × 9 = 8.55
+    ],
+    problems: '无',
+    rectification: '无',
+    status: 'done',
+  },
+};
+const data = { ...doc, projects: [project] };
+const request = { data, year: 2024, scope: { kind: 'projects' as const, projectIds: [project.id] } };
+
+test('funds, execution rate 95.00% scoring 9.50, indicator scores and total 97.25 (优)', async () => {
+  const r = await exportForm('F3', 'xlsx', request);
+  if (!r.ok) throw new Error(r.messages.join());
+  expect(r.fileName).toBe('2024年度项目支出绩效自评表-重庆市渝北区工商业联合会-商协会建设经费.xlsx');
+  const x = await readXlsx(r.bytes);
+  expect(x.text(1, 1)).toBe('项目支出绩效自评表');
+  expect(x.text(3, 2)).toBe('商协会建设经费');
+  // 项目资金 block: header row 5, 年度资金总额 row 6
+  expect([4, 5, 6, 7, 8, 9].map((c) => x.text(5, c))).toEqual(['年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
+  expect([2, 4, 5, 6, 7, 8, 9].map((c) => x.text(6, c))).toEqual(['年度资金总额', '225.00', '225.00', '213.75', '10', '95.00%', '9.50']);
+  // indicators from row 13 (header row 12): 分值 col 7, 得分 col 8
+  const scores = [13, 14, 15, 16, 17, 18, 19].map((row) => [x.shown(row, 4), x.text(row, 7), x.text(row, 8)]);
+  expect(scores).toEqual([
+    ['商会数量', '18', '18.00'],
+    ['达标率', '18', '16.20'],
+    ['商会活动时效', '9', '9.00'],
+    ['商会持续影响力', '13.5', '13.50'],
+    ['商会可发展率', '13.5', '13.50'],
+    ['满意度', '9', '9.00'],
+    ['预算资金执行情况', '9', '8.55'],
+  ]);
+  expect(x.text(14, 9)).toBe('两家商会未达标，已督促整改');
+  // 9.50 + 18 + 16.20 + 9 + 13.50 + 13.50 + 9 + 8.55 = 97.25
+  expect([x.text(20, 1), x.text(20, 7), x.text(20, 8), x.text(20, 9)]).toEqual(['总分', '100', '97.25', '等级：优']);
+});
+
+test('docx carries the same figures', async () => {
+  const r = await exportForm('F3', 'docx', request);
+  if (!r.ok) throw new Error(r.messages.join());
+  const rows = docxRows(await documentXml(r.bytes));
+  expect(rows.find((row) => row.includes('年度资金总额'))).toEqual(['', '年度资金总额', '225.00', '225.00', '213.75', '10', '95.00%', '9.50']);
+  expect(rows[rows.length - 1]).toEqual(['总分', '100', '97.25', '等级：优']);
+});
+
+test('a project without a self-assessment is refused in Chinese', async () => {
+  const r = await exportForm('F3', 'xlsx', { ...request, data: doc });
+  expect(r).toEqual({ ok: false, messages: ['2024 年度在所选范围内没有已填报绩效自评的项目。'] });
+});

@@ -1,0 +1,58 @@
+// F7 (表十五) and F1 (表17-1…17-5) from the yubei 2024 fixture.
+import { exportForm } from '../../templates/export';
+import { docxRows, documentXml, loadCells, loadFixture, readXlsx } from './read-back';
+
+interface PublishedTable {
+  title: string;
+  fields: Record<string, string | string[]>;
+  indicatorRows: string[][];
+}
+const doc = loadFixture('yubei-2024');
+const published = loadCells<{ plan: PublishedTable & { unitLine: string; moneyUnitLine: string }; projects: (PublishedTable & { compilerLine: string; moneyUnitLine: string })[] }>('yubei-2024-cells');
+const unitId = doc.units[0].id;
+const request = { data: doc, year: 2024, scope: { kind: 'unit' as const, unitId } };
+const COLS = [1, 2, 3, 4, 5, 6, 7];
+
+test('F7 xlsx: 部门名称, 部门支出预算数 7,563,832.99, 当年整体绩效目标 and the weighted indicators', async () => {
+  const r = await exportForm('F7', 'xlsx', request);
+  if (!r.ok) throw new Error(r.messages.join());
+  const x = await readXlsx(r.bytes);
+  const plan = published.plan;
+  expect(x.text(1, 1)).toBe(plan.title);
+  expect(COLS.map((c) => x.text(2, c)).filter(Boolean)).toEqual([plan.unitLine, plan.moneyUnitLine]);
+  expect([x.text(3, 1), x.text(3, 2), x.text(3, 4), x.text(3, 6)]).toEqual(['部门(单位)名称', plan.fields['部门(单位)名称'], '部门支出预算数', plan.fields['部门支出预算数']]);
+  expect(x.sheet.getCell(3, 6).value).toBe(7563832.99);
+  expect([x.text(4, 1), x.text(4, 2)]).toEqual(['当年整体绩效目标', (plan.fields['当年整体绩效目标'] as string[]).join('\n')]);
+  expect(COLS.map((c) => x.text(5, c))).toEqual(['绩效指标', '指标名称', '指标权重', '计量单位', '指标性质', '指标值', '是否核心指标']);
+  plan.indicatorRows.forEach((row, i) => expect(COLS.slice(1).map((c) => x.text(6 + i, c))).toEqual(row));
+  expect(x.merges).toContain(`A5:A${5 + plan.indicatorRows.length}`);
+  const weights = plan.indicatorRows.reduce((s, row) => s + Number(row[1]), 0);
+  expect(weights).toBe(100);
+});
+
+test('F1 xlsx: one sheet per project with the published fields and indicator rows', async () => {
+  const r = await exportForm('F1', 'xlsx', request);
+  if (!r.ok) throw new Error(r.messages.join());
+  expect(published.projects).toHaveLength(5);
+  for (let k = 0; k < published.projects.length; k++) {
+    const x = await readXlsx(r.bytes, k);
+    const t = published.projects[k];
+    expect(x.text(1, 1)).toBe('2024年渝北区部门一般项目绩效目标表');
+    expect(COLS.map((c) => x.text(2, c)).filter(Boolean)).toEqual([t.compilerLine, t.moneyUnitLine]);
+    expect([x.text(3, 2), x.text(3, 6), x.text(4, 2), x.text(4, 6), x.text(5, 6)]).toEqual([
+      t.fields['专项资金名称'], t.fields['业务主管部门'], t.fields['当年预算'], t.fields['区级支出'], t.fields['补助镇街'],
+    ]);
+    expect([x.text(6, 2), x.text(7, 2), x.text(8, 2)]).toEqual([t.fields['项目概况'], t.fields['立项依据'], t.fields['当年绩效目标']]);
+    t.indicatorRows.forEach((row, i) => expect(COLS.slice(1).map((c) => x.text(10 + i, c))).toEqual(row));
+    expect(x.merges).toEqual(expect.arrayContaining(['A4:A5', 'B4:C5', 'B3:C3', 'D3:E3', 'F3:G3', 'B6:G6']));
+  }
+});
+
+test('F1 docx: five tables, one per project, in one document', async () => {
+  const r = await exportForm('F1', 'docx', request);
+  if (!r.ok) throw new Error(r.messages.join());
+  const xml = await documentXml(r.bytes);
+  expect((xml.match(/<w:tbl>/g) ?? []).length).toBe(5);
+  const rows = docxRows(xml);
+  expect(rows[0]).toEqual(['专项资金名称', '商协会建设经费', '业务主管部门', '行政政法科']);
+});
