@@ -1,0 +1,72 @@
+// The local IndexedDB database (Dexie). The name is fixed so a unit's data never moves between releases.
+import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import type { DepartmentPlan, Id, Indicator, Project, Unit } from '../../shared/model';
+
+export const DB_NAME = 'perf-target-desk';
+
+/** A project row: everything but its indicators, which live in their own table. */
+export interface StoredProject extends Omit<Project, 'indicators'> {
+  /** kept in step with the indicator rows by every save, so lists never have to load indicators */
+  indicatorCount: number;
+  /** blocking validation errors at the last write, when the repository was given an error counter */
+  errorCount?: number;
+}
+
+/** An indicator row: the indicator, its project and its position in that project's list. */
+export interface StoredIndicator extends Indicator {
+  projectId: Id;
+  order: number;
+}
+
+export interface StoredSetting {
+  key: string;
+  value: unknown;
+}
+
+export interface VersionSpec {
+  version: number;
+  /** Dexie schema strings; null deletes a table */
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => PromiseLike<unknown> | void;
+}
+
+/**
+ * Every schema version the app has ever shipped, oldest first. Never edit or remove an entry: append a new one
+ * (with an `upgrade` that transforms existing records) so databases of every older release open and migrate.
+ */
+export const DB_VERSIONS: readonly VersionSpec[] = [
+  {
+    version: 1,
+    stores: {
+      units: 'id, parentId, name',
+      projects: 'id, [unitId+year], unitId, year, updatedAt',
+      indicators: 'id, projectId, [projectId+order]',
+      departmentPlans: 'id, [unitId+year]',
+      settings: 'key',
+    },
+  },
+];
+
+export function declareVersions(db: Dexie, versions: readonly VersionSpec[] = DB_VERSIONS): void {
+  for (const spec of versions) {
+    const version = db.version(spec.version).stores(spec.stores);
+    if (spec.upgrade) version.upgrade(spec.upgrade);
+  }
+}
+
+export class PerfDatabase extends Dexie {
+  declare units: Table<Unit, Id>;
+  declare projects: Table<StoredProject, Id>;
+  declare indicators: Table<StoredIndicator, Id>;
+  declare departmentPlans: Table<DepartmentPlan, Id>;
+  declare settings: Table<StoredSetting, string>;
+
+  /**
+   * @param options pass `{ indexedDB, IDBKeyRange }` to run on another IndexedDB (tests use fake-indexeddb)
+   * @param versions only migration tests pass a longer list than DB_VERSIONS
+   */
+  constructor(options?: DexieOptions, versions: readonly VersionSpec[] = DB_VERSIONS) {
+    super(DB_NAME, options);
+    declareVersions(this, versions);
+  }
+}

@@ -1,0 +1,141 @@
+// All-or-nothing: a failure in the middle of a multi-record change must leave the database exactly as it was.
+import { Repository } from '../../../renderer/db/repository';
+import { FIXED_NOW, addProject, addUnit, assessment, indicator, makeKit, unwrap, type Kit } from './db-test-kit';
+
+let kit: Kit;
+let unitId: string;
+let before: RawDump;
+
+type RawDump = Record<string, unknown[]>;
+
+/** Every row of every table, as stored (including indicator rows no project would show). */
+async function rawDump(db: Kit['db']): Promise<RawDump> {
+  const dump: RawDump = {};
+  for (const table of db.tables) dump[table.name] = await table.toArray();
+  return dump;
+}
+
+beforeEach(async () => {
+  kit = makeKit();
+  unitId = await addUnit(kit.repo, '区工商联');
+  await addProject(kit.repo, unitId, 2025, '商会培训', ['培训人次', '培训场次', '满意度'], { selfAssessment: assessment() });
+  await addProject(kit.repo, unitId, 2025, '非公经济调研', ['调研报告数', '座谈会次数']);
+  await addProject(kit.repo, unitId, 2025, '会员服务', ['服务次数']);
+  before = await rawDump(kit.db);
+});
+afterEach(() => {
+  kit.db.close();
+});
+
+/** An id generator that fails on its n-th call, i.e. after part of the work has already been written. */
+function failingIds(failOn: number): () => string {
+  let calls = 0;
+  return () => {
+    calls += 1;
+    if (calls === failOn) throw new Error('id generator failed');
+    return `fail-test-${calls}`;
+  };
+}
+
+/** Makes every n-th record created in the table throw, from inside IndexedDB's write path. */
+function failOnCreate(table: Kit['db']['indicators'] | Kit['db']['departmentPlans'] | Kit['db']['projects'], n: number): void {
+  let created = 0;
+  table.hook('creating', () => {
+    created += 1;
+    if (created === n) throw new Error('disk full');
+  });
+}
+
+it('copyUnitYear: a failure after all project copies were written (on the plan copy) rolls back the whole copy', async () => {
+  unwrap(await kit.repo.saveDepartmentPlan({
+    id: 'plan-2025', unitId, year: 2025, tasks: [], expenditureBudget: null, overallGoal: '保障运转', indicators: [],
+    updatedAt: FIXED_NOW.toISOString(),
+  }));
+  before = await rawDump(kit.db);
+  // project copies take 1 + 3, 1 + 2 and 1 + 1 ids; the 10th is the plan copy's, asked for after the projects are written
+  const repo = new Repository(kit.db, { now: () => FIXED_NOW, newId: failingIds(10) });
+  let projectsWritten = 0;
+  kit.db.projects.hook('creating', () => {
+    projectsWritten += 1;
+  });
+  await expect(repo.copyUnitYear(unitId, 2025)).rejects.toThrow('id generator failed');
+  expect(projectsWritten).toBe(3);
+  expect(await rawDump(kit.db)).toEqual(before);
+  expect(await kit.repo.listProjects(unitId, 2026)).toEqual([]);
+  expect(await kit.repo.getDepartmentPlan(unitId, 2026)).toBeUndefined();
+});
+
+it('copyUnitYear: a write failure on the second project copy leaves no indicator rows behind', async () => {
+  failOnCreate(kit.db.projects, 2);
+  await expect(kit.repo.copyUnitYear(unitId, 2025)).rejects.toThrow('disk full');
+  expect(await rawDump(kit.db)).toEqual(before);
+  expect(await kit.db.indicators.count()).toBe(6);
+});
+
+it('copyProjectsToYear: nothing is copied when one copy fails to be written', async () => {
+  const ids = (await kit.repo.exportAll()).projects.map((p) => p.id);
+  failOnCreate(kit.db.projects, 3); // the indicator rows and two project rows are written by then
+  await expect(kit.repo.copyProjectsToYear(ids, 2026)).rejects.toThrow('disk full');
+  expect(await rawDump(kit.db)).toEqual(before);
+  expect(await kit.db.indicators.count()).toBe(6);
+});
+
+it('saveProject: a failure while writing the third indicator keeps the old project and all its indicators', async () => {
+  const project = (await kit.repo.exportAll()).projects.find((p) => p.name === '商会培训');
+  if (!project) throw new Error('seed missing');
+  failOnCreate(kit.db.indicators, 3);
+  const edited = {
+    ...project,
+    name: '商会培训（改）',
+    indicators: [indicator('n1', '甲'), indicator('n2', '乙'), indicator('n3', '丙'), indicator('n4', '丁')],
+  };
+  await expect(kit.repo.saveProject(edited)).rejects.toThrow('disk full');
+  expect(await kit.repo.getProject(project.id)).toEqual(project);
+  expect(await rawDump(kit.db)).toEqual(before);
+});
+
+it('deleteProjects: a failure on the second project deletes none', async () => {
+  let deletions = 0;
+  kit.db.projects.hook('deleting', () => {
+    deletions += 1;
+    if (deletions === 2) throw new Error('locked');
+  });
+  await expect(kit.repo.deleteProjects((await kit.repo.exportAll()).projects.map((p) => p.id))).rejects.toThrow('locked');
+  expect(await rawDump(kit.db)).toEqual(before);
+});
+
+it('replaceAll: a failure after the tables were cleared and refilled restores nothing of the new data', async () => {
+  const other = makeKit();
+  const u = await addUnit(other.repo, '区档案馆');
+  await addProject(other.repo, u, 2025, '档案数字化', ['扫描页数']);
+  unwrap(await other.repo.saveDepartmentPlan({
+    id: 'plan-x', unitId: u, year: 2025, tasks: [], expenditureBudget: null, overallGoal: '', indicators: [],
+    updatedAt: FIXED_NOW.toISOString(),
+  }));
+  const incoming = await other.repo.exportAll();
+  other.db.close();
+
+  failOnCreate(kit.db.departmentPlans, 1); // plans are written last, after the clear and the other tables
+  await expect(kit.repo.replaceAll(incoming)).rejects.toThrow('disk full');
+  expect(await rawDump(kit.db)).toEqual(before);
+});
+
+it('importRecords: a failure on the last project leaves the earlier upserts unwritten', async () => {
+  const [first, second] = (await kit.repo.exportAll()).projects;
+  const changed = [
+    { ...first, annualGoal: '改过的目标', indicators: [indicator('imp-a', '甲')] },
+    { ...second, id: 'imp-new', name: '新项目', indicators: [indicator('imp-b', '乙'), indicator('imp-c', '丙')] },
+  ];
+  failOnCreate(kit.db.indicators, 3);
+  await expect(kit.repo.importRecords({ units: [], projects: changed, departmentPlans: [] })).rejects.toThrow('disk full');
+  expect(await rawDump(kit.db)).toEqual(before);
+});
+
+it('a refusal found late (unit of a restored project gone) also rolls back the projects already checked', async () => {
+  const deleted = await kit.repo.deleteProjects((await kit.repo.exportAll()).projects.map((p) => p.id));
+  const orphan = { ...deleted.projects[0], id: 'orphan', unitId: 'ghost', indicators: [] };
+  const result = await kit.repo.restore({ projects: [...deleted.projects, orphan] });
+  expect(result.ok).toBe(false);
+  expect(await kit.db.projects.count()).toBe(0);
+  expect(await kit.db.indicators.count()).toBe(0);
+});
