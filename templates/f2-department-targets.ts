@@ -5,7 +5,7 @@ import { targetText } from '../shared/indicator-text';
 import { addFunding, EMPTY_FUNDING, fiscalTotal, fundingTotal, type DepartmentPlan, type Funding, type Unit } from '../shared/model';
 import { fenToDecimal } from '../shared/money';
 import { DEFAULT_SCHEME_ID, getScheme, SCHEME_A } from '../shared/schemes';
-import { c, groupedIndicatorRows, label, row } from './grid';
+import { c, groupedIndicatorRows, label, paragraphRows, row } from './grid';
 import { scopePlans, scopeUnits, ScopeError } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 import { templateMessages as m } from './template-messages';
@@ -31,7 +31,7 @@ export function departmentTargetsLayout(plan: DepartmentPlan, unit: Unit, formNu
     ...header,
     ...tasks,
     { bold: true, cells: [label('金额合计'), c('', { colSpan: 3 }), ...amountCells(total)] },
-    row(label('年度总体目标'), c(plan.overallGoal, { colSpan: 6 })),
+    ...paragraphRows('年度总体目标', plan.overallGoal, 6),
     row(blockLabel, label('一级指标'), label('二级指标'), label('三级指标'), label('目标值', { colSpan: 3 })),
     ...groupedIndicatorRows(indicators, scheme, (ind) => [c(ind.name), c(targetText(ind), { colSpan: 3 })], { short: true }),
   ];

@@ -33,7 +33,7 @@ const pair = (key: string, title: string): ColumnNode => ({
 function columns(year: number): ColumnNode[] {
   const byKey = (k: string) => LEVEL2_COLUMNS.find((c) => c.key === k)!;
   return [
-    { title: '序号', key: 'no', width: 5, align: 'center' },
+    { title: '序号', key: 'no', width: 4, align: 'center' },
     { title: '单位名称', key: 'unit', width: 8, align: 'center' },
     { title: '项目名称', key: 'name', width: 12 },
     { title: '是否政府投资项目（是/否）', key: 'gov', width: 7, align: 'center' },
@@ -52,7 +52,7 @@ function columns(year: number): ColumnNode[] {
         { title: '非财政拨款资金', key: 'spentOther', width: 8, kind: 'money' },
       ],
     },
-    { title: '预算支出执行率', key: 'rate', width: 9, kind: 'percent' },
+    { title: '预算支出执行率', key: 'rate', width: 10, kind: 'percent' },
     { title: '年初绩效目标', key: 'goal', width: 24 },
     { title: '绩效目标整体完成情况', key: 'overall', width: 22 },
     { title: '产出目标', children: ['quantity', 'quality', 'timeliness'].map((k) => pair(k, byKey(k).title)) },

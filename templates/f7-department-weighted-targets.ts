@@ -2,7 +2,7 @@
 import type { FormLayout, Row } from '../shared/forms/layout';
 import { addFunding, EMPTY_FUNDING, fundingTotal, type DepartmentPlan, type Unit } from '../shared/model';
 import { fenToDecimal } from '../shared/money';
-import { c, districtOf, label, row } from './grid';
+import { c, districtOf, label, paragraphRows, row } from './grid';
 import { weightedIndicatorHeader, weightedIndicatorRow } from './weighted-indicators';
 import { scopePlans, scopeUnits, ScopeError } from './scope';
 import type { FormRequest, FormTemplate } from './template';
@@ -14,7 +14,7 @@ export function departmentWeightedLayout(plan: DepartmentPlan, unit: Unit, year:
   const rows: Row[] = [
     row(label('部门(单位)名称'), c(unit.name, { colSpan: 2 }), label('部门支出预算数', { colSpan: 2 }),
       c(fenToDecimal(budget, '元').toNumber(), { colSpan: 2, kind: 'money', thousands: true, align: 'right' })),
-    row(label('当年整体绩效目标'), c(plan.overallGoal, { colSpan: 6 })),
+    ...paragraphRows('当年整体绩效目标', plan.overallGoal, 6),
     row(label('绩效指标', n > 0 ? { rowSpan: n + 1 } : {}), ...weightedIndicatorHeader('指标名称')),
     ...plan.indicators.map((ind) => row(...weightedIndicatorRow(ind))),
   ];

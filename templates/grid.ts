@@ -41,6 +41,18 @@ export function groupedIndicatorRows(
   });
 }
 
+/**
+ * A long text under one label as one row per paragraph, the label merged down beside them: a spreadsheet row cannot
+ * break across printed pages, so a several-paragraph goal in one row would push the whole row to the next page.
+ */
+export function paragraphRows(title: string, text: string, colSpan: number): Row[] {
+  const paragraphs = text.split(/\n+/).filter((p) => p.trim() !== '');
+  if (paragraphs.length <= 1) return [row(label(title), c(text, { colSpan }))];
+  return paragraphs.map((p, i) =>
+    i === 0 ? row(label(title, { rowSpan: paragraphs.length }), c(p, { colSpan })) : row(c(p, { colSpan })),
+  );
+}
+
 /** "渝北区" from "重庆市渝北区工商业联合会": the district some titles name. */
 export function districtOf(unitName: string): string {
   const m = /(?:省|市|州)([^省市州]{1,6}?[区县旗])/.exec(unitName);

@@ -16,8 +16,9 @@ interface Published {
 const doc = loadFixture('longgang-2023');
 const published = loadCells<Published>('longgang-2023-f2-cells');
 const request = { data: doc, year: 2023, scope: { kind: 'unit' as const, unitId: doc.units[0].id } };
-// rows: title 1, fields 2, task header 3–4, tasks 5–12, 金额合计 13, 年度总体目标 14, indicator header 15, indicators 16–47
-const FIRST_INDICATOR = 16;
+// rows: title 1, fields 2, task header 3–4, tasks 5–12, 金额合计 13, 年度总体目标 14–15 (a row per paragraph),
+// indicator header 16, indicators 17–48
+const FIRST_INDICATOR = 17;
 
 async function xlsx() {
   const r = await exportForm('F2', 'xlsx', request);
@@ -32,7 +33,7 @@ test('task rows and amounts as published', async () => {
   expect([1, 2, 5].map((c) => x.text(3, c))).toEqual(['任务名称', '主要内容', '预算金额（万元）']);
   expect([5, 6, 7].map((c) => x.text(4, c))).toEqual(['总额', '其中：财政拨款', '其中：其他资金']);
   published.taskRows.forEach((row, i) => expect([1, 2, 5, 6, 7].map((c) => x.text(5 + i, c))).toEqual(row));
-  expect(x.merges).toEqual(expect.arrayContaining(['A3:A4', 'B3:D4', 'E3:G3', 'B5:D5', 'B14:G14', `A15:A${FIRST_INDICATOR + 31}`]));
+  expect(x.merges).toEqual(expect.arrayContaining(['A3:A4', 'B3:D4', 'E3:G3', 'B5:D5', 'A14:A15', 'B14:G14', 'B15:G15', `A16:A${FIRST_INDICATOR + 31}`]));
 });
 
 test('金额合计 is summed from the tasks (the published 1299 is one less than its own printed tasks, which add up to 1300)', async () => {
@@ -46,9 +47,9 @@ test('金额合计 is summed from the tasks (the published 1299 is one less than
 test('年度总体目标 and every indicator row with its 一级/二级 text', async () => {
   const x = await xlsx();
   expect(x.text(14, 1)).toBe('年度总体目标');
-  expect(x.text(14, 2)).toBe(published.overallGoal.join('\n'));
-  expect([2, 3, 4, 5].map((c) => x.text(15, c))).toEqual(published.indicatorHeader);
-  expect(x.text(15, 1)).toBe('年度绩效指标');
+  expect([x.text(14, 2), x.text(15, 2)]).toEqual(published.overallGoal);
+  expect([2, 3, 4, 5].map((c) => x.text(16, c))).toEqual(published.indicatorHeader);
+  expect(x.text(16, 1)).toBe('年度绩效指标');
   published.indicatorRows.forEach((row, i) => expect([2, 3, 4, 5].map((c) => x.shown(FIRST_INDICATOR + i, c))).toEqual(row));
 });
 
@@ -70,8 +71,8 @@ test('docx: vertical merges for the groups and the same texts', async () => {
   if (!r.ok) throw new Error(r.messages.join());
   const xml = await documentXml(r.bytes);
   const multi = published.merges.filter((m) => m.rowCount > 1);
-  // task header (任务名称, 主要内容), 年度绩效指标 label, and each multi-row 一级/二级 group restart a vertical merge
-  expect(count(xml, /<w:vMerge w:val="restart"\/>/g)).toBe(2 + 1 + multi.length);
+  // task header (任务名称, 主要内容), the 年度总体目标 and 年度绩效指标 labels, and each multi-row 一级/二级 group
+  expect(count(xml, /<w:vMerge w:val="restart"\/>/g)).toBe(2 + 2 + multi.length);
   const rows = docxRows(xml);
   expect(rows[2]).toEqual(published.taskRows[0]);
   // Word keeps a (continuing, empty) cell under the 年度绩效指标 label in every row

@@ -1,33 +1,10 @@
 // F3 项目支出绩效自评表: the yubei 表17-1 project with year-end figures entered; every score is computed.
 import { exportForm } from '../../templates/export';
-import type { Project } from '../../shared/model';
+import { assessedSample } from '../fixtures/yubei-2024-assessed';
 import { docxRows, documentXml, loadFixture, readXlsx } from './read-back';
 
 const doc = loadFixture('yubei-2024');
-const base = doc.projects[0]; // 商协会建设经费: weights 20 20 10 15 15 10 10 → scaled ×0.9 beside the execution rate
-const byName = (name: string) => base.indicators.find((i) => i.name === name)!;
-const fund = (yuan: number) => ({ generalPublic: yuan * 100, governmentFund: 0, stateCapital: 0, specialAccount: 0, other: 0 });
-const project: Project = {
-  ...base,
-  selfAssessment: {
-    budgetInitial: fund(2_250_000),
-    budgetAdjusted: fund(2_250_000),
-    spent: fund(2_137_500), // 95.00%
-    overallResult: '各商协会日常工作正常开展',
-    results: [
-      { indicatorId: byName('商会数量').id, actual: '46' }, // ≥45: full 18
-      { indicatorId: byName('达标率').id, actual: '81', deviationNote: '两家商会未达标，已督促整改' }, // 81/90 × 18 = 16.2
-      { indicatorId: byName('商会活动时效').id, actual: '12' }, // ≤12: full 9
-      { indicatorId: byName('商会持续影响力').id, actual: '90' }, // 13.5
-      { indicatorId: byName('商会可发展率').id, actual: '95' }, // 13.5
-      { indicatorId: byName('满意度').id, actual: '92' }, // 9
-      { indicatorId: byName('预算资金执行情况').id, actual: '95', deviationNote: '年底部分活动延期' }, // = 100 → 95/100 × 9 = 8.55
-    ],
-    problems: '无',
-    rectification: '无',
-    status: 'done',
-  },
-};
+const project = assessedSample(doc.projects[0]);
 const data = { ...doc, projects: [project] };
 const request = { data, year: 2024, scope: { kind: 'projects' as const, projectIds: [project.id] } };
 

@@ -22,10 +22,15 @@ test('F7 xlsx: 部门名称, 部门支出预算数 7,563,832.99, 当年整体绩
   expect(COLS.map((c) => x.text(2, c)).filter(Boolean)).toEqual([plan.unitLine, plan.moneyUnitLine]);
   expect([x.text(3, 1), x.text(3, 2), x.text(3, 4), x.text(3, 6)]).toEqual(['部门(单位)名称', plan.fields['部门(单位)名称'], '部门支出预算数', plan.fields['部门支出预算数']]);
   expect(x.sheet.getCell(3, 6).value).toBe(7563832.99);
-  expect([x.text(4, 1), x.text(4, 2)]).toEqual(['当年整体绩效目标', (plan.fields['当年整体绩效目标'] as string[]).join('\n')]);
-  expect(COLS.map((c) => x.text(5, c))).toEqual(['绩效指标', '指标名称', '指标权重', '计量单位', '指标性质', '指标值', '是否核心指标']);
-  plan.indicatorRows.forEach((row, i) => expect(COLS.slice(1).map((c) => x.text(6 + i, c))).toEqual(row));
-  expect(x.merges).toContain(`A5:A${5 + plan.indicatorRows.length}`);
+  // the goal's seven parts one row each, so the printed page can break between them
+  const goal = plan.fields['当年整体绩效目标'] as string[];
+  expect(goal).toHaveLength(7);
+  expect(x.text(4, 1)).toBe('当年整体绩效目标');
+  expect(goal.map((_, i) => x.text(4 + i, 2))).toEqual(goal);
+  expect(x.merges).toContain('A4:A10');
+  expect(COLS.map((c) => x.text(11, c))).toEqual(['绩效指标', '指标名称', '指标权重', '计量单位', '指标性质', '指标值', '是否核心指标']);
+  plan.indicatorRows.forEach((row, i) => expect(COLS.slice(1).map((c) => x.text(12 + i, c))).toEqual(row));
+  expect(x.merges).toContain(`A11:A${11 + plan.indicatorRows.length}`);
   const weights = plan.indicatorRows.reduce((s, row) => s + Number(row[1]), 0);
   expect(weights).toBe(100);
 });
