@@ -1,0 +1,70 @@
+// The platform in a plain browser: saving is a download through <a download>, opening is <input type=file>.
+import type { AppInfo, OpenedFile, Platform } from './platform';
+
+type FileFilters = Parameters<Platform['openFile']>[0];
+
+const MIME_BY_EXTENSION: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  json: 'application/json',
+};
+
+function mimeTypeOf(name: string): string {
+  const ext = name.slice(name.lastIndexOf('.') + 1).toLowerCase();
+  return MIME_BY_EXTENSION[ext] ?? 'application/octet-stream';
+}
+
+/** `.docx,.xlsx` for the input's accept attribute; empty (anything) for no filter or a '*' filter. */
+export function acceptAttribute(filters: FileFilters): string {
+  const extensions = (filters ?? []).flatMap((f) => f.extensions);
+  return extensions.includes('*') ? '' : extensions.map((e) => `.${e}`).join(',');
+}
+
+/** `getDocument` is called per operation, so creating the platform needs no DOM (tools and tests run in Node). */
+export function createBrowserPlatform(info: Omit<AppInfo, 'host'>, getDocument: () => Document = () => document): Platform {
+  return {
+    async saveFile(suggestedName, bytes) {
+      const doc = getDocument();
+      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeTypeOf(suggestedName) }));
+      const a = doc.createElement('a');
+      a.href = url;
+      a.download = suggestedName;
+      a.style.display = 'none';
+      doc.body.append(a);
+      a.click();
+      a.remove();
+      // The browser reads the blob after click() returns; revoke only once the download has surely started.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return suggestedName;
+    },
+
+    openFile(filters) {
+      return new Promise<OpenedFile | null>((resolve, reject) => {
+        const doc = getDocument();
+        const input = doc.createElement('input');
+        input.type = 'file';
+        input.accept = acceptAttribute(filters);
+        input.style.display = 'none';
+        const done = () => input.remove();
+        input.addEventListener('change', () => {
+          done();
+          const file = input.files?.[0];
+          if (!file) return resolve(null);
+          Promise.resolve()
+            .then(() => file.arrayBuffer())
+            .then((buffer) => resolve({ name: file.name, bytes: new Uint8Array(buffer) }), reject);
+        });
+        input.addEventListener('cancel', () => {
+          done();
+          resolve(null);
+        });
+        doc.body.append(input);
+        input.click();
+      });
+    },
+
+    async appInfo() {
+      return { ...info, host: 'browser' };
+    },
+  };
+}
