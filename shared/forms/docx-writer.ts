@@ -34,7 +34,7 @@ import {
   type PlacedCell,
   type WriteResult,
 } from './layout';
-import { cellAlign, cellText } from './measure';
+import { cellAlign, cellText, wrappedLineCount } from './measure';
 
 /** Latin font for digits and letters, beside the East Asian body font. */
 export const LATIN_FONT = 'Times New Roman';
@@ -158,7 +158,7 @@ function renderSection(layout: FormLayout, grid: Grid): ISectionOptions {
 function run(text: string, font: string, sizePt: number, bold: boolean): TextRun {
   return new TextRun({
     text,
-    bold,
+    bold: bold || undefined,
     size: Math.round(sizePt * 2),
     font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: font },
   });
@@ -253,8 +253,31 @@ function continueCell(p: PlacedCell, widths: readonly number[]): TableCell {
   });
 }
 
+/** Text height of the page in points. */
+function textHeightPt(layout: FormLayout): number {
+  const paper = PAPER_TWIPS[layout.page.paper];
+  const height = layout.page.orientation === 'landscape' ? paper.width : paper.height;
+  const m = layout.page.marginsMm ?? DEFAULT_MARGINS_MM;
+  return (height - (m.top + m.bottom) * TWIPS_PER_MM) / 20;
+}
+
+/** Estimated height in points of the cells that lie wholly in row r (Word's own layout decides the real one). */
+function estimatedRowHeight(layout: FormLayout, grid: Grid, r: number, widths: readonly number[], fonts: Fonts): number {
+  let lines = 1;
+  for (const p of grid.starts[r]) {
+    if (p.rowSpan > 1) continue;
+    const widthPt = (spanWidth(widths, p.col, p.colSpan) - 2 * CELL_MARGIN) / 20;
+    const units = widthPt / (fonts.bodySize / 2);
+    lines = Math.max(lines, wrappedLineCount(cellText(p.cell, layout.columns[p.col]), units));
+  }
+  return lines * fonts.bodySize * 1.3;
+}
+
 function renderTable(layout: FormLayout, grid: Grid, widths: readonly number[], fonts: Fonts): Table {
   const repeat = layout.page.repeatHeaderRows ?? true;
+  // rows stay whole on a page (no stray line of a row at the top of the next), except rows so tall that Word
+  // would have to clip them
+  const keepWhole = textHeightPt(layout) / 2;
   const rows = grid.owner.map((line, r) => {
     const cells: TableCell[] = [];
     for (let c = 0; c < grid.columnCount; ) {
@@ -268,7 +291,7 @@ function renderTable(layout: FormLayout, grid: Grid, widths: readonly number[], 
     return new TableRow({
       children: cells,
       tableHeader: header && repeat ? true : undefined,
-      cantSplit: header ? true : undefined,
+      cantSplit: header || estimatedRowHeight(layout, grid, r, widths, fonts) < keepWhole ? true : undefined,
       height: { value: Math.round(minHeight * 20), rule: HeightRule.ATLEAST },
     });
   });
@@ -277,7 +300,7 @@ function renderTable(layout: FormLayout, grid: Grid, widths: readonly number[], 
     columnWidths: [...widths],
     width: { size: widths.reduce((s, w) => s + w, 0), type: WidthType.DXA },
     layout: TableLayoutType.FIXED,
-    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 },
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 20, bottom: 20 },
     borders: {
       top: LINE,
       bottom: LINE,
