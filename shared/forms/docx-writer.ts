@@ -54,7 +54,6 @@ const CELL_MARGIN = 43;
 const EXCEL_BODY_SIZE = 10;
 
 const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const CELL_BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
@@ -71,17 +70,20 @@ export async function writeDocx(
   const list = asList(layouts);
   const resolved = resolveAll(list);
   if (!resolved.ok) return resolved;
+  const fonts = list.map(sectionFonts);
+  // the first form's body font and size become the document default, so its cells' runs need no properties
+  const defaults: BodyDefaults = { font: fonts[0]?.body ?? DEFAULT_BODY_FONT, halfPoints: Math.round((fonts[0]?.bodySize ?? 10.5) * 2) };
   const doc = new Document({
     creator: options.creator ?? '',
     styles: {
       default: {
         document: {
-          run: { font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: DEFAULT_BODY_FONT }, size: 21 },
+          run: { font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: defaults.font }, size: defaults.halfPoints },
           paragraph: { spacing: { before: 0, after: 0, line: 240 } },
         },
       },
     },
-    sections: list.map((layout, i) => renderSection(layout, resolved.grids[i])),
+    sections: list.map((layout, i) => renderSection(layout, resolved.grids[i], fonts[i], defaults)),
   });
   const bytes = await Packer.pack(doc, 'uint8array');
   return { ok: true, bytes };
@@ -116,15 +118,19 @@ export function fitColumns(layout: FormLayout): { widths: number[]; scale: numbe
   return { widths, scale };
 }
 
-function renderSection(layout: FormLayout, grid: Grid): ISectionOptions {
-  const { widths, scale } = fitColumns(layout);
+function sectionFonts(layout: FormLayout): Fonts {
+  const { scale } = fitColumns(layout);
   const fitted = Math.floor(EXCEL_BODY_SIZE * scale * 2) / 2;
-  const fonts: Fonts = {
+  return {
     body: layout.font?.body ?? DEFAULT_BODY_FONT,
     bodySize: layout.font?.bodySize ?? Math.min(MAX_BODY_SIZE, Math.max(MIN_BODY_SIZE, fitted)),
     title: layout.font?.title ?? DEFAULT_TITLE_FONT,
     titleSize: layout.font?.titleSize ?? DEFAULT_TITLE_SIZE,
   };
+}
+
+function renderSection(layout: FormLayout, grid: Grid, fonts: Fonts, defaults: BodyDefaults): ISectionOptions {
+  const { widths } = fitColumns(layout);
   const paper = PAPER_TWIPS[layout.page.paper];
   const m = layout.page.marginsMm ?? DEFAULT_MARGINS_MM;
   const textWidth = textWidthTwips(layout);
@@ -149,7 +155,7 @@ function renderSection(layout: FormLayout, grid: Grid): ISectionOptions {
     },
     children: [
       ...layout.headerLines.map((line) => lineParagraph(line, fonts, textWidth, 'header')),
-      renderTable(layout, grid, widths, fonts),
+      renderTable(layout, grid, widths, fonts, defaults),
       ...(layout.footerLines ?? []).map((line) => lineParagraph(line, fonts, textWidth, 'footer')),
     ],
   };
@@ -213,12 +219,24 @@ function lineParagraph(line: FormLine, fonts: Fonts, textWidth: number, where: '
   }
 }
 
-function cellParagraphs(text: string, align: HAlign, fonts: Fonts, bold: boolean): Paragraph[] {
+/** A table cell's run: the body font and size are the document's defaults, so a run states only what differs —
+ * tens of thousands of cells each repeating four font names made Word files several times larger and slower. */
+function bodyRun(text: string, fonts: Fonts, defaults: BodyDefaults, bold: boolean): TextRun {
+  const size = Math.round(fonts.bodySize * 2);
+  return new TextRun({
+    text,
+    bold: bold || undefined,
+    size: size === defaults.halfPoints ? undefined : size,
+    font: fonts.body === defaults.font ? undefined : { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: fonts.body },
+  });
+}
+
+function cellParagraphs(text: string, align: HAlign, fonts: Fonts, defaults: BodyDefaults, bold: boolean): Paragraph[] {
   return text.split(/\r?\n/).map(
     (line) =>
       new Paragraph({
-        alignment: ALIGN[align],
-        children: line === '' ? [] : [run(line, fonts.body, fonts.bodySize, bold)],
+        alignment: align === 'left' ? undefined : ALIGN[align],
+        children: line === '' ? [] : [bodyRun(line, fonts, defaults, bold)],
       }),
   );
 }
@@ -229,15 +247,14 @@ function spanWidth(widths: readonly number[], col: number, span: number): number
   return w;
 }
 
-function startCell(p: PlacedCell, layout: FormLayout, widths: readonly number[], fonts: Fonts): TableCell {
+function startCell(p: PlacedCell, layout: FormLayout, widths: readonly number[], fonts: Fonts, defaults: BodyDefaults): TableCell {
   const column = layout.columns[p.col];
   return new TableCell({
-    children: cellParagraphs(cellText(p.cell, column), cellAlign(p.cell, column, p.header), fonts, p.bold),
+    children: cellParagraphs(cellText(p.cell, column), cellAlign(p.cell, column, p.header), fonts, defaults, p.bold),
     width: { size: spanWidth(widths, p.col, p.colSpan), type: WidthType.DXA },
     columnSpan: p.colSpan > 1 ? p.colSpan : undefined,
     verticalMerge: p.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
     verticalAlign: VerticalAlignTable.CENTER,
-    borders: CELL_BORDERS,
   });
 }
 
@@ -249,7 +266,6 @@ function continueCell(p: PlacedCell, widths: readonly number[]): TableCell {
     columnSpan: p.colSpan > 1 ? p.colSpan : undefined,
     verticalMerge: VerticalMergeType.CONTINUE,
     verticalAlign: VerticalAlignTable.CENTER,
-    borders: CELL_BORDERS,
   });
 }
 
@@ -273,7 +289,13 @@ function estimatedRowHeight(layout: FormLayout, grid: Grid, r: number, widths: r
   return lines * fonts.bodySize * 1.3;
 }
 
-function renderTable(layout: FormLayout, grid: Grid, widths: readonly number[], fonts: Fonts): Table {
+/** The run properties every body run inherits from the document's default style. */
+interface BodyDefaults {
+  font: string;
+  halfPoints: number;
+}
+
+function renderTable(layout: FormLayout, grid: Grid, widths: readonly number[], fonts: Fonts, defaults: BodyDefaults): Table {
   const repeat = layout.page.repeatHeaderRows ?? true;
   // rows stay whole on a page (no stray line of a row at the top of the next), except rows so tall that Word
   // would have to clip them
@@ -282,7 +304,7 @@ function renderTable(layout: FormLayout, grid: Grid, widths: readonly number[], 
     const cells: TableCell[] = [];
     for (let c = 0; c < grid.columnCount; ) {
       const p = line[c];
-      cells.push(p.row === r ? startCell(p, layout, widths, fonts) : continueCell(p, widths));
+      cells.push(p.row === r ? startCell(p, layout, widths, fonts, defaults) : continueCell(p, widths));
       c += p.colSpan;
     }
     const header = r < grid.headerRowCount;

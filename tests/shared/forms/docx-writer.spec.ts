@@ -3,13 +3,14 @@ import { writeDocx } from '../../../shared/forms/docx-writer';
 import type { FormLayout } from '../../../shared/forms/layout';
 import { f4Sample, labelGridSample } from './samples';
 
-async function documentXml(layout: FormLayout | FormLayout[]): Promise<string> {
+async function partXml(layout: FormLayout | FormLayout[], part: string): Promise<string> {
   const result = await writeDocx(layout);
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   expect(result.bytes).toBeInstanceOf(Uint8Array);
   const zip = await JSZip.loadAsync(result.bytes);
-  return zip.file('word/document.xml')!.async('string');
+  return zip.file(part)!.async('string');
 }
+const documentXml = (layout: FormLayout | FormLayout[]) => partXml(layout, 'word/document.xml');
 
 const all = (xml: string, re: RegExp): string[] => xml.match(re) ?? [];
 const count = (xml: string, s: string): number => xml.split(s).length - 1;
@@ -106,19 +107,28 @@ describe('writeDocx: F4 (28 columns, three header rows)', () => {
     expect(p2.slice(4, 10)).toEqual(['23.44', '21.49', '21.49', '0.00', '0.00', '91.68%']);
   });
 
-  it('uses 宋体 for Chinese and Times New Roman for digits, 9 pt in the table, bold headers', () => {
-    expect(table).toContain('w:eastAsia="宋体"');
-    expect(table).toContain('w:ascii="Times New Roman"');
-    expect(all(table, /<w:sz w:val="(\d+)"\/>/g).every((s) => s === '<w:sz w:val="18"/>')).toBe(true);
+  it('uses 宋体 for Chinese and Times New Roman for digits, 9 pt in the table, bold headers', async () => {
+    // the body font and size are the document's default run properties; table runs inherit them
+    const styles = await partXml(f4Sample(), 'word/styles.xml');
+    const defaults = /<w:rPrDefault>[\s\S]*?<\/w:rPrDefault>/.exec(styles)![0];
+    expect(defaults).toContain('w:eastAsia="宋体"');
+    expect(defaults).toContain('w:ascii="Times New Roman"');
+    expect(defaults).toContain('<w:sz w:val="18"/>');
+    expect(table).not.toMatch(/<w:sz w:val="(?!18")/);
+    expect(table).not.toContain('<w:rFonts');
     expect(cells(trs[0])[0]).toContain('<w:b/>');
     expect(cells(trs[3])[10]).not.toContain('<w:b/>');
     expect(cells(trs[3])[4]).toContain('<w:jc w:val="right"/>');
     expect(cells(trs[0])[0]).toContain('<w:jc w:val="center"/>');
   });
 
-  it('draws borders on every cell', () => {
-    const tcs = trs.flatMap(cells);
-    expect(tcs.every((tc) => /<w:tcBorders><w:top w:val="single"[^>]*\/><w:left w:val="single"[^>]*\/><w:bottom w:val="single"[^>]*\/><w:right w:val="single"/.test(tc))).toBe(true);
+  it('draws borders on every cell: the table outer and inside borders, which merged cells keep', () => {
+    const borders = /<w:tblBorders>[\s\S]*?<\/w:tblBorders>/.exec(table)![0];
+    for (const side of ['top', 'left', 'bottom', 'right', 'insideH', 'insideV']) {
+      expect(borders).toMatch(new RegExp(`<w:${side} w:val="single" w:color="000000" w:sz="4"/>`));
+    }
+    // no cell turns a border off
+    expect(table).not.toMatch(/w:val="(nil|none)"/);
   });
 
   it('writes the header lines above the table: form number, centred bold title, 部门名称 … tab … 单位：万元', () => {
