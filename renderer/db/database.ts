@@ -1,6 +1,6 @@
 // The local IndexedDB database (Dexie). The name is fixed so a unit's data never moves between releases.
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
-import type { DepartmentPlan, Id, Indicator, Project, Unit } from '../../shared/model';
+import type { DepartmentPlan, Id, Indicator, Project, Timestamp, Unit } from '../../shared/model';
 
 export const DB_NAME = 'perf-target-desk';
 
@@ -21,6 +21,15 @@ export interface StoredIndicator extends Indicator {
 export interface StoredSetting {
   key: string;
   value: unknown;
+}
+
+/**
+ * Consolidation base of one record (shared/consolidation.ts): the package's updatedAt of the record when it was last
+ * imported, so the next import can tell which side has changed since.
+ */
+export interface StoredSyncBase {
+  id: Id;
+  updatedAt: Timestamp;
 }
 
 export interface VersionSpec {
@@ -45,6 +54,13 @@ export const DB_VERSIONS: readonly VersionSpec[] = [
       settings: 'key',
     },
   },
+  {
+    // consolidation bases; a new table only, so existing records need no upgrade
+    version: 2,
+    stores: {
+      syncBases: 'id',
+    },
+  },
 ];
 
 export function declareVersions(db: Dexie, versions: readonly VersionSpec[] = DB_VERSIONS): void {
@@ -60,6 +76,7 @@ export class PerfDatabase extends Dexie {
   declare indicators: Table<StoredIndicator, Id>;
   declare departmentPlans: Table<DepartmentPlan, Id>;
   declare settings: Table<StoredSetting, string>;
+  declare syncBases: Table<StoredSyncBase, Id>;
 
   /**
    * @param options pass `{ indexedDB, IDBKeyRange }` to run on another IndexedDB (tests use fake-indexeddb)

@@ -27,4 +27,10 @@ export const DB_MESSAGES = {
   recordKindUnit: '单位',
   recordKindProject: '项目',
   recordKindPlan: '部门整体支出绩效目标',
+  backupInvalid: (count: number, listed: string, more: number) =>
+    `备份文件有 ${count} 处问题，未作任何修改：${listed}${more > 0 ? `；另有 ${more} 处问题未列出` : ''}。`,
+  supervisorNotFound: '找不到该主管部门，可能已被删除。',
 } as const;
+
+/** How many problems of a rejected backup are spelled out in the message. */
+export const LISTED_PROBLEMS = 5;

@@ -15,9 +15,12 @@ import {
   type Timestamp,
   type Unit,
 } from '../../shared/model';
+import { planImport, type ImportPlan } from '../../shared/consolidation';
+import { validateExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
 import { DEFAULT_SCHEME_ID, getScheme } from '../../shared/schemes';
+import { hasBlockingErrors, validateProject } from '../../shared/validation';
 import type { PerfDatabase, StoredIndicator, StoredProject } from './database';
-import { DB_MESSAGES as M } from './messages';
+import { DB_MESSAGES as M, LISTED_PROBLEMS } from './messages';
 
 export type RepoResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -80,6 +83,22 @@ export interface DataCounts {
   projects: number;
   indicators: number;
   departmentPlans: number;
+}
+
+/** One unit under a supervisor, as the supervisor's year overview lists it. */
+export interface SupervisedUnitSummary {
+  unitId: Id;
+  unitName: string;
+  shortName?: string;
+  parentId: Id | null;
+  /** 1 for a direct subordinate of the supervisor, 2 for theirs, … */
+  depth: number;
+  projectCount: number;
+  /** projects with indicators, an annual goal and no blocking error in their targets (the unit's scheme) */
+  targetsFilled: number;
+  /** projects whose self-assessment is marked 已完成 */
+  assessmentsDone: number;
+  hasDepartmentPlan: boolean;
 }
 
 /** What deleteProjects removed, kept by the UI so that 撤销 can put it back. */
@@ -593,13 +612,16 @@ export class Repository {
     });
   }
 
-  /** Restore from backup: empties units, projects, indicators and plans and writes the data set, all or nothing. */
+  /**
+   * Restore from backup: empties units, projects, indicators, plans and the consolidation bases and writes the data
+   * set, all or nothing. The bases go because they describe imports into the data being replaced.
+   */
   async replaceAll(data: DataSet): Promise<RepoResult<DataCounts>> {
     const problem = checkDataSet(data, new Set(data.units.map((u) => u.id)));
     if (problem) return fail(problem);
     const db = this.db;
-    return this.change([db.units, db.projects, db.indicators, db.departmentPlans], async () => {
-      for (const table of [db.units, db.projects, db.indicators, db.departmentPlans]) await table.clear();
+    return this.change([...this.dataTables(), db.syncBases], async () => {
+      for (const table of [...this.dataTables(), db.syncBases]) await table.clear();
       await db.units.bulkAdd(structuredClone(data.units));
       const units = new Map(data.units.map((u) => [u.id, u]));
       const counter = this.errorCounter;
@@ -615,28 +637,152 @@ export class Repository {
   }
 
   /**
+   * Restores a backup package: the document is validated again (format, version, schema, ids and references) before
+   * anything is touched, then all data is replaced in one transaction. A rejected document changes nothing.
+   */
+  async restoreBackup(doc: ExchangeDocument): Promise<RepoResult<DataCounts>> {
+    const checked = validateExchange(doc);
+    if (!checked.ok) {
+      const messages = checked.problems.map((p) => p.message.replace(/。$/, ''));
+      const listed = messages.slice(0, LISTED_PROBLEMS).join('；');
+      return fail(M.backupInvalid(messages.length, listed, messages.length - LISTED_PROBLEMS));
+    }
+    const { units, projects, departmentPlans } = checked.document;
+    return this.replaceAll({ units, projects, departmentPlans });
+  }
+
+  /**
    * Merges a data set into the database, all or nothing: records are inserted or overwritten by id, an imported
    * project's indicators replace the stored ones, and an imported plan replaces the plan of the same unit and year.
    * Deciding which side of a conflict is newer is the exchange layer's job, before calling this.
    */
   async importRecords(data: DataSet): Promise<RepoResult<DataCounts>> {
-    const db = this.db;
-    return this.change([db.units, db.projects, db.indicators, db.departmentPlans], async () => {
-      const unitIds = new Set<Id>(data.units.map((u) => u.id));
-      const referenced = [...data.projects.map((p) => p.unitId), ...data.departmentPlans.map((p) => p.unitId)];
-      const missing = referenced.filter((id) => !unitIds.has(id));
-      const found = await db.units.bulkGet([...new Set(missing)]);
-      for (const unit of found) if (unit) unitIds.add(unit.id);
-      const problem = checkDataSet(data, unitIds);
-      if (problem) throw new Refusal(problem);
-      await this.refuseForeignIndicators(data.projects);
+    return this.change(this.dataTables(), () => this.mergeRecords(data));
+  }
 
-      await db.units.bulkPut(structuredClone(data.units));
-      await this.writeProjects(data.projects, true);
-      for (const plan of data.departmentPlans) await this.putPlanReplacingSameYear(structuredClone(plan));
-      return countsOf(data);
+  /** The consolidation bases of every record imported so far (record id → the package's updatedAt). */
+  async getSyncBases(): Promise<Record<Id, Timestamp>> {
+    const rows = await this.db.syncBases.toArray();
+    return Object.fromEntries(rows.map((r) => [r.id, r.updatedAt]));
+  }
+
+  /**
+   * Classifies a validated package against the database (shared/consolidation.ts planImport), reading the data and
+   * the bases in one snapshot. Writes nothing: show the plan, let the user resolve conflicts, then applyImport.
+   */
+  async planPackageImport(doc: ExchangeDocument): Promise<ImportPlan> {
+    const db = this.db;
+    const [local, bases] = await db.transaction('r', [...this.dataTables(), db.syncBases], async () => [
+      await this.exportAll(),
+      await this.getSyncBases(),
+    ] as const);
+    return planImport(local, doc, bases);
+  }
+
+  /**
+   * Writes the outcome of a consolidation (shared/consolidation.ts applyPlan): the records and the new bases in ONE
+   * transaction, so a failure anywhere leaves both the data and the bases as they were.
+   */
+  async applyImport(records: DataSet, bases: Readonly<Record<Id, Timestamp>>): Promise<RepoResult<DataCounts>> {
+    const db = this.db;
+    return this.change([...this.dataTables(), db.syncBases], async () => {
+      const counts = await this.mergeRecords(records);
+      await db.syncBases.bulkPut(Object.entries(bases).map(([id, updatedAt]) => ({ id, updatedAt })));
+      return counts;
     });
   }
+
+  /** The body of importRecords; call inside a transaction over the data tables. */
+  private async mergeRecords(data: DataSet): Promise<DataCounts> {
+    const db = this.db;
+    const unitIds = new Set<Id>(data.units.map((u) => u.id));
+    const referenced = [...data.projects.map((p) => p.unitId), ...data.departmentPlans.map((p) => p.unitId)];
+    const missing = referenced.filter((id) => !unitIds.has(id));
+    const found = await db.units.bulkGet([...new Set(missing)]);
+    for (const unit of found) if (unit) unitIds.add(unit.id);
+    const problem = checkDataSet(data, unitIds);
+    if (problem) throw new Refusal(problem);
+    await this.refuseForeignIndicators(data.projects);
+
+    await db.units.bulkPut(structuredClone(data.units));
+    await this.writeProjects(data.projects, true);
+    for (const plan of data.departmentPlans) await this.putPlanReplacingSameYear(structuredClone(plan));
+    return countsOf(data);
+  }
+
+  private dataTables(): Table[] {
+    return [this.db.units, this.db.projects, this.db.indicators, this.db.departmentPlans];
+  }
+
+  // ---------------------------------------------------------------- supervisor
+
+  /**
+   * The year at a glance for a supervisor: every unit below it (children, their children, …; depth first, names in
+   * Chinese order) with its project count, targets filled, self-assessments finished and whether it has a plan.
+   */
+  async supervisorOverview(supervisorUnitId: Id, year: number): Promise<RepoResult<SupervisedUnitSummary[]>> {
+    const db = this.db;
+    const rows = await db.transaction('r', this.dataTables(), async () => {
+      const units = await db.units.toArray();
+      if (!units.some((u) => u.id === supervisorUnitId)) return null;
+      const below = descendantsOf(units, supervisorUnitId);
+      return Promise.all(
+        below.map(async ({ unit, depth }): Promise<SupervisedUnitSummary> => {
+          const projectRows = await db.projects.where('[unitId+year]').equals([unit.id, year]).toArray();
+          const byProject = await this.indicatorRowsOfMany(projectRows.map((r) => r.id));
+          const scheme = getScheme(unit.schemeId) ?? getScheme(DEFAULT_SCHEME_ID);
+          let targetsFilled = 0;
+          for (const row of projectRows) {
+            const { selfAssessment: _sa, ...targets } = assembleProject(row, byProject.get(row.id) ?? []);
+            // the targets alone: a half-filled self-assessment must not make finished targets count as unfinished
+            const filled =
+              targets.indicators.length > 0 &&
+              targets.annualGoal.trim() !== '' &&
+              scheme !== undefined &&
+              !hasBlockingErrors(validateProject(targets, scheme));
+            if (filled) targetsFilled += 1;
+          }
+          const summary: SupervisedUnitSummary = {
+            unitId: unit.id,
+            unitName: unit.name,
+            parentId: unit.parentId,
+            depth,
+            projectCount: projectRows.length,
+            targetsFilled,
+            assessmentsDone: projectRows.filter((r) => r.selfAssessment?.status === 'done').length,
+            hasDepartmentPlan: (await this.planOf(unit.id, year)) !== undefined,
+          };
+          if (unit.shortName !== undefined) summary.shortName = unit.shortName;
+          return summary;
+        }),
+      );
+    });
+    return rows === null ? fail(M.supervisorNotFound) : ok(rows);
+  }
+}
+
+/** Units below the root, depth first, siblings in Chinese name order; a cycle in bad data is walked once. */
+function descendantsOf(units: readonly Unit[], rootId: Id): { unit: Unit; depth: number }[] {
+  const children = new Map<Id, Unit[]>();
+  for (const unit of units) {
+    if (unit.parentId === null) continue;
+    const list = children.get(unit.parentId);
+    if (list) list.push(unit);
+    else children.set(unit.parentId, [unit]);
+  }
+  const out: { unit: Unit; depth: number }[] = [];
+  const seen = new Set<Id>([rootId]);
+  const walk = (id: Id, depth: number): void => {
+    const list = [...(children.get(id) ?? [])].sort((a, b) => nameCollator.compare(a.name, b.name));
+    for (const unit of list) {
+      if (seen.has(unit.id)) continue;
+      seen.add(unit.id);
+      out.push({ unit, depth });
+      walk(unit.id, depth + 1);
+    }
+  };
+  walk(rootId, 1);
+  return out;
 }
 
 function groupByProject(rows: readonly StoredIndicator[]): Map<Id, StoredIndicator[]> {

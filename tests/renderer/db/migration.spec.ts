@@ -1,14 +1,15 @@
-// Schema versions: the real list is DB_VERSIONS; this shows (and checks) how a later version migrates old data.
+// Schema versions: the real list is DB_VERSIONS; this checks the real upgrade from version 1 to 2 and shows how a
+// later version that transforms data migrates it.
 import { DB_NAME, DB_VERSIONS, PerfDatabase, type StoredIndicator, type StoredProject, type VersionSpec } from '../../../renderer/db/database';
 import { Repository } from '../../../renderer/db/repository';
-import { FIXED_NOW, addProject, addUnit, assessment, indicator, makeKit, unwrap } from './db-test-kit';
+import { FIXED_NOW, addProject, addUnit, assessment, indicator, makeKit, unwrap, type Kit } from './db-test-kit';
 
 /**
- * A test-only version 2: projects gain `createdAt` (indexed, copied from updatedAt) and indicators' full-width
- * percent signs are normalised. A real v2 is appended to DB_VERSIONS in exactly this shape.
+ * A test-only version 3: projects gain `createdAt` (indexed, copied from updatedAt) and indicators' full-width
+ * percent signs are normalised. A real version that transforms records is appended to DB_VERSIONS in this shape.
  */
-const TEST_V2: VersionSpec = {
-  version: 2,
+const TEST_V3: VersionSpec = {
+  version: 3,
   stores: { projects: 'id, [unitId+year], unitId, year, updatedAt, createdAt' },
   upgrade: async (tx) => {
     await tx
@@ -26,11 +27,11 @@ const TEST_V2: VersionSpec = {
   },
 };
 
-it('opens under the fixed name with the version-1 schema', async () => {
+it('opens under the fixed name with the version-2 schema', async () => {
   const kit = makeKit();
   await kit.db.open();
   expect(kit.db.name).toBe(DB_NAME);
-  expect(kit.db.verno).toBe(1);
+  expect(kit.db.verno).toBe(2);
   const schema = Object.fromEntries(
     kit.db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.name)].sort()]),
   );
@@ -40,6 +41,7 @@ it('opens under the fixed name with the version-1 schema', async () => {
     indicators: ['[projectId+order]', 'id', 'projectId'],
     departmentPlans: ['[unitId+year]', 'id'],
     settings: ['key'],
+    syncBases: ['id'],
   });
   kit.db.close();
 });
@@ -48,8 +50,8 @@ it('keeps every schema version declared, oldest first', () => {
   expect(DB_VERSIONS.map((v) => v.version)).toEqual(DB_VERSIONS.map((_, i) => i + 1));
 });
 
-it('migrates a version-1 database with data to version 2 without losing anything', async () => {
-  const kit = makeKit();
+/** Two units, two projects (one with a full-width ％ unit and a self-assessment), a plan and a setting. */
+async function seed(kit: Kit) {
   const unitId = await addUnit(kit.repo, '区工商联');
   await addUnit(kit.repo, '商会', unitId);
   const training = await addProject(kit.repo, unitId, 2025, '商会培训', ['培训人次', '满意度', '参训率'], {
@@ -65,12 +67,48 @@ it('migrates a version-1 database with data to version 2 without losing anything
     }),
   );
   await kit.repo.setSetting('moneyUnit', '万元');
-  const v1 = await kit.repo.exportAll();
+  return { unitId, training, v1: await kit.repo.exportAll() };
+}
+
+/** Every row of every table, as stored. */
+async function rawDump(db: PerfDatabase): Promise<Record<string, unknown[]>> {
+  const dump: Record<string, unknown[]> = {};
+  for (const table of db.tables) dump[table.name] = await table.toArray();
+  return dump;
+}
+
+it('upgrades a real version-1 database with data to version 2: every row kept, the bases table added and usable', async () => {
+  const kit = makeKit(DB_VERSIONS.slice(0, 1));
+  const { unitId, training, v1 } = await seed(kit);
+  const rowsV1 = await rawDump(kit.db);
+  expect(kit.db.verno).toBe(1);
+  expect(Object.keys(rowsV1).sort()).toEqual(['departmentPlans', 'indicators', 'projects', 'settings', 'units']);
+  expect(rowsV1.indicators).toHaveLength(4);
   kit.db.close();
 
-  const db2 = new PerfDatabase(kit.options, [...DB_VERSIONS, TEST_V2]);
+  const db2 = new PerfDatabase(kit.options);
   await db2.open();
   expect(db2.verno).toBe(2);
+  expect(await rawDump(db2)).toEqual({ ...rowsV1, syncBases: [] });
+  const repo2 = new Repository(db2, { now: () => FIXED_NOW });
+  expect(await repo2.exportAll()).toEqual(v1);
+  expect(await repo2.getProject(training.id)).toEqual(v1.projects.find((p) => p.id === training.id));
+  expect(await repo2.getSetting('moneyUnit')).toBe('万元');
+  expect(await repo2.listProjectYears(unitId)).toEqual([2024, 2025]);
+  unwrap(await repo2.applyImport({ units: [], projects: [], departmentPlans: [] }, { [training.id]: training.updatedAt }));
+  expect(await repo2.getSyncBases()).toEqual({ [training.id]: training.updatedAt });
+  db2.close();
+});
+
+it('migrates a version-2 database with data to a transforming version 3 without losing anything', async () => {
+  const kit = makeKit();
+  const { unitId, training, v1 } = await seed(kit);
+  unwrap(await kit.repo.applyImport({ units: [], projects: [], departmentPlans: [] }, { [training.id]: training.updatedAt }));
+  kit.db.close();
+
+  const db2 = new PerfDatabase(kit.options, [...DB_VERSIONS, TEST_V3]);
+  await db2.open();
+  expect(db2.verno).toBe(3);
   const repo2 = new Repository(db2, { now: () => FIXED_NOW });
   const v2 = await repo2.exportAll();
 
@@ -95,5 +133,6 @@ it('migrates a version-1 database with data to version 2 without losing anything
   expect(withoutCreatedAt).toEqual(v1.projects.map(normalise));
   expect(await repo2.getSetting('moneyUnit')).toBe('万元');
   expect(await repo2.listProjects(unitId, 2025)).toHaveLength(1);
+  expect(await repo2.getSyncBases()).toEqual({ [training.id]: training.updatedAt });
   db2.close();
 });

@@ -1,0 +1,287 @@
+// Consolidation (汇总导入): a supervisor imports the packages of many units into one database. Records keep their ids
+// across packages, so each incoming record is matched with the local one and classified before anything is written.
+//
+// A "base" is the incoming updatedAt recorded when a record was last imported. With a base, each side has changed
+// since the last import when its updatedAt is later than the base; a change on one side only wins, a change on both
+// is a conflict the user resolves. Without a base (first import, or a record entered by hand on both sides), the
+// newer edit wins and equal times with different content are a conflict. Nothing is ever overwritten silently by an
+// older version, and a conflict resolved for the local side stays resolved when the same package comes again.
+import type { DepartmentPlan, Id, Project, Timestamp, Unit } from './model';
+import type { ExchangeDocument } from './exchange/exchange';
+import { consolidationText as T, RECORD_KIND_LABELS } from './consolidation-messages';
+
+export type RecordKind = 'unit' | 'project' | 'departmentPlan';
+
+/** A project travels with its indicators and its self-assessment as one record. */
+export interface RecordOf {
+  unit: Unit;
+  project: Project;
+  departmentPlan: DepartmentPlan;
+}
+
+/** The records of a database or a package (the shape of Repository.exportAll()). */
+export interface DataSet {
+  units: Unit[];
+  projects: Project[];
+  departmentPlans: DepartmentPlan[];
+}
+
+/** Record id → the incoming updatedAt recorded at its last import. */
+export type SyncBases = Readonly<Record<Id, Timestamp>>;
+
+export type ConflictChoice = 'local' | 'incoming';
+
+interface EntryOf<K extends RecordKind> {
+  kind: K;
+  /** the incoming record's id; choices and bases are keyed by it */
+  id: Id;
+  /** '深圳市龙岗区工商业联合会', '党建事务（2019年度）', '区工商联 2023年度部门整体支出绩效目标' */
+  displayName: string;
+  localUpdatedAt: Timestamp | null;
+  incomingUpdatedAt: Timestamp;
+  /** the incoming updatedAt at the previous import of this record, if any */
+  base: Timestamp | null;
+  local: RecordOf[K] | null;
+  incoming: RecordOf[K];
+  /** one Chinese sentence saying why the record landed in its list */
+  reason: string;
+}
+
+export type PlanEntry = EntryOf<'unit'> | EntryOf<'project'> | EntryOf<'departmentPlan'>;
+
+export interface ImportProblem {
+  kind: RecordKind;
+  id: Id;
+  displayName: string;
+  message: string;
+}
+
+export interface ImportPlan {
+  /** not in the local data */
+  add: PlanEntry[];
+  /** the incoming version replaces the local one */
+  update: PlanEntry[];
+  /** same content on both sides */
+  unchanged: PlanEntry[];
+  /** the local version is newer and stays */
+  keepLocal: PlanEntry[];
+  /** changed on both sides: the user chooses */
+  conflicts: PlanEntry[];
+  /** records that cannot be imported; any problem blocks the whole import */
+  problems: ImportProblem[];
+}
+
+export interface AppliedImport {
+  /**
+   * the records to write: a project replaces the local project with its indicators, a plan the plan of its unit and
+   * year; a conflict resolved for the local side is written back re-stamped (see applyPlan)
+   */
+  records: DataSet;
+  /** the bases to store: every record of the package, at its incoming updatedAt */
+  bases: Record<Id, Timestamp>;
+}
+
+export type ApplyResult = { ok: true; value: AppliedImport } | { ok: false; errors: string[] };
+
+type Verdict = 'add' | 'update' | 'unchanged' | 'keepLocal' | 'conflicts';
+
+/** Compares two timestamps as instants ('…Z' and '….000Z' are equal); falls back to text order if one is unreadable. */
+export function compareTimestamps(a: Timestamp, b: Timestamp): number {
+  const x = Date.parse(a);
+  const y = Date.parse(b);
+  if (Number.isNaN(x) || Number.isNaN(y)) return a < b ? -1 : a > b ? 1 : 0;
+  return Math.sign(x - y);
+}
+
+/** A canonical form for comparing content: keys sorted, undefined members dropped. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const member = (value as Record<string, unknown>)[key];
+      if (member !== undefined) out[key] = canonical(member);
+    }
+    return out;
+  }
+  return value;
+}
+
+/** Same content apart from updatedAt. */
+export function sameContent<R extends { updatedAt: Timestamp }>(a: R, b: R): boolean {
+  const { updatedAt: _a, ...x } = a;
+  const { updatedAt: _b, ...y } = b;
+  return JSON.stringify(canonical(x)) === JSON.stringify(canonical(y));
+}
+
+function classify(local: { updatedAt: Timestamp }, incoming: { updatedAt: Timestamp }, base: Timestamp | null): { verdict: Verdict; reason: string } {
+  if (sameContent(local, incoming)) return { verdict: 'unchanged', reason: T.reasonSame };
+  if (base !== null) {
+    const localChanged = compareTimestamps(local.updatedAt, base) > 0;
+    const incomingChanged = compareTimestamps(incoming.updatedAt, base) > 0;
+    if (localChanged && incomingChanged) return { verdict: 'conflicts', reason: T.reasonBothChanged };
+    if (incomingChanged) return { verdict: 'update', reason: T.reasonOnlyIncomingChanged };
+    if (localChanged) return { verdict: 'keepLocal', reason: T.reasonOnlyLocalChanged };
+    // The package brings nothing new since the last import (the same version again, or an older one), so the local
+    // record is what that import settled on, e.g. a conflict resolved for the local side, even if its time is earlier.
+    return { verdict: 'keepLocal', reason: T.reasonAlreadyImported };
+  }
+  const order = compareTimestamps(incoming.updatedAt, local.updatedAt);
+  if (order > 0) return { verdict: 'update', reason: T.reasonIncomingNewer };
+  if (order < 0) return { verdict: 'keepLocal', reason: T.reasonLocalNewer };
+  return { verdict: 'conflicts', reason: T.reasonSameTimeDifferent };
+}
+
+function duplicateIds(ids: readonly Id[]): Id[] {
+  const seen = new Set<Id>();
+  const dups = new Set<Id>();
+  for (const id of ids) {
+    if (seen.has(id)) dups.add(id);
+    seen.add(id);
+  }
+  return [...dups];
+}
+
+/**
+ * Classifies every record of the package against the local data. Pure: reads nothing but its arguments.
+ * Department plans are matched by id, or else by unit and year (a unit keeps one plan a year).
+ */
+export function planImport(local: DataSet, incoming: ExchangeDocument, bases: SyncBases): ImportPlan {
+  const plan: ImportPlan = { add: [], update: [], unchanged: [], keepLocal: [], conflicts: [], problems: [] };
+
+  // a package that skipped parseExchange may repeat ids; matching by id would then be meaningless
+  const dupChecks: [RecordKind, Id[]][] = [
+    ['unit', duplicateIds(incoming.units.map((u) => u.id))],
+    ['project', duplicateIds(incoming.projects.map((p) => p.id))],
+    ['departmentPlan', duplicateIds(incoming.departmentPlans.map((p) => p.id))],
+  ];
+  for (const [kind, ids] of dupChecks) {
+    for (const id of ids) plan.problems.push({ kind, id, displayName: id, message: T.duplicateId(RECORD_KIND_LABELS[kind], id) });
+  }
+  if (plan.problems.length > 0) return plan;
+
+  const localUnits = new Map(local.units.map((u) => [u.id, u]));
+  const incomingUnits = new Map(incoming.units.map((u) => [u.id, u]));
+  const unitName = (id: Id): string => incomingUnits.get(id)?.name ?? localUnits.get(id)?.name ?? T.unknownUnitName;
+  const unitKnown = (id: Id): boolean => incomingUnits.has(id) || localUnits.has(id);
+
+  const place = <K extends RecordKind>(kind: K, displayName: string, localRecord: RecordOf[K] | undefined, record: RecordOf[K]): void => {
+    const base = bases[record.id] ?? null;
+    const entry = {
+      kind,
+      id: record.id,
+      displayName,
+      localUpdatedAt: localRecord?.updatedAt ?? null,
+      incomingUpdatedAt: record.updatedAt,
+      base,
+      local: localRecord ?? null,
+      incoming: record,
+    };
+    const { verdict, reason } = localRecord === undefined ? { verdict: 'add' as const, reason: T.reasonNew } : classify(localRecord, record, base);
+    plan[verdict].push({ ...entry, reason } as PlanEntry);
+  };
+
+  for (const unit of incoming.units) place('unit', unit.name, localUnits.get(unit.id), unit);
+
+  const localProjects = new Map(local.projects.map((p) => [p.id, p]));
+  const indicatorOwner = new Map<Id, Id>();
+  for (const p of local.projects) for (const ind of p.indicators) indicatorOwner.set(ind.id, p.id);
+  for (const project of incoming.projects) {
+    const displayName = T.projectName(project.name, project.year);
+    if (!unitKnown(project.unitId)) {
+      plan.problems.push({ kind: 'project', id: project.id, displayName, message: T.projectUnitMissing(project.name) });
+      continue;
+    }
+    const foreign = project.indicators.find((ind) => {
+      const owner = indicatorOwner.get(ind.id);
+      return owner !== undefined && owner !== project.id;
+    });
+    if (foreign) {
+      plan.problems.push({ kind: 'project', id: project.id, displayName, message: T.indicatorOfOtherProject(project.name, foreign.id) });
+      continue;
+    }
+    place('project', displayName, localProjects.get(project.id), project);
+  }
+
+  const localPlans = new Map(local.departmentPlans.map((p) => [p.id, p]));
+  const localPlanOfYear = new Map(local.departmentPlans.map((p) => [`${p.unitId}\u0000${p.year}`, p]));
+  for (const dp of incoming.departmentPlans) {
+    const displayName = T.planName(unitName(dp.unitId), dp.year);
+    if (!unitKnown(dp.unitId)) {
+      plan.problems.push({ kind: 'departmentPlan', id: dp.id, displayName, message: T.planUnitMissing(dp.year) });
+      continue;
+    }
+    const match = localPlans.get(dp.id) ?? localPlanOfYear.get(`${dp.unitId}\u0000${dp.year}`);
+    place('departmentPlan', displayName, match, dp);
+  }
+  return plan;
+}
+
+/** The instant a conflict resolved for the local side is stamped with: now, but always later than the base it beat. */
+function resolutionTime(now: Timestamp, base: Timestamp): Timestamp {
+  if (compareTimestamps(now, base) > 0) return now;
+  const after = Date.parse(base);
+  // a unit's clock may run ahead of the supervisor's; the choice must still count as the later edit
+  return Number.isNaN(after) ? now : new Date(after + 1).toISOString();
+}
+
+/**
+ * The records to write and the bases to store, given the user's choice for every conflict. Refused (with Chinese
+ * messages) while the plan has problems or a conflict has no choice. Every record of the package gets its incoming
+ * updatedAt as its new base, whichever side was kept. Records kept local are not written, except a conflict resolved
+ * for the local side: choosing is an edit made after seeing the package, so that record is written back stamped
+ * `resolvedAt`, and a later edit by the unit conflicts with it again instead of silently replacing it.
+ */
+export function applyPlan(plan: ImportPlan, choices: Readonly<Record<Id, ConflictChoice>>, resolvedAt: Timestamp): ApplyResult {
+  if (plan.problems.length > 0) {
+    return { ok: false, errors: [T.blockedByProblems(plan.problems.length), ...plan.problems.map((p) => p.message)] };
+  }
+  const unresolved = plan.conflicts.filter((c) => choices[c.id] !== 'local' && choices[c.id] !== 'incoming');
+  if (unresolved.length > 0) return { ok: false, errors: unresolved.map((c) => T.unresolvedConflict(c.displayName)) };
+
+  const records: DataSet = { units: [], projects: [], departmentPlans: [] };
+  const write = (entry: PlanEntry): void => {
+    switch (entry.kind) {
+      case 'unit':
+        records.units.push(entry.incoming);
+        break;
+      case 'project':
+        records.projects.push(entry.incoming);
+        break;
+      case 'departmentPlan':
+        records.departmentPlans.push(entry.incoming);
+        break;
+    }
+  };
+  plan.add.forEach(write);
+  plan.update.forEach(write);
+  for (const c of plan.conflicts) {
+    if (choices[c.id] === 'incoming') write(c);
+    else write(keptLocal(c, resolutionTime(resolvedAt, c.incomingUpdatedAt)));
+  }
+
+  const bases: Record<Id, Timestamp> = {};
+  for (const list of [plan.add, plan.update, plan.unchanged, plan.keepLocal, plan.conflicts]) {
+    for (const entry of list) bases[entry.id] = entry.incomingUpdatedAt;
+  }
+  return { ok: true, value: { records, bases } };
+}
+
+/** The entry with its local record, re-stamped, in the place of the incoming one. */
+function keptLocal(entry: PlanEntry, updatedAt: Timestamp): PlanEntry {
+  switch (entry.kind) {
+    case 'unit':
+      return entry.local ? { ...entry, incoming: { ...entry.local, updatedAt } } : entry;
+    case 'project':
+      return entry.local ? { ...entry, incoming: { ...entry.local, updatedAt } } : entry;
+    case 'departmentPlan':
+      return entry.local ? { ...entry, incoming: { ...entry.local, updatedAt } } : entry;
+  }
+}
+
+/** How many records of each kind a list holds, for the summary line of the import dialog. */
+export function countByKind(entries: readonly PlanEntry[]): Record<RecordKind, number> {
+  const counts: Record<RecordKind, number> = { unit: 0, project: 0, departmentPlan: 0 };
+  for (const e of entries) counts[e.kind] += 1;
+  return counts;
+}

@@ -1,0 +1,328 @@
+// Importing unit packages and restoring backups through the real database: bad input is refused with a Chinese message
+// and leaves the database exactly as it was; good packages consolidate as shared/consolidation.ts plans them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createExchangeDocument,
+  parseExchange,
+  serializeExchange,
+  type ExchangeDocument,
+} from '../../../shared/exchange/exchange';
+import { applyPlan, type ConflictChoice, type DataSet, type ImportPlan } from '../../../shared/consolidation';
+import type { Id, Project } from '../../../shared/model';
+import type { Kit } from './db-test-kit';
+import { FIXED_NOW, addProject, addUnit, assessment, errorOf, makeKit, unwrap } from './db-test-kit';
+
+const huaduText = readFileSync(join(__dirname, '..', '..', 'fixtures', 'huadu.json'), 'utf-8');
+
+function huadu(): ExchangeDocument {
+  const r = parseExchange(huaduText);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.document;
+}
+
+/** The package one unit of huadu.json would send: that unit and its own projects. */
+function unitPackage(unitId: Id, edit: (p: Project) => Project = (p) => p): ExchangeDocument {
+  const d = huadu();
+  return createExchangeDocument(
+    {
+      units: d.units.filter((u) => u.id === unitId),
+      projects: d.projects.filter((p) => p.unitId === unitId).map(edit),
+      departmentPlans: [],
+    },
+    '2021-02-01T00:00:00.000Z',
+  );
+}
+
+type ImportOutcome =
+  | { stage: 'parse' | 'plan'; messages: string[] }
+  | { stage: 'done'; plan: ImportPlan; counts: { units: number; projects: number; indicators: number; departmentPlans: number } };
+
+/** The import as the app runs it: parse, plan against the database, apply the choices, write in one transaction. */
+async function importPackage(kit: Kit, input: string | Uint8Array, choices: Record<Id, ConflictChoice> = {}): Promise<ImportOutcome> {
+  const parsed = parseExchange(input);
+  if (!parsed.ok) return { stage: 'parse', messages: parsed.problems.map((p) => p.message) };
+  return importDocument(kit, parsed.document, choices);
+}
+
+async function importDocument(kit: Kit, doc: ExchangeDocument, choices: Record<Id, ConflictChoice> = {}): Promise<ImportOutcome> {
+  const plan = await kit.repo.planPackageImport(doc);
+  const applied = applyPlan(plan, choices, kit.clock.now.toISOString());
+  if (!applied.ok) return { stage: 'plan', messages: applied.errors };
+  const counts = unwrap(await kit.repo.applyImport(applied.value.records, applied.value.bases));
+  return { stage: 'done', plan, counts };
+}
+
+function messagesOf(outcome: ImportOutcome): string[] {
+  if (outcome.stage === 'done') throw new Error('expected the package to be refused');
+  return outcome.messages;
+}
+
+function planOf(outcome: ImportOutcome): ImportPlan {
+  if (outcome.stage !== 'done') throw new Error(`expected the import to succeed: ${outcome.messages.join()}`);
+  return outcome.plan;
+}
+
+const sizes = (plan: ImportPlan) => ({
+  add: plan.add.length,
+  update: plan.update.length,
+  unchanged: plan.unchanged.length,
+  keepLocal: plan.keepLocal.length,
+  conflicts: plan.conflicts.length,
+});
+
+/** Everything the database holds: the data set and the bases. */
+async function snapshot(kit: Kit): Promise<{ data: DataSet; bases: Record<Id, string> }> {
+  return { data: await kit.repo.exportAll(), bases: await kit.repo.getSyncBases() };
+}
+
+/** A deterministic 20 MB of bytes that are not JSON (xorshift, so the test does not depend on chance). */
+function garbage(size: number): Uint8Array {
+  const bytes = new Uint8Array(size);
+  let x = 0x2545f491;
+  for (let i = 0; i < size; i++) {
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    bytes[i] = x & 0xff;
+  }
+  return bytes;
+}
+
+describe('bad input: refused in Chinese, database unchanged', () => {
+  let kit: Kit;
+  let before: Awaited<ReturnType<typeof snapshot>>;
+
+  beforeEach(async () => {
+    kit = makeKit();
+    // a supervisor that already holds data and one earlier import
+    const finance = await addUnit(kit.repo, '广州市花都区财政局');
+    await addProject(kit.repo, finance, 2021, '预算绩效管理', ['评价报告数'], { selfAssessment: assessment() });
+    planOf(await importPackage(kit, serializeExchange(unitPackage('hd-centre'))));
+    before = await snapshot(kit);
+    expect(before.data.projects).toHaveLength(8);
+  });
+  afterEach(() => kit.db.close());
+
+  it('truncated JSON', async () => {
+    const text = serializeExchange(unitPackage('hd-unit'));
+    const messages = messagesOf(await importPackage(kit, text.slice(0, Math.floor(text.length * 0.7))));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^文件不是有效的 JSON 数据包，可能已损坏或被截断（.+）。$/);
+    expect(await snapshot(kit)).toEqual(before);
+  });
+
+  it('a package from a future format version', async () => {
+    const future = { ...unitPackage('hd-unit'), version: 2 };
+    expect(messagesOf(await importPackage(kit, JSON.stringify(future)))).toEqual([
+      '数据包版本为 2，本程序只支持版本 1。请先升级程序再导入。',
+    ]);
+    expect(errorOf(await kit.repo.restoreBackup(future as unknown as ExchangeDocument))).toBe(
+      '备份文件有 1 处问题，未作任何修改：数据包版本为 2，本程序只支持版本 1。请先升级程序再导入。',
+    );
+    expect(await snapshot(kit)).toEqual(before);
+  });
+
+  it('duplicate ids', async () => {
+    const doc = unitPackage('hd-unit');
+    const twice = { ...doc, projects: [...doc.projects, { ...doc.projects[1], id: doc.projects[0].id, name: '另一个项目', indicators: [] }] };
+    expect(messagesOf(await importPackage(kit, serializeExchange(twice)))).toEqual(['编号“hd-p1”重复，已在 /projects/0/id 使用过。']);
+    expect(errorOf(await kit.repo.restoreBackup(twice))).toBe('备份文件有 1 处问题，未作任何修改：编号“hd-p1”重复，已在 /projects/0/id 使用过。');
+    // handed over without parsing, the plan still refuses it
+    expect(messagesOf(await importDocument(kit, twice))).toEqual([
+      '数据包有 1 处问题，未导入任何数据：',
+      '数据包中的项目编号“hd-p1”重复，数据包可能已损坏。',
+    ]);
+    expect(await snapshot(kit)).toEqual(before);
+  });
+
+  it('negative amounts', async () => {
+    const doc = unitPackage('hd-unit');
+    doc.projects[0].funding.generalPublic = -100;
+    doc.projects[2].funding.other = -1;
+    const expected = ['/projects/0/funding/generalPublic：应当为 >= 0', '/projects/2/funding/other：应当为 >= 0'];
+    expect(messagesOf(await importPackage(kit, serializeExchange(doc)))).toEqual(expected);
+    expect(errorOf(await kit.repo.restoreBackup(doc))).toBe(`备份文件有 2 处问题，未作任何修改：${expected.join('；')}。`);
+    expect(await snapshot(kit)).toEqual(before);
+  });
+
+  it('a 20 MB file of garbage', async () => {
+    const bytes = garbage(20 * 1024 * 1024);
+    expect(bytes.length).toBe(20_971_520);
+    const messages = messagesOf(await importPackage(kit, bytes));
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^文件不是有效的 JSON 数据包，可能已损坏或被截断（.+）。$/);
+    // and garbage that is valid JSON of the wrong shape
+    expect(messagesOf(await importPackage(kit, JSON.stringify(Array.from({ length: 100_000 }, (_, i) => i))))).toEqual([
+      '文件内容不是数据包：最外层应为一个 JSON 对象。',
+    ]);
+    expect(await snapshot(kit)).toEqual(before);
+  });
+
+  it('a package whose unit is unknown', async () => {
+    const doc = unitPackage('hd-unit');
+    const orphan: ExchangeDocument = { ...doc, units: [], projects: [doc.projects[4]] };
+    // parseExchange refuses a package that names a unit it does not carry…
+    expect(messagesOf(await importPackage(kit, serializeExchange(orphan)))).toEqual([
+      '项目“民营企业家、优秀员工培训费”所属单位“hd-unit”不在数据包中。',
+    ]);
+    // …and the plan refuses it too when it arrives unparsed and the unit is not in the local data either
+    expect(messagesOf(await importDocument(kit, orphan))).toEqual([
+      '数据包有 1 处问题，未导入任何数据：',
+      '数据包中的项目“民营企业家、优秀员工培训费”所属单位不存在。',
+    ]);
+    expect(errorOf(await kit.repo.restoreBackup(orphan))).toBe(
+      '备份文件有 1 处问题，未作任何修改：项目“民营企业家、优秀员工培训费”所属单位“hd-unit”不在数据包中。',
+    );
+    expect(await snapshot(kit)).toEqual(before);
+  });
+
+  it('lists at most five problems of a bad backup and counts the rest', async () => {
+    const doc = unitPackage('hd-unit');
+    for (const p of doc.projects) p.funding.generalPublic = -1;
+    const message = errorOf(await kit.repo.restoreBackup(doc));
+    expect(message.startsWith('备份文件有 7 处问题，未作任何修改：/projects/0/funding/generalPublic：应当为 >= 0；')).toBe(true);
+    expect(message.endsWith('/projects/4/funding/generalPublic：应当为 >= 0；另有 2 处问题未列出。')).toBe(true);
+    expect(await snapshot(kit)).toEqual(before);
+  });
+
+  it('applyImport: a failure while writing the bases (the last step) leaves data and bases as they were', async () => {
+    const plan = await kit.repo.planPackageImport(unitPackage('hd-unit'));
+    const applied = applyPlan(plan, {}, FIXED_NOW.toISOString());
+    if (!applied.ok) throw new Error(applied.errors.join());
+    expect(applied.value.records.projects).toHaveLength(7);
+    kit.db.syncBases.hook('creating', () => {
+      throw new Error('disk full');
+    });
+    await expect(kit.repo.applyImport(applied.value.records, applied.value.bases)).rejects.toThrow('disk full');
+    expect(await snapshot(kit)).toEqual(before);
+  });
+
+  it('applyImport: a failure on the fifth indicator leaves nothing of the package behind', async () => {
+    let created = 0;
+    kit.db.indicators.hook('creating', () => {
+      if (++created === 5) throw new Error('disk full');
+    });
+    await expect(importPackage(kit, serializeExchange(unitPackage('hd-unit')))).rejects.toThrow('disk full');
+    expect(await snapshot(kit)).toEqual(before);
+  });
+});
+
+describe('restoreBackup', () => {
+  it('replaces all data with a valid backup and forgets the bases of earlier imports', async () => {
+    const kit = makeKit();
+    await addUnit(kit.repo, '广州市花都区财政局');
+    planOf(await importPackage(kit, serializeExchange(unitPackage('hd-centre'))));
+    expect(Object.keys(await kit.repo.getSyncBases())).toHaveLength(8);
+
+    const backup = huadu();
+    expect(unwrap(await kit.repo.restoreBackup(backup))).toEqual({ units: 2, projects: 14, indicators: 23, departmentPlans: 0 });
+    const after = await kit.repo.exportAll();
+    expect([...after.units].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...backup.units].sort((a, b) => a.id.localeCompare(b.id)));
+    expect([...after.projects].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...backup.projects].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(await kit.repo.getSyncBases()).toEqual({});
+    kit.db.close();
+  });
+});
+
+describe('consolidation of the two huadu units into a supervisor database', () => {
+  let kit: Kit;
+  beforeEach(() => {
+    kit = makeKit();
+  });
+  afterEach(() => kit.db.close());
+
+  it('imports both unit packages, then finds nothing new in the same package again', async () => {
+    const centre = serializeExchange(unitPackage('hd-centre'));
+    const union = serializeExchange(unitPackage('hd-unit'));
+    // the subordinate centre first: its supervising unit arrives with the second package
+    const first = await importPackage(kit, centre);
+    expect(sizes(planOf(first))).toEqual({ add: 8, update: 0, unchanged: 0, keepLocal: 0, conflicts: 0 });
+    expect(first.stage === 'done' && first.counts).toEqual({ units: 1, projects: 7, indicators: 10, departmentPlans: 0 });
+    const second = await importPackage(kit, union);
+    expect(second.stage === 'done' && second.counts).toEqual({ units: 1, projects: 7, indicators: 13, departmentPlans: 0 });
+
+    const all = await kit.repo.exportAll();
+    expect([all.units.length, all.projects.length, all.projects.reduce((s, p) => s + p.indicators.length, 0)]).toEqual([2, 14, 23]);
+    expect((await kit.repo.listProjects('hd-unit', 2021)).map((p) => p.name)).toContain('招商交流推介往来活动经费');
+    const original = huadu();
+    for (const p of original.projects) expect(await kit.repo.getProject(p.id)).toEqual(p);
+    const bases = await kit.repo.getSyncBases();
+    expect(Object.keys(bases)).toHaveLength(16);
+
+    const before = await snapshot(kit);
+    const again = await importPackage(kit, union);
+    expect(sizes(planOf(again))).toEqual({ add: 0, update: 0, unchanged: 8, keepLocal: 0, conflicts: 0 });
+    expect(again.stage === 'done' && again.counts).toEqual({ units: 0, projects: 0, indicators: 0, departmentPlans: 0 });
+    expect(await snapshot(kit)).toEqual(before);
+
+    expect(unwrap(await kit.repo.supervisorOverview('hd-unit', 2021))).toEqual([
+      {
+        unitId: 'hd-centre',
+        unitName: '广州市花都区非公有制经济组织服务中心',
+        parentId: 'hd-unit',
+        depth: 1,
+        projectCount: 7,
+        // only 加强优秀企业…场所经费 and 区非公有制经济组织服务中心工作经费 have both an 产出 and a 效益 indicator
+        targetsFilled: 2,
+        assessmentsDone: 0,
+        hasDepartmentPlan: false,
+      },
+    ]);
+  });
+
+  it('takes a unit’s newer edit, and lets the supervisor choose when both sides edited', async () => {
+    planOf(await importPackage(kit, serializeExchange(unitPackage('hd-unit'))));
+    const original = huadu().projects;
+
+    // the unit edits 招商交流推介往来活动经费 (hd-p4) and sends its package again
+    const unitEdit = (p: Project): Project =>
+      p.id === 'hd-p4' ? { ...p, annualGoal: '全年举办招商推介活动不少于2次', updatedAt: '2021-03-01T00:00:00.000Z' } : p;
+    const edited1 = unitPackage('hd-unit', unitEdit);
+    const plan1 = planOf(await importPackage(kit, serializeExchange(edited1)));
+    expect(sizes(plan1)).toEqual({ add: 0, update: 1, unchanged: 7, keepLocal: 0, conflicts: 0 });
+    expect(plan1.update[0]).toMatchObject({ kind: 'project', id: 'hd-p4', displayName: '招商交流推介往来活动经费（2021年度）' });
+    expect((await kit.repo.getProject('hd-p4'))?.annualGoal).toBe('全年举办招商推介活动不少于2次');
+    expect(await kit.repo.getSyncBases()).toMatchObject({ 'hd-p4': '2021-03-01T00:00:00.000Z', 'hd-p1': '2021-01-15T00:00:00.000Z' });
+
+    // the supervisor corrects hd-p2 and hd-p3 locally; the unit also edits both later
+    kit.clock.now = new Date('2021-03-10T00:00:00.000Z');
+    for (const id of ['hd-p2', 'hd-p3']) {
+      const p = await kit.repo.getProject(id);
+      if (!p) throw new Error(id);
+      unwrap(await kit.repo.saveProject({ ...p, annualGoal: `${p.annualGoal}（主管部门审核修改）` }));
+    }
+    // its next package still carries its own earlier edit of hd-p4
+    const edited2 = unitPackage('hd-unit', (p) =>
+      p.id === 'hd-p2' || p.id === 'hd-p3' ? { ...p, overview: '单位补充的项目概况', updatedAt: '2021-03-05T00:00:00.000Z' } : unitEdit(p),
+    );
+    const before = await snapshot(kit);
+    const refused = await importPackage(kit, serializeExchange(edited2));
+    expect(messagesOf(refused)).toEqual([
+      '“花都区民营企业投诉中心运营经费（2021年度）”两边都有修改，请先选择保留哪一方。',
+      '“工商联系统民营企业协调专项经费（2021年度）”两边都有修改，请先选择保留哪一方。',
+    ]);
+    expect(await snapshot(kit)).toEqual(before);
+
+    kit.clock.now = new Date('2021-03-12T00:00:00.000Z');
+    const resolved = planOf(await importPackage(kit, serializeExchange(edited2), { 'hd-p2': 'incoming', 'hd-p3': 'local' }));
+    expect(sizes(resolved)).toEqual({ add: 0, update: 0, unchanged: 6, keepLocal: 0, conflicts: 2 });
+    expect(resolved.conflicts.map((c) => [c.id, c.localUpdatedAt, c.incomingUpdatedAt, c.base])).toEqual([
+      ['hd-p2', '2021-03-10T00:00:00.000Z', '2021-03-05T00:00:00.000Z', '2021-01-15T00:00:00.000Z'],
+      ['hd-p3', '2021-03-10T00:00:00.000Z', '2021-03-05T00:00:00.000Z', '2021-01-15T00:00:00.000Z'],
+    ]);
+    const p2 = await kit.repo.getProject('hd-p2');
+    const p3 = await kit.repo.getProject('hd-p3');
+    expect([p2?.overview, p2?.annualGoal]).toEqual(['单位补充的项目概况', original[1].annualGoal]);
+    expect([p3?.overview, p3?.annualGoal, p3?.updatedAt]).toEqual([
+      original[2].overview,
+      `${original[2].annualGoal}（主管部门审核修改）`,
+      '2021-03-12T00:00:00.000Z',
+    ]);
+
+    // the same package once more: all settled, the supervisor's choice for hd-p3 stands
+    const settled = planOf(await importPackage(kit, serializeExchange(edited2)));
+    expect(sizes(settled)).toEqual({ add: 0, update: 0, unchanged: 7, keepLocal: 1, conflicts: 0 });
+    expect(settled.keepLocal[0].id).toBe('hd-p3');
+  });
+});

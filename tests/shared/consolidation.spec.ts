@@ -1,0 +1,255 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createExchangeDocument, parseExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import type { DepartmentPlan, Project } from '../../shared/model';
+import {
+  applyPlan,
+  compareTimestamps,
+  countByKind,
+  planImport,
+  sameContent,
+  type DataSet,
+  type ImportPlan,
+  type PlanEntry,
+} from '../../shared/consolidation';
+
+const EMPTY: DataSet = { units: [], projects: [], departmentPlans: [] };
+const T0 = '2021-01-15T00:00:00.000Z';
+const T1 = '2021-03-01T00:00:00.000Z';
+const T2 = '2021-04-01T00:00:00.000Z';
+const T3 = '2021-06-01T00:00:00.000Z';
+/** when the supervisor resolves conflicts */
+const NOW = '2021-05-10T00:00:00.000Z';
+
+function huadu(): ExchangeDocument {
+  const r = parseExchange(readFileSync(join(__dirname, '..', 'fixtures', 'huadu.json'), 'utf-8'));
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
+  return r.document;
+}
+
+function doc(data: DataSet): ExchangeDocument {
+  return structuredClone(createExchangeDocument(data, '2021-05-01T00:00:00.000Z'));
+}
+
+function asData(d: ExchangeDocument): DataSet {
+  return structuredClone({ units: d.units, projects: d.projects, departmentPlans: d.departmentPlans });
+}
+
+const ids = (entries: readonly PlanEntry[]): string[] => entries.map((e) => e.id);
+
+function sizes(plan: ImportPlan): Record<keyof ImportPlan, number> {
+  return {
+    add: plan.add.length,
+    update: plan.update.length,
+    unchanged: plan.unchanged.length,
+    keepLocal: plan.keepLocal.length,
+    conflicts: plan.conflicts.length,
+    problems: plan.problems.length,
+  };
+}
+
+function edited(p: Project, updatedAt: string, annualGoal: string): Project {
+  return { ...structuredClone(p), annualGoal, updatedAt };
+}
+
+function departmentPlan(unitId: string, year: number, id: string, updatedAt: string, overallGoal = '保障运转'): DepartmentPlan {
+  return { id, unitId, year, tasks: [], expenditureBudget: null, overallGoal, indicators: [], updatedAt };
+}
+
+describe('compareTimestamps and sameContent', () => {
+  it('compares instants, not texts', () => {
+    expect(compareTimestamps('2021-01-15T00:00:00Z', '2021-01-15T00:00:00.000Z')).toBe(0);
+    expect(compareTimestamps('2021-01-15T08:00:00+08:00', '2021-01-15T00:00:00.000Z')).toBe(0);
+    expect(compareTimestamps(T0, T1)).toBe(-1);
+    expect(compareTimestamps(T2, T1)).toBe(1);
+  });
+
+  it('ignores updatedAt, key order and undefined members, and nothing else', () => {
+    const p = huadu().projects[0];
+    expect(sameContent(p, { ...p, updatedAt: T2 })).toBe(true);
+    const reordered = Object.fromEntries(Object.entries(p).reverse()) as Project;
+    expect(sameContent(p, { ...reordered, selfAssessment: undefined })).toBe(true);
+    expect(sameContent(p, { ...p, indicators: [...p.indicators].reverse() })).toBe(p.indicators.length < 2);
+    expect(sameContent(p, { ...p, funding: { ...p.funding, other: p.funding.other + 1 } })).toBe(false);
+  });
+});
+
+describe('planImport', () => {
+  it('adds everything on the first import and records every incoming time as a base', () => {
+    const d = huadu();
+    const plan = planImport(EMPTY, d, {});
+    expect(sizes(plan)).toEqual({ add: 16, update: 0, unchanged: 0, keepLocal: 0, conflicts: 0, problems: 0 });
+    expect(countByKind(plan.add)).toEqual({ unit: 2, project: 14, departmentPlan: 0 });
+    expect(plan.add[0]).toMatchObject({
+      kind: 'unit', id: 'hd-unit', displayName: '广州市花都区工商业联合会', localUpdatedAt: null, incomingUpdatedAt: T0, base: null,
+      reason: '本地没有这条记录，将新增。',
+    });
+    expect(plan.add.find((e) => e.id === 'hd-p9')?.displayName).toBe('“七一”纪念活动经费（2021年度）');
+    const applied = applyPlan(plan, {}, NOW);
+    if (!applied.ok) throw new Error(applied.errors.join());
+    expect(applied.value.records).toEqual(asData(d));
+    expect(Object.keys(applied.value.bases)).toHaveLength(16);
+    expect(new Set(Object.values(applied.value.bases))).toEqual(new Set([T0]));
+  });
+
+  it('finds nothing to write when the same package comes again', () => {
+    const d = huadu();
+    const bases = Object.fromEntries([...d.units, ...d.projects].map((r) => [r.id, r.updatedAt]));
+    const plan = planImport(asData(d), d, bases);
+    expect(sizes(plan)).toEqual({ add: 0, update: 0, unchanged: 16, keepLocal: 0, conflicts: 0, problems: 0 });
+    const applied = applyPlan(plan, {}, NOW);
+    expect(applied.ok && applied.value.records).toEqual(EMPTY);
+    // also without bases (records entered identically by hand on both sides), and with another spelling of the same instant
+    const respelled = doc({ ...asData(d), units: d.units.map((u) => ({ ...u, updatedAt: '2021-01-15T00:00:00Z' })) });
+    expect(sizes(planImport(asData(d), respelled, {})).unchanged).toBe(16);
+  });
+
+  it('with a base: a change on one side wins, a change on both is a conflict', () => {
+    const d = huadu();
+    const local = asData(d);
+    const bases = Object.fromEntries(d.projects.map((p) => [p.id, T0]));
+    const [p1, p2, p3] = d.projects;
+    local.projects[1] = edited(p2, T1, '主管部门修改的目标'); // supervisor edited p2
+    local.projects[2] = edited(p3, T1, '主管部门修改的目标'); // …and p3
+    const incoming = doc({
+      units: d.units,
+      projects: [edited(p1, T1, '单位修改的目标'), p2, edited(p3, T2, '单位也修改了目标')],
+      departmentPlans: [],
+    });
+    const plan = planImport(local, incoming, bases);
+    expect([ids(plan.update), ids(plan.keepLocal), ids(plan.conflicts)]).toEqual([['hd-p1'], ['hd-p2'], ['hd-p3']]);
+    expect(plan.update[0].reason).toBe('上次导入后只有报送单位修改过，将覆盖本地。');
+    expect(plan.keepLocal[0].reason).toBe('上次导入后只有本地修改过，保留本地。');
+    expect(plan.conflicts[0]).toMatchObject({
+      displayName: '工商联系统民营企业协调专项经费（2021年度）', localUpdatedAt: T1, incomingUpdatedAt: T2, base: T0,
+      reason: '上次导入后本地和报送单位都修改过，请选择保留哪一方。',
+    });
+    // a local edit newer than the unit's does not matter: both changed since the base, so the user decides
+    expect(compareTimestamps(T1, T2)).toBe(-1);
+  });
+
+  it('without a base: the newer edit wins, equal times with different content conflict', () => {
+    const d = huadu();
+    const [p1, p2, p3] = d.projects;
+    const local: DataSet = { units: d.units, projects: [edited(p1, T1, '本地'), edited(p2, T2, '本地'), edited(p3, T1, '本地')], departmentPlans: [] };
+    const incoming = doc({ units: d.units, projects: [edited(p1, T2, '数据包'), edited(p2, T1, '数据包'), edited(p3, T1, '数据包')], departmentPlans: [] });
+    const plan = planImport(local, incoming, {});
+    expect([ids(plan.update), ids(plan.keepLocal), ids(plan.conflicts)]).toEqual([['hd-p1'], ['hd-p2'], ['hd-p3']]);
+    expect(plan.update[0].reason).toBe('数据包中的版本修改时间较新，将覆盖本地。');
+    expect(plan.keepLocal[0].reason).toBe('本地版本修改时间较新，保留本地。');
+    expect(plan.conflicts[0].reason).toBe('两边修改时间相同但内容不同，请选择保留哪一方。');
+  });
+
+  it('keeps the local version when an older package comes after a newer one', () => {
+    const d = huadu();
+    const newer = edited(d.projects[0], T2, '新版');
+    const older = edited(d.projects[0], T1, '旧版');
+    const plan = planImport({ ...asData(d), projects: [newer] }, doc({ ...asData(d), projects: [older] }), { [newer.id]: T2 });
+    expect(ids(plan.keepLocal)).toEqual(['hd-p1']);
+    expect(plan.keepLocal[0].reason).toBe('数据包中的这条记录上次导入时已处理过，此后没有新的修改，保留本地。');
+  });
+
+  it('matches a department plan by unit and year when its id differs', () => {
+    const d = huadu();
+    const local = { ...asData(d), departmentPlans: [departmentPlan('hd-unit', 2021, 'plan-local', T1)] };
+    const incoming = doc({ ...asData(d), departmentPlans: [departmentPlan('hd-unit', 2021, 'plan-unit', T2, '新目标')] });
+    const plan = planImport(local, incoming, {});
+    expect(plan.update.map((e) => [e.kind, e.id, e.displayName, e.localUpdatedAt])).toEqual([
+      ['departmentPlan', 'plan-unit', '广州市花都区工商业联合会 2021年度部门整体支出绩效目标', T1],
+    ]);
+  });
+
+  it('reports a project or plan whose unit is neither in the package nor local, in Chinese', () => {
+    const d = huadu();
+    const incoming = doc({
+      units: [],
+      projects: [d.projects[0], d.projects[8]],
+      departmentPlans: [departmentPlan('hd-ghost', 2021, 'plan-x', T1)],
+    });
+    const plan = planImport({ ...EMPTY, units: [d.units[0]] }, incoming, {});
+    expect(plan.problems.map((p) => [p.kind, p.id, p.message])).toEqual([
+      ['project', 'hd-p9', '数据包中的项目““七一”纪念活动经费”所属单位不存在。'],
+      ['departmentPlan', 'plan-x', '数据包中的2021年度部门整体支出绩效目标所属单位不存在。'],
+    ]);
+    expect(ids(plan.add)).toEqual(['hd-p1']); // its unit is in the local data
+    const applied = applyPlan(plan, {}, NOW);
+    expect(applied).toEqual({
+      ok: false,
+      errors: [
+        '数据包有 2 处问题，未导入任何数据：',
+        '数据包中的项目““七一”纪念活动经费”所属单位不存在。',
+        '数据包中的2021年度部门整体支出绩效目标所属单位不存在。',
+      ],
+    });
+  });
+
+  it('reports an indicator id that belongs to another local project, and repeated ids of an unvalidated package', () => {
+    const d = huadu();
+    const [p1, p2] = d.projects;
+    const thief = { ...p2, indicators: [p1.indicators[0]] };
+    const plan = planImport(asData(d), doc({ ...asData(d), projects: [thief] }), {});
+    expect(plan.problems.map((p) => p.message)).toEqual([
+      `数据包中项目“${p2.name}”的指标编号“${p1.indicators[0].id}”在本地属于另一个项目，无法导入。`,
+    ]);
+    const repeated = planImport(EMPTY, doc({ ...asData(d), projects: [p1, p1] }), {});
+    expect(repeated.problems.map((p) => p.message)).toEqual(['数据包中的项目编号“hd-p1”重复，数据包可能已损坏。']);
+    expect(sizes(repeated).add).toBe(0);
+  });
+});
+
+describe('applyPlan', () => {
+  const d = huadu();
+  const [p1, p2, p3] = d.projects;
+  const local: DataSet = { units: d.units, projects: [edited(p1, T1, '本地'), edited(p2, T1, '本地'), p3], departmentPlans: [] };
+  const incomingP1 = edited(p1, T2, '数据包');
+  const incomingP2 = edited(p2, T2, '数据包');
+  const incomingP3 = edited(p3, T2, '数据包');
+  const plan = planImport(local, doc({ units: d.units, projects: [incomingP1, incomingP2, incomingP3], departmentPlans: [] }), {
+    'hd-p1': T0,
+    'hd-p2': T0,
+    'hd-p3': T0,
+  });
+
+  it('refuses while a conflict has no choice, naming it', () => {
+    expect(ids(plan.conflicts)).toEqual(['hd-p1', 'hd-p2']);
+    expect(applyPlan(plan, { 'hd-p1': 'local' }, NOW)).toEqual({
+      ok: false,
+      errors: ['“花都区民营企业投诉中心运营经费（2021年度）”两边都有修改，请先选择保留哪一方。'],
+    });
+  });
+
+  it('writes the updates and the conflicts resolved for the package, and moves every base forward', () => {
+    const applied = applyPlan(plan, { 'hd-p1': 'local', 'hd-p2': 'incoming' }, NOW);
+    if (!applied.ok) throw new Error(applied.errors.join());
+    // the conflict resolved for the local side is written back as an edit made now
+    expect(applied.value.records.projects).toEqual([incomingP3, { ...local.projects[0], updatedAt: NOW }, incomingP2]);
+    expect(applied.value.records.units).toEqual([]);
+    expect(applied.value.bases).toEqual({ 'hd-unit': T0, 'hd-centre': T0, 'hd-p1': T2, 'hd-p2': T2, 'hd-p3': T2 });
+  });
+
+  it('stamps a local choice later than the base even when the unit’s clock runs ahead', () => {
+    const applied = applyPlan(plan, { 'hd-p1': 'local', 'hd-p2': 'local' }, '2021-03-15T00:00:00.000Z');
+    expect(applied.ok && applied.value.records.projects.map((p) => p.updatedAt)).toEqual([T2, '2021-04-01T00:00:00.001Z', '2021-04-01T00:00:00.001Z']);
+  });
+
+  it('after resolving, the same package again changes nothing, and a later edit by the unit conflicts again', () => {
+    const applied = applyPlan(plan, { 'hd-p1': 'local', 'hd-p2': 'incoming' }, NOW);
+    if (!applied.ok) throw new Error(applied.errors.join());
+    const after: DataSet = { units: d.units, projects: [{ ...local.projects[0], updatedAt: NOW }, incomingP2, incomingP3], departmentPlans: [] };
+    const again = planImport(after, doc({ units: d.units, projects: [incomingP1, incomingP2, incomingP3], departmentPlans: [] }), applied.value.bases);
+    expect([ids(again.keepLocal), ids(again.unchanged), again.conflicts.length, again.update.length]).toEqual([
+      ['hd-p1'],
+      ['hd-unit', 'hd-centre', 'hd-p2', 'hd-p3'],
+      0,
+      0,
+    ]);
+    const later = planImport(after, doc({ units: d.units, projects: [edited(p1, T3, '单位再次修改')], departmentPlans: [] }), applied.value.bases);
+    expect(ids(later.conflicts)).toEqual(['hd-p1']);
+  });
+
+  it('a base settled by an earlier import keeps the local record when the package brings nothing new', () => {
+    // e.g. a record kept local before conflicts were re-stamped, or restored from a backup older than the base
+    const stale = planImport({ ...local, projects: [local.projects[0]] }, doc({ units: [], projects: [incomingP1], departmentPlans: [] }), { 'hd-p1': T2 });
+    expect(ids(stale.keepLocal)).toEqual(['hd-p1']);
+  });
+});
