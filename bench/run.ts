@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   if (!only || only === 'forms') formsBench();
   const ui = join(root, 'bench', 'ui-bench.ts');
   if ((!only || only === 'ui') && existsSync(ui)) {
-    const { runUiBench } = (await import('./ui-bench')) as { runUiBench: () => Promise<void> };
+    const { runUiBench } = await import('./ui-bench');
     await runUiBench();
   }
 }

@@ -1,0 +1,72 @@
+// The window: unit and year on top; project list on the left; the editor in the middle; check and library docked right.
+import { observer } from 'mobx-react-lite';
+import { useEffect } from 'react';
+import { M } from '../messages';
+import { CheckPanel } from './CheckPanel';
+import { LibraryPanel } from './LibraryPanel';
+import { PlanEditor } from './PlanEditor';
+import { ProjectEditor } from './ProjectEditor';
+import { ProjectList } from './ProjectList';
+import { StatusBar } from './StatusBar';
+import { useStore } from './store-context';
+import { UnitBar } from './UnitBar';
+
+function isTextField(el: Element | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  if (el.isContentEditable || el instanceof HTMLTextAreaElement) return true;
+  return el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit'].includes(el.type);
+}
+
+export const App = observer(function App() {
+  const root = useStore();
+
+  useEffect(() => {
+    // Ctrl+Z takes back the last deletion; inside a text box it stays the box's own undo
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.shiftKey || e.key.toLowerCase() !== 'z') return;
+      if (isTextField(document.activeElement) || !root.undo.canUndo) return;
+      e.preventDefault();
+      void root.undoLast();
+    };
+    const onHide = () => root.onPageHide();
+    const onVisibility = () => document.visibilityState === 'hidden' && root.onPageHide();
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('pagehide', onHide);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('visibilitychange', onVisibility);
+      window.removeEventListener('pagehide', onHide);
+    };
+  }, [root]);
+
+  return (
+    <div className="app">
+      <header className="top-bar">
+        <span className="app-title">{M.appTitle}</span>
+        <span className="app-subtitle">{M.appSubtitle}</span>
+        <UnitBar />
+      </header>
+      <aside className="left">
+        <ProjectList />
+      </aside>
+      <main className="center">
+        <Editor />
+      </main>
+      <aside className="right">
+        <CheckPanel />
+        <LibraryPanel />
+      </aside>
+      <StatusBar />
+    </div>
+  );
+});
+
+const Editor = observer(function Editor() {
+  const root = useStore();
+  if (!root.ready) return null;
+  if (!root.units.unit) return <p className="placeholder">{M.pickUnit}</p>;
+  if (root.selection?.kind === 'plan') return <PlanEditor />;
+  if (root.selection?.kind === 'project' && root.draft.project) return <ProjectEditor />;
+  return <p className="placeholder">{M.pickProject}</p>;
+});

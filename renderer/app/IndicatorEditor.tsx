@@ -1,0 +1,277 @@
+// The three-level indicator editor: 一级 from the unit's scheme, under each only its own 二级, under those the 三级 rows.
+// Each level explains itself in one line; weight sums are shown per 一级 and overall.
+import { observer } from 'mobx-react-lite';
+import { DIRECTIONS, type Direction, type Indicator } from '../../shared/model';
+import type { Level1Def, Level2Def } from '../../shared/schemes';
+import { M } from '../messages';
+import { formatWeight, indicatorFieldId, type IndicatorDraft } from '../stores/indicator-draft';
+import { interpretTargetText } from '../stores/target-text';
+import { focusElement } from './focus';
+import { useComputed, useDraftForm } from './hooks';
+
+export const IndicatorEditor = observer(function IndicatorEditor({ draft, title = M.indicators }: { draft: IndicatorDraft; title?: string }) {
+  const scheme = draft.scheme;
+  return (
+    <section className="card indicators" id="section-indicators" tabIndex={-1}>
+      <div className="card-head">
+        <h2>{title}</h2>
+        <WeightTotal draft={draft} />
+      </div>
+      <p className="hint">{M.indicatorsHint}</p>
+      <table className="indicator-table">
+        <colgroup>
+          <col className="c-name" />
+          <col className="c-dir" />
+          <col className="c-target" />
+          <col className="c-unit" />
+          <col className="c-weight" />
+          <col className="c-core" />
+          <col className="c-period" />
+          <col className="c-expl" />
+          <col className="c-del" />
+        </colgroup>
+        <thead>
+          <tr>
+            <th>{M.colName}</th>
+            <th>{M.colDirection}</th>
+            <th>{M.colTarget}</th>
+            <th>{M.colUnit}</th>
+            <th>{M.colWeight}</th>
+            <th>{M.colCore}</th>
+            <th>{M.colPeriodTarget}</th>
+            <th>{M.colExplanation}</th>
+            <th />
+          </tr>
+        </thead>
+        {scheme.level1.map((l1) => (
+          <Level1Section key={l1.code} draft={draft} level1={l1} />
+        ))}
+        <ForeignRows draft={draft} />
+      </table>
+      <p className="hint keys">{M.keyboardHint}</p>
+    </section>
+  );
+});
+
+const WeightTotal = observer(function WeightTotal({ draft }: { draft: IndicatorDraft }) {
+  if (!draft.hasWeights) return null;
+  return (
+    <span className="weight-total" id="weight-total">
+      {M.weightTotal(formatWeight(draft.weightTotal))}
+    </span>
+  );
+});
+
+const Level1Section = observer(function Level1Section({ draft, level1 }: { draft: IndicatorDraft; level1: Level1Def }) {
+  const inUse = draft.level2InUse(level1.code);
+  const free = level1.level2.filter((l2) => !inUse.includes(l2));
+  const add = (code: string) => {
+    const id = draft.addIndicator(code);
+    if (id) focusElement(indicatorFieldId(id, 'name'));
+  };
+  return (
+    <tbody className="level1" data-level1={level1.code}>
+      <tr className="level1-head">
+        <th colSpan={9}>
+          <span className="level1-label">{level1.label}</span>
+          <span className="hint">{level1.hint}</span>
+          <Level1Weight draft={draft} level1={level1} />
+          {free.length > 0 && (
+            <select
+              className="add-level2"
+              aria-label={`${level1.label}：${M.addLevel2}`}
+              value=""
+              onChange={(e) => e.target.value && add(e.target.value)}
+            >
+              <option value="">{M.addLevel2}</option>
+              {free.map((l2) => (
+                <option key={l2.code} value={l2.code}>
+                  {l2.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </th>
+      </tr>
+      {inUse.map((l2) => (
+        <Level2Group key={l2.code} draft={draft} level2={l2} />
+      ))}
+    </tbody>
+  );
+});
+
+const Level1Weight = observer(function Level1Weight({ draft, level1 }: { draft: IndicatorDraft; level1: Level1Def }) {
+  if (!draft.hasWeights) return null;
+  const sum = draft.weightByLevel1.get(level1.code) ?? 0;
+  const off = Math.abs(sum - level1.defaultWeight) > 1e-9;
+  return (
+    <span className={'level1-weight' + (off ? ' off' : '')} data-weight-of={level1.code}>
+      {M.weightOf(formatWeight(sum), level1.defaultWeight)}
+    </span>
+  );
+});
+
+const Level2Group = observer(function Level2Group({ draft, level2 }: { draft: IndicatorDraft; level2: Level2Def }) {
+  const rows = draft.rowsOf(level2.code);
+  const add = () => {
+    const id = draft.addIndicator(level2.code);
+    if (id) focusElement(indicatorFieldId(id, 'name'));
+  };
+  return (
+    <>
+      <tr className="level2-head" data-level2={level2.code}>
+        <th colSpan={9}>
+          <span className="level2-label">{level2.label}</span>
+          <span className="hint">{level2.hint}</span>
+          <button type="button" className="link add-row" tabIndex={-1} onClick={add}>
+            ＋ {M.addIndicator}
+          </button>
+        </th>
+      </tr>
+      {rows.map((ind) => (
+        <IndicatorRow key={ind.id} draft={draft} ind={ind} />
+      ))}
+    </>
+  );
+});
+
+const ForeignRows = observer(function ForeignRows({ draft }: { draft: IndicatorDraft }) {
+  const rows = draft.foreignRows;
+  if (rows.length === 0) return null;
+  return (
+    <tbody className="level1 foreign">
+      {rows.map((ind) => (
+        <IndicatorRow key={ind.id} draft={draft} ind={ind} />
+      ))}
+    </tbody>
+  );
+});
+
+interface RowValues {
+  name: string;
+  direction: Direction;
+  target: string;
+  unit: string;
+  weight: string;
+  core: boolean;
+  periodTarget: string;
+  explanation: string;
+}
+
+function rowValues(ind: Indicator): RowValues {
+  return {
+    name: ind.name,
+    direction: ind.direction,
+    target: ind.target,
+    unit: ind.unit,
+    weight: ind.weight === null || Number.isNaN(ind.weight) ? '' : String(ind.weight),
+    core: ind.core,
+    periodTarget: ind.periodTarget ?? '',
+    explanation: ind.explanation ?? '',
+  };
+}
+
+function weightValue(text: string): number | null {
+  const t = text.trim();
+  if (t === '') return null;
+  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
+}
+
+export const IndicatorRow = observer(function IndicatorRow({ draft, ind }: { draft: IndicatorDraft; ind: Indicator }) {
+  const id = ind.id;
+  const revision = draft.revisionOf(id);
+  const problems = useComputed(() => draft.fieldProblems.get(id) ?? '', [draft, id]);
+  const active = useComputed(() => draft.activeIndicatorId === id, [draft, id]);
+  const { register, setValue, getValues } = useDraftForm<RowValues>(
+    () => rowValues(ind),
+    (v) =>
+      draft.updateIndicator(id, {
+        name: v.name,
+        direction: v.direction,
+        target: v.target,
+        unit: v.unit,
+        weight: weightValue(v.weight ?? ''),
+        core: v.core,
+        periodTarget: v.periodTarget === '' ? undefined : v.periodTarget,
+        explanation: v.explanation === '' ? undefined : v.explanation,
+      }),
+    revision,
+  );
+
+  /** "≥95%" typed in the 指标值 box fills 指标性质, 指标值 and 计量单位. */
+  const commitTarget = () => {
+    const fill = interpretTargetText(getValues('target'), getValues('direction'));
+    if (!fill) return;
+    setValue('direction', fill.direction);
+    setValue('target', fill.target);
+    if (fill.unit !== undefined) setValue('unit', fill.unit);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.shiftKey || e.ctrlKey || e.altKey) return;
+    e.preventDefault();
+    commitTarget();
+    const next = draft.addIndicator(ind.level2, id);
+    if (next) focusElement(indicatorFieldId(next, 'name'));
+  };
+
+  const cls = (field: string) => {
+    if (problems.includes(`${field}:error`)) return 'bad';
+    if (problems.includes(`${field}:warning`)) return 'warn';
+    return undefined;
+  };
+  const invalid = (field: string) => (problems.includes(`${field}:error`) ? true : undefined);
+
+  return (
+    <tr
+      className={'indicator-row' + (active ? ' active' : '')}
+      data-indicator-id={id}
+      data-level2={ind.level2}
+      onFocus={() => !active && draft.setActive(id)}
+      onKeyDown={onKeyDown}
+    >
+      <td>
+        <input id={indicatorFieldId(id, 'name')} className={cls('name')} aria-invalid={invalid('name')} placeholder={M.namePlaceholder} aria-label={M.colName} {...register('name')} />
+      </td>
+      <td>
+        <select id={indicatorFieldId(id, 'direction')} aria-label={M.colDirection} {...register('direction')}>
+          {DIRECTIONS.map((d) => (
+            <option key={d} value={d}>
+              {d}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <input
+          id={indicatorFieldId(id, 'target')}
+          className={cls('target')}
+          aria-invalid={invalid('target')}
+          placeholder={M.targetPlaceholder}
+          aria-label={M.colTarget}
+          {...register('target', { onBlur: commitTarget })}
+        />
+      </td>
+      <td>
+        <input id={indicatorFieldId(id, 'unit')} className={cls('unit')} aria-invalid={invalid('unit')} aria-label={M.colUnit} {...register('unit')} />
+      </td>
+      <td>
+        <input id={indicatorFieldId(id, 'weight')} className={cls('weight')} aria-invalid={invalid('weight')} inputMode="decimal" aria-label={M.colWeight} {...register('weight')} />
+      </td>
+      <td className="center">
+        <input id={indicatorFieldId(id, 'core')} type="checkbox" aria-label={M.colCore} {...register('core')} />
+      </td>
+      <td>
+        <input id={indicatorFieldId(id, 'periodTarget')} aria-label={M.colPeriodTarget} {...register('periodTarget')} />
+      </td>
+      <td>
+        <input id={indicatorFieldId(id, 'explanation')} aria-label={M.colExplanation} {...register('explanation')} />
+      </td>
+      <td>
+        <button type="button" className="icon danger" tabIndex={-1} title={M.deleteIndicator} aria-label={M.deleteIndicator} onClick={() => draft.deleteIndicator(id)}>
+          ×
+        </button>
+      </td>
+    </tr>
+  );
+});

@@ -1,0 +1,33 @@
+// Renderer entry: open the database, build the stores, render the app.
+import { configure } from 'mobx';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { StoreProvider } from './app/store-context';
+import { PerfDatabase } from './db/database';
+import { Repository } from './db/repository';
+import { getScheme, SCHEME_A } from '../shared/schemes';
+import { countErrors } from './stores/project-list-store';
+import { RootStore } from './stores/root-store';
+import './styles.css';
+
+configure({ enforceActions: 'never' });
+
+/** Set by vite.config.ts: true only in builds made for the end-to-end tests and the bench. */
+declare const __TEST_HOOKS__: boolean;
+
+const repo = new Repository(new PerfDatabase(), {
+  errorCounter: (project, unit) => countErrors(project, getScheme(unit.schemeId) ?? SCHEME_A),
+});
+const store = new RootStore(repo);
+
+// end-to-end tests and the bench reach the repository and stores through this handle; only in builds made for them
+if (__TEST_HOOKS__) {
+  (window as unknown as { __perfDesk: unknown }).__perfDesk = { repo, store };
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StoreProvider store={store}>
+    <App />
+  </StoreProvider>,
+);
+void store.start();

@@ -1,0 +1,256 @@
+// What the project draft and the department-plan draft share: a list of three-level indicators edited row by row,
+// its validation problems, live weight sums, the row the library serves, autosave and undo of deleted rows.
+import { computed, makeObservable, observable, action } from 'mobx';
+import type { Id, Indicator } from '../../shared/model';
+import { findLevel1, findLevel2, level2Rank, type IndicatorScheme, type Level2Def } from '../../shared/schemes';
+import type { Problem } from '../../shared/validation';
+import { M } from '../messages';
+import { Autosaver } from './autosave';
+import type { UndoStore } from './undo-store';
+
+export interface DraftEnv {
+  scheme(): IndicatorScheme;
+  undo: UndoStore;
+  newId(): Id;
+}
+
+/** The editable fields of one indicator row. */
+export type IndicatorPatch = Partial<Omit<Indicator, 'id' | 'level1' | 'level2'>>;
+
+/** What the library offers for a row. */
+export interface IndicatorTemplate {
+  name: string;
+  direction: Indicator['direction'];
+  target: string;
+  unit: string;
+}
+
+const INDICATOR_PATH = /^indicators\[(\d+)\](?:\.(\w+))?/;
+
+/** DOM id of one field of an indicator row; the check panel jumps to it. */
+export function indicatorFieldId(indicatorId: Id, field: string): string {
+  return `ind-${indicatorId}-${field}`;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
+}
+
+/** Sum of weights as shown: exact to two decimals, without float noise (0.1 + 0.2 shows 0.3). */
+export function formatWeight(sum: number): string {
+  return String(Math.round(sum * 100) / 100);
+}
+
+export abstract class IndicatorDraft {
+  /** bumped when a row changes from outside its own form (library pick), so the row form reloads its values */
+  readonly revisions = observable.map<Id, number>();
+  activeIndicatorId: Id | null = null;
+  readonly autosaver: Autosaver;
+
+  constructor(protected readonly env: DraftEnv) {
+    this.autosaver = new Autosaver(() => this.save());
+    makeObservable<IndicatorDraft, 'touch'>(this, {
+      activeIndicatorId: observable,
+      scheme: computed,
+      errors: computed,
+      warnings: computed,
+      indicatorIndex: computed,
+      fieldProblems: computed,
+      weightByLevel1: computed,
+      weightTotal: computed,
+      hasWeights: computed,
+      activeIndicator: computed,
+      addIndicator: action,
+      updateIndicator: action,
+      deleteIndicator: action,
+      restoreIndicator: action,
+      applyTemplate: action,
+      setActive: action,
+      touch: action,
+    });
+  }
+
+  /** the observable indicator array of the record being edited */
+  abstract get indicators(): Indicator[];
+  abstract get problems(): Problem[];
+  /** writes the record; resolves to an error message or null */
+  protected abstract save(): Promise<string | null>;
+  /** element id of a non-indicator field named by a problem path, or null when this draft has no such field */
+  protected abstract elementIdForOwnPath(path: string): string | null;
+
+  protected touch(): void {
+    this.autosaver.touch();
+  }
+
+  get scheme(): IndicatorScheme {
+    return this.env.scheme();
+  }
+
+  get errors(): Problem[] {
+    return this.problems.filter((p) => p.severity === 'error');
+  }
+
+  get warnings(): Problem[] {
+    return this.problems.filter((p) => p.severity === 'warning');
+  }
+
+  get indicatorIndex(): Map<Id, number> {
+    return new Map(this.indicators.map((ind, i) => [ind.id, i]));
+  }
+
+  /** For each indicator id, the fields that have a problem, as "name target" (a string, so rows re-render only on change). */
+  get fieldProblems(): Map<Id, string> {
+    const out = new Map<Id, string>();
+    for (const p of this.problems) {
+      const m = INDICATOR_PATH.exec(p.path);
+      if (!m) continue;
+      const ind = this.indicators[Number(m[1])];
+      if (!ind) continue;
+      const field = m[2] === 'level1' || m[2] === 'level2' || m[2] === undefined ? 'name' : m[2];
+      const before = out.get(ind.id);
+      out.set(ind.id, before ? `${before} ${field}:${p.severity}` : `${field}:${p.severity}`);
+    }
+    return out;
+  }
+
+  /** The element a problem points at, for the check panel's jump. */
+  elementIdFor(path: string): string {
+    const m = INDICATOR_PATH.exec(path);
+    if (m) {
+      const ind = this.indicators[Number(m[1])];
+      if (ind) {
+        const field = m[2] === 'level1' || m[2] === 'level2' || m[2] === undefined ? 'name' : m[2];
+        return indicatorFieldId(ind.id, field);
+      }
+    }
+    return this.elementIdForOwnPath(path) ?? 'section-indicators';
+  }
+
+  get hasWeights(): boolean {
+    return this.indicators.some((i) => i.weight !== null);
+  }
+
+  get weightByLevel1(): Map<string, number> {
+    const sums = new Map<string, number>();
+    for (const ind of this.indicators) {
+      if (ind.weight === null || !Number.isFinite(ind.weight)) continue;
+      sums.set(ind.level1, (sums.get(ind.level1) ?? 0) + ind.weight);
+    }
+    return sums;
+  }
+
+  get weightTotal(): number {
+    let sum = 0;
+    for (const v of this.weightByLevel1.values()) sum += v;
+    return sum;
+  }
+
+  /** The 二级 of one 一级 that have rows, in the scheme's order. */
+  level2InUse(level1: string): Level2Def[] {
+    const def = findLevel1(this.scheme, level1);
+    if (!def) return [];
+    return def.level2.filter((l2) => this.indicators.some((i) => i.level2 === l2.code));
+  }
+
+  rowsOf(level2: string): Indicator[] {
+    return this.indicators.filter((i) => i.level2 === level2);
+  }
+
+  /** Indicators whose codes are not in the unit's scheme (e.g. after switching scheme), shown apart so nothing is hidden. */
+  get foreignRows(): Indicator[] {
+    return this.indicators.filter((i) => !findLevel2(this.scheme, i.level2));
+  }
+
+  revisionOf(id: Id): number {
+    return this.revisions.get(id) ?? 0;
+  }
+
+  get activeIndicator(): Indicator | undefined {
+    return this.indicators.find((i) => i.id === this.activeIndicatorId);
+  }
+
+  setActive(id: Id | null): void {
+    this.activeIndicatorId = id;
+  }
+
+  /** Adds an empty row under a 二级, after the given row or as the last of its group; returns its id. */
+  addIndicator(level2: string, afterId?: Id): Id | null {
+    const found = findLevel2(this.scheme, level2);
+    if (!found) return null;
+    const list = this.indicators;
+    const weighted = this.hasWeights;
+    const row: Indicator = {
+      id: this.env.newId(),
+      level1: found.level1.code,
+      level2,
+      name: '',
+      direction: '≥',
+      target: '',
+      unit: '',
+      weight: weighted ? 0 : null,
+      core: false,
+    };
+    const after = afterId === undefined ? -1 : list.findIndex((i) => i.id === afterId);
+    if (after >= 0) list.splice(after + 1, 0, row);
+    else {
+      // keep the stored order the order shown: grouped by the scheme's 二级 order
+      const rank = level2Rank(this.scheme, level2);
+      let at = list.length;
+      while (at > 0 && level2Rank(this.scheme, list[at - 1].level2) > rank) at--;
+      list.splice(at, 0, row);
+    }
+    this.activeIndicatorId = row.id;
+    this.touch();
+    return row.id;
+  }
+
+  /** A row's own form reports its values; a change that came from outside that form bumps the revision. */
+  updateIndicator(id: Id, patch: IndicatorPatch, fromOutside = false): void {
+    const ind = this.indicators.find((i) => i.id === id);
+    if (!ind) return;
+    let changed = false;
+    for (const key of Object.keys(patch) as (keyof IndicatorPatch)[]) {
+      const value = patch[key];
+      if (sameValue(ind[key], value)) continue;
+      changed = true;
+      if (value === undefined) delete ind[key];
+      else (ind as unknown as Record<string, unknown>)[key] = value;
+    }
+    // a target typed here replaces the text copied from a source document
+    if (changed && ind.targetText !== undefined && ('target' in patch || 'direction' in patch || 'unit' in patch)) {
+      const edited = patch.target !== undefined && patch.target !== ind.target;
+      if (edited || !fromOutside) delete ind.targetText;
+    }
+    if (!changed) return;
+    if (fromOutside) this.revisions.set(id, this.revisionOf(id) + 1);
+    this.touch();
+  }
+
+  applyTemplate(id: Id, t: IndicatorTemplate): void {
+    this.updateIndicator(id, { name: t.name, direction: t.direction, target: t.target, unit: t.unit, targetText: undefined }, true);
+  }
+
+  deleteIndicator(id: Id): void {
+    const list = this.indicators;
+    const index = list.findIndex((i) => i.id === id);
+    if (index < 0) return;
+    const [removed] = list.splice(index, 1);
+    if (this.activeIndicatorId === id) this.activeIndicatorId = null;
+    this.touch();
+    this.env.undo.push({
+      label: M.deletedIndicator(removed.name),
+      undo: () => {
+        this.restoreIndicator(removed, index);
+        return null;
+      },
+    });
+  }
+
+  restoreIndicator(ind: Indicator, index: number): void {
+    const list = this.indicators;
+    if (list.some((i) => i.id === ind.id)) return;
+    list.splice(Math.min(index, list.length), 0, ind);
+    this.activeIndicatorId = ind.id;
+    this.touch();
+  }
+}

@@ -1,0 +1,231 @@
+// The project list of the chosen unit and year: search, status filter, totals, selection, and the list's commands
+// (create, duplicate, delete with undo, copy to next year). A row's status comes from the error count the repository
+// stores with it; rows stored without one are checked in the background after the list is painted.
+import { makeAutoObservable, runInAction } from 'mobx';
+import { fiscalTotal, fundingTotal, nonFiscalTotal, type Fen, type Id, type Project } from '../../shared/model';
+import { projectStatus, type ProjectStatus, type StatusFacts } from '../../shared/project-status';
+import type { IndicatorScheme } from '../../shared/schemes';
+import { validateProject } from '../../shared/validation';
+import type { ProjectSummary, Repository } from '../db/repository';
+import { M } from '../messages';
+import type { UndoStore } from './undo-store';
+
+export interface ProjectRow {
+  summary: ProjectSummary;
+  /** null while the background check has not reached this project */
+  status: ProjectStatus | null;
+}
+
+export interface ListContext {
+  unitId(): Id | null;
+  year(): number;
+  scheme(): IndicatorScheme;
+  /** facts of the project open in the editor, which are newer than the stored ones */
+  liveFacts(): { id: Id; facts: StatusFacts } | null;
+}
+
+export function summaryOf(p: Project, errorCount: number): ProjectSummary {
+  return {
+    id: p.id,
+    unitId: p.unitId,
+    year: p.year,
+    name: p.name,
+    key: p.key,
+    governmentInvestment: p.governmentInvestment,
+    funding: { ...p.funding },
+    fundingTotal: fundingTotal(p.funding),
+    indicatorCount: p.indicators.length,
+    hasAnnualGoal: p.annualGoal.trim() !== '',
+    assessmentStatus: p.selfAssessment?.status ?? 'notStarted',
+    budgetAdjustedTotal: p.selfAssessment ? fundingTotal(p.selfAssessment.budgetAdjusted) : null,
+    spentTotal: p.selfAssessment ? fundingTotal(p.selfAssessment.spent) : null,
+    updatedAt: p.updatedAt,
+    errorCount,
+  };
+}
+
+/** Blocking validation errors of a project; the repository stores this count on every write. */
+export function countErrors(p: Project, scheme: IndicatorScheme): number {
+  return validateProject(p, scheme).filter((x) => x.severity === 'error').length;
+}
+
+const collator = new Intl.Collator('zh-Hans-CN');
+
+export class ProjectListStore {
+  summaries: ProjectSummary[] = [];
+  /** the unit and year the summaries belong to */
+  loadedFor: { unitId: Id; year: number } | null = null;
+  query = '';
+  statusFilter: ProjectStatus | 'all' = 'all';
+  selected = new Set<Id>();
+  /** error counts worked out here for rows stored without one, keyed by updatedAt so a stale count is never used */
+  private errorCounts = new Map<Id, { updatedAt: string; errors: number }>();
+  private loadToken = 0;
+
+  constructor(
+    private readonly repo: Repository,
+    private readonly undo: UndoStore,
+    private readonly ctx: ListContext,
+  ) {
+    makeAutoObservable<ProjectListStore, 'repo' | 'undo' | 'ctx' | 'loadToken'>(this, {
+      repo: false,
+      undo: false,
+      ctx: false,
+      loadToken: false,
+    });
+  }
+
+  statusOf(s: ProjectSummary): ProjectStatus | null {
+    const live = this.ctx.liveFacts();
+    if (live && live.id === s.id) return projectStatus(live.facts);
+    const known = this.errorCounts.get(s.id);
+    const errorCount = s.errorCount ?? (known && known.updatedAt === s.updatedAt ? known.errors : null);
+    if (errorCount === null) return null;
+    return projectStatus({
+      assessmentStatus: s.assessmentStatus,
+      errorCount,
+      indicatorCount: s.indicatorCount,
+      hasAnnualGoal: s.hasAnnualGoal,
+    });
+  }
+
+  get rows(): ProjectRow[] {
+    const q = this.query.trim().toLowerCase();
+    const out: ProjectRow[] = [];
+    for (const summary of this.summaries) {
+      if (q !== '' && !summary.name.toLowerCase().includes(q)) continue;
+      const status = this.statusOf(summary);
+      if (this.statusFilter !== 'all' && status !== this.statusFilter) continue;
+      out.push({ summary, status });
+    }
+    return out;
+  }
+
+  /** Funding totals of the rows shown, in 分. */
+  get totals(): { total: Fen; fiscal: Fen; other: Fen } {
+    let total = 0;
+    let fiscal = 0;
+    let other = 0;
+    for (const { summary } of this.rows) {
+      total += summary.fundingTotal;
+      fiscal += fiscalTotal(summary.funding);
+      other += nonFiscalTotal(summary.funding);
+    }
+    return { total, fiscal, other };
+  }
+
+  get selectedIds(): Id[] {
+    return this.summaries.filter((s) => this.selected.has(s.id)).map((s) => s.id);
+  }
+
+  setQuery(q: string): void {
+    this.query = q;
+  }
+
+  setStatusFilter(f: ProjectStatus | 'all'): void {
+    this.statusFilter = f;
+  }
+
+  toggleSelected(id: Id): void {
+    if (this.selected.has(id)) this.selected.delete(id);
+    else this.selected.add(id);
+  }
+
+  setAllSelected(on: boolean): void {
+    this.selected = new Set(on ? this.rows.map((r) => r.summary.id) : []);
+  }
+
+  async reload(): Promise<void> {
+    const unitId = this.ctx.unitId();
+    const year = this.ctx.year();
+    const token = ++this.loadToken;
+    const summaries = unitId ? await this.repo.listProjects(unitId, year) : [];
+    if (token !== this.loadToken) return;
+    runInAction(() => {
+      const changedContext = this.loadedFor?.unitId !== unitId || this.loadedFor?.year !== year;
+      this.summaries = summaries;
+      this.loadedFor = unitId ? { unitId, year } : null;
+      if (changedContext) this.selected = new Set();
+      else this.selected = new Set([...this.selected].filter((id) => summaries.some((s) => s.id === id)));
+    });
+    void this.checkInBackground(token);
+  }
+
+  /** Works out the statuses the rows lack (rows written without a count), a batch at a time, after the list is painted. */
+  private async checkInBackground(token: number): Promise<void> {
+    const todo = this.summaries
+      .filter((s) => s.errorCount === null && this.errorCounts.get(s.id)?.updatedAt !== s.updatedAt)
+      .map((s) => s.id);
+    const scheme = this.ctx.scheme();
+    for (let i = 0; i < todo.length; i += 40) {
+      const batch = await Promise.all(todo.slice(i, i + 40).map((id) => this.repo.getProject(id)));
+      if (token !== this.loadToken) return;
+      runInAction(() => {
+        for (const p of batch) {
+          if (!p) continue;
+          this.errorCounts.set(p.id, { updatedAt: p.updatedAt, errors: countErrors(p, scheme) });
+        }
+      });
+    }
+  }
+
+  /** The editor saved a project: show its new name, amounts and status without reloading the list. */
+  applySaved(p: Project, scheme: IndicatorScheme): void {
+    const index = this.summaries.findIndex((s) => s.id === p.id);
+    if (index < 0) return;
+    this.summaries[index] = summaryOf(p, countErrors(p, scheme));
+    this.summaries.sort((a, b) => collator.compare(a.name, b.name));
+  }
+
+  async create(): Promise<Project | string> {
+    const unitId = this.ctx.unitId();
+    if (!unitId) return M.pickUnit;
+    const taken = new Set(this.summaries.map((s) => s.name));
+    let name: string = M.newProjectName;
+    for (let n = 2; taken.has(name); n++) name = `${M.newProjectName}${n}`;
+    const result = await this.repo.createProject({ unitId, year: this.ctx.year(), name });
+    if (!result.ok) return result.error;
+    await this.reload();
+    return result.value;
+  }
+
+  async duplicate(id: Id): Promise<Project | string> {
+    const result = await this.repo.duplicateProject(id);
+    if (!result.ok) return result.error;
+    await this.reload();
+    return result.value;
+  }
+
+  /** Deletes projects; the undo entry puts them back exactly as they were. */
+  async delete(ids: readonly Id[]): Promise<void> {
+    if (ids.length === 0) return;
+    const deleted = await this.repo.deleteProjects(ids);
+    const first = deleted.projects[0]?.name ?? '';
+    this.undo.push({
+      label: M.deletedProjects(deleted.projects.length, first),
+      undo: async () => {
+        const result = await this.repo.restore(deleted);
+        await this.reload();
+        return result.ok ? null : result.error;
+      },
+    });
+    await this.reload();
+  }
+
+  async copySelectedToNextYear(): Promise<void> {
+    const ids = this.selectedIds;
+    const toYear = this.ctx.year() + 1;
+    const result = await this.repo.copyProjectsToYear(ids, toYear);
+    if (result.ok) this.undo.inform(M.copiedToYear(result.value.length, toYear));
+    else this.undo.inform(result.error, 'error');
+  }
+
+  async copyYearToNextYear(): Promise<void> {
+    const unitId = this.ctx.unitId();
+    if (!unitId) return;
+    const result = await this.repo.copyUnitYear(unitId, this.ctx.year());
+    if (result.ok) {
+      this.undo.inform(M.copiedYear(result.value.projects.length, result.value.toYear, result.value.departmentPlan !== null));
+    } else this.undo.inform(result.error, 'error');
+  }
+}

@@ -1,0 +1,195 @@
+// The renderer's state, one store per concern, wired together here: units and year, the project list, the project
+// draft, the department-plan draft, the indicator library and undo.
+import { comparer, computed, makeAutoObservable, runInAction } from 'mobx';
+import type { Id } from '../../shared/model';
+import type { Repository } from '../db/repository';
+import { M } from '../messages';
+import type { IndicatorDraft } from './indicator-draft';
+import { clearJournal, readJournal } from './journal';
+import { LibraryStore } from './library-store';
+import { PlanDraftStore } from './plan-draft-store';
+import { ProjectDraftStore } from './project-draft-store';
+import { ProjectListStore } from './project-list-store';
+import { UndoStore } from './undo-store';
+import { UnitsStore } from './units-store';
+
+export type Selection = { kind: 'project'; id: Id } | { kind: 'plan' } | null;
+
+const SELECTION_KEY = 'ui.selection';
+
+export class RootStore {
+  readonly undo = new UndoStore();
+  readonly units: UnitsStore;
+  readonly list: ProjectListStore;
+  readonly draft: ProjectDraftStore;
+  readonly plan: PlanDraftStore;
+  readonly library: LibraryStore;
+  selection: Selection = null;
+  ready = false;
+  /**
+   * Status facts of the project in the editor. Compared by value: typing re-validates the draft at every keystroke,
+   * and the list must only hear about it when a count actually changes.
+   */
+  private readonly liveFacts = computed(
+    () => {
+      const p = this.draft.project;
+      if (!p) return null;
+      return {
+        id: p.id,
+        facts: {
+          assessmentStatus: p.selfAssessment?.status ?? 'notStarted',
+          errorCount: this.draft.errors.length,
+          indicatorCount: p.indicators.length,
+          hasAnnualGoal: p.annualGoal.trim() !== '',
+        },
+      };
+    },
+    { equals: comparer.structural },
+  );
+
+  constructor(
+    readonly repo: Repository,
+    newId: () => Id = () => crypto.randomUUID(),
+  ) {
+    this.units = new UnitsStore(repo);
+    const env = { scheme: () => this.units.scheme, undo: this.undo, newId };
+    this.draft = new ProjectDraftStore(env, repo, (p) => this.list.applySaved(p, this.units.scheme));
+    this.plan = new PlanDraftStore(env, repo);
+    this.library = new LibraryStore(repo);
+    this.list = new ProjectListStore(repo, this.undo, {
+      unitId: () => this.units.unitId,
+      year: () => this.units.year,
+      scheme: () => this.units.scheme,
+      liveFacts: () => this.liveFacts.get(),
+    });
+    makeAutoObservable<RootStore, 'repo' | 'liveFacts'>(this, { repo: false, liveFacts: false, units: false, list: false, draft: false, plan: false, library: false, undo: false });
+  }
+
+  /** The draft shown in the editor, whose problems the check panel lists. */
+  get activeDraft(): IndicatorDraft | null {
+    if (this.selection?.kind === 'project') return this.draft.project ? this.draft : null;
+    if (this.selection?.kind === 'plan') return this.plan.plan ? this.plan : null;
+    return null;
+  }
+
+  async start(): Promise<void> {
+    await this.recoverUnsavedDraft();
+    await this.units.load();
+    await this.list.reload();
+    const saved = await this.repo.getSetting(SELECTION_KEY);
+    if (isSelection(saved)) {
+      if (saved.kind === 'project' && this.list.summaries.some((s) => s.id === saved.id)) await this.openProject(saved.id);
+      else if (saved.kind === 'plan') await this.openPlan();
+    }
+    runInAction(() => (this.ready = true));
+  }
+
+  /** A draft the closing page could not write to the database was kept in localStorage: write it now. */
+  private async recoverUnsavedDraft(): Promise<void> {
+    const entry = readJournal();
+    if (!entry) return;
+    const result = entry.kind === 'project' ? await this.repo.saveProject(entry.data) : await this.repo.saveDepartmentPlan(entry.data);
+    if (result.ok) clearJournal();
+  }
+
+  async flushAll(): Promise<void> {
+    await Promise.all([this.draft.autosaver.flush(), this.plan.autosaver.flush()]);
+  }
+
+  /** The page is being hidden or closed: keep a synchronous copy of unsaved edits, and start saving them. */
+  onPageHide(): void {
+    this.draft.writeJournalIfUnsaved();
+    this.plan.writeJournalIfUnsaved();
+    void this.flushAll();
+  }
+
+  private async select(selection: Selection): Promise<void> {
+    runInAction(() => (this.selection = selection));
+    await this.repo.setSetting(SELECTION_KEY, selection);
+  }
+
+  async selectUnit(id: Id): Promise<void> {
+    await this.flushAll();
+    await this.units.selectUnit(id);
+    await this.afterContextChange();
+  }
+
+  async selectYear(year: number): Promise<void> {
+    await this.flushAll();
+    await this.units.selectYear(year);
+    await this.afterContextChange();
+  }
+
+  private async afterContextChange(): Promise<void> {
+    await this.draft.load(null);
+    await this.list.reload();
+    if (this.selection?.kind === 'plan') await this.openPlan();
+    else await this.select(null);
+  }
+
+  async openProject(id: Id): Promise<void> {
+    await this.plan.autosaver.flush();
+    await this.select({ kind: 'project', id });
+    await this.draft.load(id);
+  }
+
+  async openPlan(): Promise<void> {
+    const unitId = this.units.unitId;
+    if (!unitId) return;
+    await this.draft.load(null);
+    await this.select({ kind: 'plan' });
+    await this.plan.load(unitId, this.units.year);
+  }
+
+  async createProject(): Promise<void> {
+    const result = await this.list.create();
+    if (typeof result === 'string') this.undo.inform(result, 'error');
+    else await this.openProject(result.id);
+  }
+
+  async duplicateProject(id: Id): Promise<void> {
+    await this.draft.autosaver.flush();
+    const result = await this.list.duplicate(id);
+    if (typeof result === 'string') this.undo.inform(result, 'error');
+    else await this.openProject(result.id);
+  }
+
+  /** Deletes projects (after saving the open one, so 撤销 brings back its latest text). */
+  async deleteProjects(ids: readonly Id[]): Promise<void> {
+    await this.draft.autosaver.flush();
+    if (this.draft.projectId && ids.includes(this.draft.projectId)) {
+      this.draft.close();
+      await this.select(null);
+    }
+    await this.list.delete(ids);
+  }
+
+  async copySelectedToNextYear(): Promise<void> {
+    await this.flushAll();
+    await this.list.copySelectedToNextYear();
+    this.library.invalidate();
+    await this.units.loadYears();
+  }
+
+  async copyYearToNextYear(): Promise<void> {
+    await this.flushAll();
+    await this.list.copyYearToNextYear();
+    this.library.invalidate();
+    await this.units.loadYears();
+  }
+
+  async undoLast(): Promise<boolean> {
+    return this.undo.undoLast();
+  }
+
+  get unitName(): string {
+    return this.units.unit?.name ?? M.pickUnit;
+  }
+}
+
+function isSelection(x: unknown): x is Exclude<Selection, null> {
+  if (typeof x !== 'object' || x === null) return false;
+  const s = x as { kind?: unknown; id?: unknown };
+  return (s.kind === 'project' && typeof s.id === 'string') || s.kind === 'plan';
+}
+
