@@ -1,10 +1,12 @@
 // Every string the renderer shows, in one module so the wording stays consistent.
 // Domain wording (validation, status labels, funding sources) comes from shared/messages.ts and is re-exported here.
 export { FUNDING_SOURCE_LABELS, PROJECT_STATUS_LABELS, SEVERITY_LABELS } from '../shared/messages';
+export { MA } from './messages-assessment';
+export { MX } from './messages-exchange';
 
 export const M = {
   appTitle: '预算绩效管理',
-  appSubtitle: '绩效目标编制',
+  workspaceTargets: '绩效目标编制',
   hostBrowser: '浏览器版',
   hostElectron: '桌面版',
 

@@ -1,7 +1,10 @@
 // The window: unit and year on top; project list on the left; the editor in the middle; check and library docked right.
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
-import { M } from '../messages';
+import { AssessmentWorkspace } from './assessment/AssessmentWorkspace';
+import { ExchangeWorkspace } from './exchange/ExchangeWorkspace';
+import { M, MA, MX } from '../messages';
+import type { Workspace } from '../stores/root-store';
 import { CheckPanel } from './CheckPanel';
 import { LibraryPanel } from './LibraryPanel';
 import { PlanEditor } from './PlanEditor';
@@ -44,21 +47,46 @@ export const App = observer(function App() {
     <div className="app">
       <header className="top-bar">
         <span className="app-title">{M.appTitle}</span>
-        <span className="app-subtitle">{M.appSubtitle}</span>
+        <WorkspaceTabs />
         <UnitBar />
       </header>
-      <aside className="left">
-        <ProjectList />
-      </aside>
-      <main className="center">
-        <Editor />
-      </main>
-      <aside className="right">
-        <CheckPanel />
-        <LibraryPanel />
-      </aside>
+      {root.workspace === 'targets' && (
+        <>
+          <aside className="left">
+            <ProjectList />
+          </aside>
+          <main className="center">
+            <Editor />
+          </main>
+          <aside className="right">
+            <CheckPanel />
+            <LibraryPanel />
+          </aside>
+        </>
+      )}
+      {root.workspace === 'assessment' && <AssessmentWorkspace />}
+      {root.workspace === 'exchange' && <ExchangeWorkspace />}
       <StatusBar />
     </div>
+  );
+});
+
+const TABS: { id: Workspace; label: string }[] = [
+  { id: 'targets', label: M.workspaceTargets },
+  { id: 'assessment', label: MA.workspace },
+  { id: 'exchange', label: MX.workspace },
+];
+
+const WorkspaceTabs = observer(function WorkspaceTabs() {
+  const root = useStore();
+  return (
+    <nav className="workspace-tabs" role="tablist">
+      {TABS.map((t) => (
+        <button key={t.id} role="tab" aria-selected={root.workspace === t.id} className={root.workspace === t.id ? 'active' : ''} onClick={() => void root.setWorkspace(t.id)}>
+          {t.label}
+        </button>
+      ))}
+    </nav>
   );
 });
 

@@ -1,12 +1,15 @@
 // The renderer's state, one store per concern, wired together here: units and year, the project list, the project
-// draft, the department-plan draft, the indicator library and undo.
+// draft, the department-plan draft, the indicator library and undo; the year-end and exchange workspaces.
 import { comparer, computed, makeAutoObservable, runInAction } from 'mobx';
 import type { Id } from '../../shared/model';
 import type { Repository } from '../db/repository';
 import { M } from '../messages';
 import type { IndicatorDraft } from './indicator-draft';
+import { AssessmentStore } from './assessment-store';
+import { ExchangeStore } from './exchange-store';
 import { clearJournal, readJournal } from './journal';
 import { LibraryStore } from './library-store';
+import type { WorkspaceContext } from './workspace-context';
 import { PlanDraftStore } from './plan-draft-store';
 import { ProjectDraftStore } from './project-draft-store';
 import { ProjectListStore } from './project-list-store';
@@ -17,7 +20,13 @@ export type Selection = { kind: 'project'; id: Id } | { kind: 'plan' } | null;
 
 const SELECTION_KEY = 'ui.selection';
 
+export type Workspace = 'targets' | 'assessment' | 'exchange';
+
 export class RootStore {
+  /** which of the three workspaces the window shows: authoring, year-end self-assessment, export and exchange */
+  workspace: Workspace = 'targets';
+  readonly assessment: AssessmentStore;
+  readonly exchange: ExchangeStore;
   readonly undo = new UndoStore();
   readonly units: UnitsStore;
   readonly list: ProjectListStore;
@@ -62,7 +71,19 @@ export class RootStore {
       scheme: () => this.units.scheme,
       liveFacts: () => this.liveFacts.get(),
     });
-    makeAutoObservable<RootStore, 'repo' | 'liveFacts'>(this, { repo: false, liveFacts: false, units: false, list: false, draft: false, plan: false, library: false, undo: false });
+    const context: WorkspaceContext = {
+      unitId: () => this.units.unitId,
+      unit: () => this.units.unit,
+      units: () => this.units.units,
+      year: () => this.units.year,
+      scheme: () => this.units.scheme,
+      reloadAll: () => this.reloadAll(),
+    };
+    this.assessment = new AssessmentStore(repo, context);
+    this.exchange = new ExchangeStore(repo, context);
+    makeAutoObservable<RootStore, 'repo' | 'liveFacts'>(this, {
+      repo: false, liveFacts: false, units: false, list: false, draft: false, plan: false, library: false, undo: false, assessment: false, exchange: false,
+    });
   }
 
   /** The draft shown in the editor, whose problems the check panel lists. */
@@ -90,6 +111,22 @@ export class RootStore {
     if (!entry) return;
     const result = entry.kind === 'project' ? await this.repo.saveProject(entry.data) : await this.repo.saveDepartmentPlan(entry.data);
     if (result.ok) clearJournal();
+  }
+
+  async setWorkspace(workspace: Workspace): Promise<void> {
+    // edits in the editor are saved before another workspace reads the same records
+    await this.flushAll();
+    runInAction(() => (this.workspace = workspace));
+    if (workspace === 'targets') await this.reloadAll();
+  }
+
+  /** Data changed underneath the authoring screens (an import, a restore, year-end edits): read it again. */
+  async reloadAll(): Promise<void> {
+    await this.flushAll();
+    await this.units.load();
+    await this.list.reload();
+    if (this.selection?.kind === 'project') await this.draft.load(this.selection.id);
+    else if (this.selection?.kind === 'plan') await this.openPlan();
   }
 
   async flushAll(): Promise<void> {
