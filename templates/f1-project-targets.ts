@@ -5,9 +5,8 @@ import { fundingTotal, type Project, type Unit } from '../shared/model';
 import { fenToDecimal } from '../shared/money';
 import { c, districtOf, label, row } from './grid';
 import { weightedIndicatorHeader, weightedIndicatorRow } from './weighted-indicators';
-import { scopeProjects, ScopeError } from './scope';
+import { requireProjects } from './scope';
 import type { FormRequest, FormTemplate } from './template';
-import { templateMessages as m } from './template-messages';
 
 const yuan = (fen: number, more = {}) => c(fenToDecimal(fen, '元').toNumber(), { kind: 'money', thousands: true, align: 'right', ...more });
 
@@ -43,8 +42,7 @@ export const f1ProjectTargets: FormTemplate = {
   title: '项目支出绩效目标表',
   perProject: true,
   build(request: FormRequest): FormLayout[] {
-    const projects = scopeProjects(request);
-    if (projects.length === 0) throw new ScopeError(m.noProjects(request.year));
+    const projects = requireProjects(request);
     const units = new Map(request.data.units.map((u) => [u.id, u]));
     return projects.map((p) => projectTargetsLayout(p, units.get(p.unitId)!, request.formNumber));
   },

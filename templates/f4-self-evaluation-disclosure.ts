@@ -4,7 +4,7 @@ import { recordRow, tableLayout, type Cell, type ColumnNode, type FormLayout, ty
 import { indicatorContent, joinItems } from '../shared/indicator-text';
 import { fundingTotal, nonFiscalTotal, type Project, type Unit } from '../shared/model';
 import { fenToDecimal, ratio } from '../shared/money';
-import { headUnit, scopeProjects, ScopeError } from './scope';
+import { headUnit, requireProjects } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 import { templateMessages as m } from './template-messages';
 
@@ -114,8 +114,7 @@ export const f4SelfEvaluationDisclosure: FormTemplate = {
   title: '部门预算项目绩效自评情况公开表',
   perProject: false,
   build(request: FormRequest): FormLayout[] {
-    const projects = scopeProjects(request);
-    if (projects.length === 0) throw new ScopeError(m.noProjects(request.year));
+    const projects = requireProjects(request);
     const head = headUnit(request);
     const base = tableLayout({
       name: '附件2-3',

@@ -4,9 +4,8 @@ import { recordRow, tableLayout, type CellValue, type FormLayout, type Row } fro
 import { targetText } from '../shared/indicator-text';
 import { addFunding, EMPTY_FUNDING, fiscalTotal, fundingTotal, type Funding, type Indicator, type Project } from '../shared/model';
 import { fenToDecimal } from '../shared/money';
-import { headUnit, scopeProjects, scopeUnits, ScopeError } from './scope';
+import { headUnit, requireProjects, scopeUnits } from './scope';
 import type { FormRequest, FormTemplate } from './template';
-import { templateMessages as m } from './template-messages';
 
 /** The labels this form's coded strings use (the huadu system writes 经济效益, not 经济效益指标). */
 const CODE_LABELS: Readonly<Record<string, string>> = {
@@ -44,8 +43,7 @@ export const f5ProjectTargetsConsolidated: FormTemplate = {
   title: '项目支出绩效目标表（含转移支付项目）',
   perProject: false,
   build(request: FormRequest): FormLayout[] {
-    const projects = scopeProjects(request);
-    if (projects.length === 0) throw new ScopeError(m.noProjects(request.year));
+    const projects = requireProjects(request);
     const head = headUnit(request);
     const base = tableLayout({
       name: '项目支出绩效目标表',

@@ -66,6 +66,13 @@ export function scopeProjects(request: FormRequest): Project[] {
   return units.flatMap((u) => data.projects.filter((p) => p.unitId === u.id && p.year === year));
 }
 
+/** The projects of the scope, or a Chinese error when there are none: a form without rows is not worth a file. */
+export function requireProjects(request: FormRequest): Project[] {
+  const projects = scopeProjects(request);
+  if (projects.length === 0) throw new ScopeError(m.noProjects(request.year));
+  return projects;
+}
+
 export function scopePlans(request: FormRequest): DepartmentPlan[] {
   return scopeUnits(request).flatMap((u) =>
     request.data.departmentPlans.filter((p) => p.unitId === u.id && p.year === request.year),

@@ -33,6 +33,7 @@ import {
   type HAlign,
   type PlacedCell,
   type WriteResult,
+  type WriterOptions,
 } from './layout';
 import { cellAlign, cellText, wrappedLineCount } from './measure';
 
@@ -57,15 +58,10 @@ const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '00000
 
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-export interface DocxOptions {
-  /** document creator metadata */
-  creator?: string;
-}
-
 /** Renders each layout as a section of one document; returns the .docx bytes, or the layouts' problems. */
 export async function writeDocx(
   layouts: FormLayout | readonly FormLayout[],
-  options: DocxOptions = {},
+  options: WriterOptions = {},
 ): Promise<WriteResult> {
   const list = asList(layouts);
   const resolved = resolveAll(list);

@@ -336,6 +336,12 @@ export function validateLayout(layout: FormLayout): LayoutIssue[] {
   return result.ok ? [] : result.issues;
 }
 
+/** What both writers accept besides the layouts. */
+export interface WriterOptions {
+  /** the file's creator metadata */
+  creator?: string;
+}
+
 /** What a writer returns: the file's bytes, or the layout's problems (nothing is written from a bad layout). */
 export type WriteResult = { ok: true; bytes: Uint8Array } | { ok: false; issues: LayoutIssue[] };
 

@@ -13,6 +13,7 @@ import {
   type Grid,
   type HAlign,
   type WriteResult,
+  type WriterOptions,
 } from './layout';
 import { cellAlign, cellText, displayWidth, excelNumFmt, wrappedLineCount } from './measure';
 
@@ -43,15 +44,10 @@ export function rowHeightFor(text: string, widthUnits: number, fontSize: number)
   return wrappedLineCount(text, capacity) * lineHeight(fontSize) + 3;
 }
 
-export interface XlsxOptions {
-  /** workbook creator metadata */
-  creator?: string;
-}
-
 /** Renders each layout as a worksheet; returns the .xlsx bytes, or the layouts' problems. */
 export async function writeXlsx(
   layouts: FormLayout | readonly FormLayout[],
-  options: XlsxOptions = {},
+  options: WriterOptions = {},
 ): Promise<WriteResult> {
   const list = asList(layouts);
   const resolved = resolveAll(list);
