@@ -1,13 +1,462 @@
-// Year-end self-assessment (绩效自评): the store behind renderer/app/assessment/. To be filled in.
-import { makeAutoObservable } from 'mobx';
+// Year-end self-assessment (绩效自评) of the chosen unit and year: every project's self-assessment, the year overview,
+// and the department plan's year-end figures. Scores come from shared/scoring.ts; this store only holds and saves
+// what the filler types. Autosave as in the authoring editor: debounced, flushed on leaving, journalled on pagehide.
+import { makeAutoObservable, runInAction, toJS } from 'mobx';
+import {
+  EMPTY_FUNDING,
+  fundingTotal,
+  type DepartmentPlan,
+  type Fen,
+  type Funding,
+  type Id,
+  type IndicatorResult,
+  type Project,
+  type QualitativeOutcome,
+  type SelfAssessment,
+} from '../../shared/model';
+import { assessProject, scoreIndicator, type IndicatorScore, type ProjectAssessment } from '../../shared/scoring';
+import { completenessOf, sortOverview, yearOverview, type Completeness, type OverviewRow, type OverviewSortKey, type SortDirection, type YearOverview } from '../../shared/year-overview';
 import type { Repository } from '../db/repository';
+import { Autosaver } from './autosave';
+import { clearJournal, writeJournal } from './journal';
 import type { WorkspaceContext } from './workspace-context';
 
+export type AssessmentView = { kind: 'overview' } | { kind: 'plan' } | { kind: 'project'; id: Id };
+export type MoneyGroup = 'budgetInitial' | 'budgetAdjusted' | 'spent';
+export type AssessmentTextField = 'overallResult' | 'problems' | 'rectification' | 'executionNote';
+/** the two amounts a plan task's spending is typed in, as its budget is (财政拨款 / 其他资金) */
+export type TaskSpentPart = 'fiscal' | 'other';
+
+const VIEW_KEY = 'assessment.view';
+
+export interface AssessmentStoreOptions {
+  now?: () => Date;
+  /** autosave pause in ms */
+  delayMs?: number;
+}
+
+/** A fresh self-assessment: both budgets from the project's funding, nothing spent, nothing filled. */
+export function startAssessment(project: Project): SelfAssessment {
+  return {
+    budgetInitial: { ...project.funding },
+    budgetAdjusted: { ...project.funding },
+    spent: { ...EMPTY_FUNDING },
+    overallResult: '',
+    results: [],
+    problems: '',
+    rectification: '',
+    status: 'notStarted',
+  };
+}
+
+function isView(x: unknown): x is AssessmentView {
+  if (typeof x !== 'object' || x === null) return false;
+  const v = x as { kind?: unknown; id?: unknown };
+  return v.kind === 'overview' || v.kind === 'plan' || (v.kind === 'project' && typeof v.id === 'string');
+}
+
 export class AssessmentStore {
+  projects: Project[] = [];
+  plan: DepartmentPlan | null = null;
+  loadedFor: { unitId: Id; year: number } | null = null;
+  loading = false;
+  view: AssessmentView = { kind: 'overview' };
+  sortKey: OverviewSortKey = 'name';
+  sortDirection: SortDirection = 'asc';
+  /** the 已完成 self-assessment the user asked to edit, waiting for confirmation */
+  reopenPending = false;
+  /** bumped when records are read again, so inputs holding their own text start from the stored values */
+  generation = 0;
+  readonly autosaver: Autosaver;
+  private readonly now: () => Date;
+  /** edit counters of unsaved projects; a save clears an entry only if no edit came in meanwhile */
+  private readonly unsaved = new Map<Id, number>();
+  private planUnsaved = 0;
+  private loadToken = 0;
+
   constructor(
     readonly repo: Repository,
     readonly context: WorkspaceContext,
+    options: AssessmentStoreOptions = {},
   ) {
-    makeAutoObservable(this, { repo: false, context: false });
+    this.now = options.now ?? (() => new Date());
+    this.autosaver = new Autosaver(() => this.save(), options.delayMs ?? 400);
+    makeAutoObservable<AssessmentStore, 'now' | 'unsaved' | 'planUnsaved' | 'loadToken'>(this, {
+      repo: false,
+      context: false,
+      autosaver: false,
+      now: false,
+      unsaved: false,
+      planUnsaved: false,
+      loadToken: false,
+    });
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** Reads the chosen unit's projects and plan of the chosen year (after saving pending edits). */
+  async load(): Promise<void> {
+    await this.autosaver.flush();
+    const token = ++this.loadToken;
+    const unitId = this.context.unitId();
+    const year = this.context.year();
+    if (unitId === null) {
+      runInAction(() => {
+        this.projects = [];
+        this.plan = null;
+        this.loadedFor = null;
+        this.generation++;
+      });
+      return;
+    }
+    runInAction(() => (this.loading = true));
+    const summaries = await this.repo.listProjects(unitId, year);
+    const loaded = await Promise.all(summaries.map((s) => this.repo.getProject(s.id)));
+    const plan = await this.repo.getDepartmentPlan(unitId, year);
+    const saved = await this.repo.getSetting(VIEW_KEY);
+    if (token !== this.loadToken) return;
+    runInAction(() => {
+      this.projects = loaded.flatMap((p) => (p ? [p] : []));
+      this.plan = plan ?? null;
+      this.loadedFor = { unitId, year };
+      this.loading = false;
+      this.reopenPending = false;
+      this.generation++;
+      const wanted = isView(saved) ? saved : this.view;
+      this.view = wanted.kind === 'project' && !this.projects.some((p) => p.id === wanted.id) ? { kind: 'overview' } : wanted;
+      this.ensureStarted();
+    });
+  }
+
+  get scheme() {
+    return this.context.scheme();
+  }
+
+  get selected(): Project | null {
+    const v = this.view;
+    if (v.kind !== 'project') return null;
+    return this.projects.find((p) => p.id === v.id) ?? null;
+  }
+
+  get assessment(): ProjectAssessment | null {
+    const p = this.selected;
+    return p ? assessProject(p, this.scheme) : null;
+  }
+
+  /** A 已完成 self-assessment takes no edit until the user confirms reopening it. */
+  get locked(): boolean {
+    return this.selected?.selfAssessment?.status === 'done';
+  }
+
+  resultOf(indicatorId: Id): IndicatorResult | undefined {
+    return this.selected?.selfAssessment?.results.find((r) => r.indicatorId === indicatorId);
+  }
+
+  completenessOf(project: Project): Completeness {
+    return completenessOf(project);
+  }
+
+  get overview(): YearOverview {
+    return yearOverview(this.projects, this.scheme);
+  }
+
+  get sortedRows(): OverviewRow[] {
+    return sortOverview(this.overview.rows, this.sortKey, this.sortDirection);
+  }
+
+  /** Scores of the plan's indicators, in the plan's order. */
+  get planScores(): IndicatorScore[] {
+    const plan = this.plan;
+    if (!plan) return [];
+    return plan.indicators.map((ind) => scoreIndicator(ind, plan.results?.find((r) => r.indicatorId === ind.id)));
+  }
+
+  get planTotals(): { budget: Fen; spent: Fen } {
+    let budget = 0;
+    let spent = 0;
+    for (const t of this.plan?.tasks ?? []) {
+      budget += fundingTotal(t.funding);
+      spent += t.spent ? fundingTotal(t.spent) : 0;
+    }
+    return { budget, spent };
+  }
+
+  // ---------------------------------------------------------------- navigation
+
+  async open(view: AssessmentView): Promise<void> {
+    await this.autosaver.flush();
+    runInAction(() => {
+      this.view = view;
+      this.reopenPending = false;
+      this.ensureStarted();
+    });
+    await this.repo.setSetting(VIEW_KEY, view);
+  }
+
+  sortBy(key: OverviewSortKey): void {
+    if (this.sortKey === key) this.sortDirection = this.sortDirection === 'asc' ? 'desc' : 'asc';
+    else {
+      this.sortKey = key;
+      this.sortDirection = key === 'name' ? 'asc' : 'desc';
+    }
+  }
+
+  /** The selected project gets its self-assessment in memory; it is stored on the first edit. */
+  private ensureStarted(): void {
+    const p = this.selected;
+    if (p && !p.selfAssessment) p.selfAssessment = startAssessment(p);
+  }
+
+  // ---------------------------------------------------------------- editing the selected project
+
+  /** Applies an edit to the selected self-assessment; false when there is none or it is locked. */
+  private edit(change: (sa: SelfAssessment) => boolean): boolean {
+    const p = this.selected;
+    if (!p) return false;
+    this.ensureStarted();
+    const sa = p.selfAssessment!;
+    if (sa.status === 'done') return false;
+    if (!change(sa)) return true;
+    if (sa.status === 'notStarted') sa.status = 'inProgress';
+    this.unsaved.set(p.id, (this.unsaved.get(p.id) ?? 0) + 1);
+    this.autosaver.touch();
+    return true;
+  }
+
+  private editResult(indicatorId: Id, change: (r: IndicatorResult) => boolean): boolean {
+    return this.edit((sa) => {
+      let r = sa.results.find((x) => x.indicatorId === indicatorId);
+      if (!r) {
+        sa.results.push({ indicatorId, actual: '' });
+        r = sa.results[sa.results.length - 1];
+      }
+      return change(r);
+    });
+  }
+
+  setMoney(group: MoneyGroup, source: keyof Funding, fen: Fen): boolean {
+    return this.edit((sa) => {
+      if (sa[group][source] === fen) return false;
+      sa[group][source] = fen;
+      return true;
+    });
+  }
+
+  setText(field: AssessmentTextField, text: string): boolean {
+    return this.edit((sa) => {
+      if ((sa[field] ?? '') === text) return false;
+      sa[field] = text;
+      return true;
+    });
+  }
+
+  setActual(indicatorId: Id, actual: string): boolean {
+    return this.editResult(indicatorId, (r) => {
+      if (r.actual === actual) return false;
+      r.actual = actual;
+      return true;
+    });
+  }
+
+  /** 定性: the outcome; a score chosen inside the previous outcome's band no longer applies. */
+  setOutcome(indicatorId: Id, outcome: QualitativeOutcome | undefined): boolean {
+    return this.editResult(indicatorId, (r) => {
+      if (r.outcome === outcome) return false;
+      if (outcome === undefined) delete r.outcome;
+      else r.outcome = outcome;
+      delete r.scoreOverride;
+      return true;
+    });
+  }
+
+  /** The filler's own score with its reason; undefined removes it. Validity is judged by the scoring. */
+  setScoreOverride(indicatorId: Id, override: { score: number; reason: string } | undefined): boolean {
+    return this.editResult(indicatorId, (r) => {
+      const current = r.scoreOverride;
+      if (override === undefined) {
+        if (current === undefined) return false;
+        delete r.scoreOverride;
+        return true;
+      }
+      if (current && current.score === override.score && current.reason === override.reason) return false;
+      r.scoreOverride = { score: override.score, reason: override.reason };
+      return true;
+    });
+  }
+
+  setDeviationNote(indicatorId: Id, note: string): boolean {
+    return this.editResult(indicatorId, (r) => {
+      if ((r.deviationNote ?? '') === note) return false;
+      if (note === '') delete r.deviationNote;
+      else r.deviationNote = note;
+      return true;
+    });
+  }
+
+  // ---------------------------------------------------------------- locking
+
+  /** Marks the selected self-assessment 已完成, only when nothing is missing and nothing is wrong. */
+  async markDone(): Promise<boolean> {
+    const p = this.selected;
+    const a = this.assessment;
+    if (!p?.selfAssessment || !a?.complete || this.locked) return false;
+    const sa = p.selfAssessment;
+    sa.status = 'done';
+    sa.completedAt = this.now().toISOString();
+    this.unsaved.set(p.id, (this.unsaved.get(p.id) ?? 0) + 1);
+    this.autosaver.touch();
+    await this.autosaver.flush();
+    return true;
+  }
+
+  requestReopen(): void {
+    if (this.locked) this.reopenPending = true;
+  }
+
+  cancelReopen(): void {
+    this.reopenPending = false;
+  }
+
+  /** The user confirmed: the self-assessment is editable again, and when that happened is recorded. */
+  async confirmReopen(): Promise<void> {
+    const p = this.selected;
+    this.reopenPending = false;
+    if (!p?.selfAssessment || p.selfAssessment.status !== 'done') return;
+    const sa = p.selfAssessment;
+    sa.status = 'inProgress';
+    sa.reopenedAt = [...(sa.reopenedAt ?? []), this.now().toISOString()];
+    this.unsaved.set(p.id, (this.unsaved.get(p.id) ?? 0) + 1);
+    this.autosaver.touch();
+    await this.autosaver.flush();
+  }
+
+  // ---------------------------------------------------------------- department plan at year end
+
+  private editPlan(change: (plan: DepartmentPlan) => boolean): void {
+    const plan = this.plan;
+    if (!plan || !change(plan)) return;
+    this.planUnsaved++;
+    this.autosaver.touch();
+  }
+
+  setTaskSpent(taskId: Id, part: TaskSpentPart, fen: Fen): void {
+    this.editPlan((plan) => {
+      const task = plan.tasks.find((t) => t.id === taskId);
+      if (!task) return false;
+      if (!task.spent) task.spent = { ...EMPTY_FUNDING };
+      const key: keyof Funding = part === 'fiscal' ? 'generalPublic' : 'other';
+      if (task.spent[key] === fen) return false;
+      task.spent[key] = fen;
+      return true;
+    });
+  }
+
+  private editPlanResult(indicatorId: Id, change: (r: IndicatorResult) => boolean): void {
+    this.editPlan((plan) => {
+      if (!plan.results) plan.results = [];
+      let r = plan.results.find((x) => x.indicatorId === indicatorId);
+      if (!r) {
+        plan.results.push({ indicatorId, actual: '' });
+        r = plan.results[plan.results.length - 1];
+      }
+      return change(r);
+    });
+  }
+
+  planResultOf(indicatorId: Id): IndicatorResult | undefined {
+    return this.plan?.results?.find((r) => r.indicatorId === indicatorId);
+  }
+
+  setPlanActual(indicatorId: Id, actual: string): void {
+    this.editPlanResult(indicatorId, (r) => {
+      if (r.actual === actual) return false;
+      r.actual = actual;
+      return true;
+    });
+  }
+
+  setPlanOutcome(indicatorId: Id, outcome: QualitativeOutcome | undefined): void {
+    this.editPlanResult(indicatorId, (r) => {
+      if (r.outcome === outcome) return false;
+      if (outcome === undefined) delete r.outcome;
+      else r.outcome = outcome;
+      delete r.scoreOverride;
+      return true;
+    });
+  }
+
+  setPlanDeviationNote(indicatorId: Id, note: string): void {
+    this.editPlanResult(indicatorId, (r) => {
+      if ((r.deviationNote ?? '') === note) return false;
+      if (note === '') delete r.deviationNote;
+      else r.deviationNote = note;
+      return true;
+    });
+  }
+
+  // ---------------------------------------------------------------- saving
+
+  flush(): Promise<void> {
+    return this.autosaver.flush();
+  }
+
+  /**
+   * Leaving the workspace: save, and when something was saved let the authoring screens read the records again, so
+   * the open draft there never holds (and later writes back) an older self-assessment.
+   */
+  async leave(): Promise<void> {
+    const pending = this.autosaver.hasUnsavedChanges;
+    await this.autosaver.flush();
+    if (pending) await this.context.reloadAll();
+  }
+
+  /** The page is closing: keep a synchronous copy of the edit most at risk, and start saving. */
+  onPageHide(): void {
+    if (this.autosaver.hasUnsavedChanges) {
+      const id = this.unsaved.keys().next().value;
+      const project = id === undefined ? undefined : this.projects.find((p) => p.id === id);
+      if (project) writeJournal({ kind: 'project', data: toJS(project) });
+      else if (this.planUnsaved > 0 && this.plan) writeJournal({ kind: 'plan', data: toJS(this.plan) });
+    }
+    void this.flush();
+  }
+
+  /**
+   * Writes the edited self-assessments and the plan's year-end figures into the records as they are now in the
+   * database, so targets edited elsewhere are never overwritten with an older copy.
+   */
+  private async save(): Promise<string | null> {
+    for (const [id, version] of [...this.unsaved]) {
+      const mine = this.projects.find((p) => p.id === id);
+      if (!mine?.selfAssessment) {
+        this.unsaved.delete(id);
+        continue;
+      }
+      const snapshot = toJS(mine.selfAssessment);
+      const fresh = await this.repo.getProject(id);
+      if (!fresh) {
+        this.unsaved.delete(id);
+        continue;
+      }
+      const result = await this.repo.saveProject({ ...fresh, selfAssessment: snapshot });
+      if (!result.ok) return result.error;
+      if (this.unsaved.get(id) === version) this.unsaved.delete(id);
+      clearJournal(id);
+    }
+    if (this.planUnsaved > 0 && this.plan) {
+      const version = this.planUnsaved;
+      const mine = toJS(this.plan);
+      const fresh = (await this.repo.getDepartmentPlan(mine.unitId, mine.year)) ?? mine;
+      const spentById = new Map(mine.tasks.map((t) => [t.id, t.spent]));
+      const tasks = fresh.tasks.map((t) => {
+        const spent = spentById.get(t.id);
+        return spent ? { ...t, spent } : t;
+      });
+      const result = await this.repo.saveDepartmentPlan({ ...fresh, tasks, results: mine.results ?? [] });
+      if (!result.ok) return result.error;
+      if (this.planUnsaved === version) this.planUnsaved = 0;
+      clearJournal(mine.id);
+    }
+    return null;
   }
 }

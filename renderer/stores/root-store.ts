@@ -130,13 +130,14 @@ export class RootStore {
   }
 
   async flushAll(): Promise<void> {
-    await Promise.all([this.draft.autosaver.flush(), this.plan.autosaver.flush()]);
+    await Promise.all([this.draft.autosaver.flush(), this.plan.autosaver.flush(), this.assessment.flush()]);
   }
 
   /** The page is being hidden or closed: keep a synchronous copy of unsaved edits, and start saving them. */
   onPageHide(): void {
     this.draft.writeJournalIfUnsaved();
     this.plan.writeJournalIfUnsaved();
+    this.assessment.onPageHide();
     void this.flushAll();
   }
 

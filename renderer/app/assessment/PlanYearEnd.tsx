@@ -1,0 +1,113 @@
+// 部门整体支出 at year end: each task's spending beside its budget, and each plan indicator's actual value, score
+// and deviation note — the figures a 部门整体支出自评 is written from.
+import { observer } from 'mobx-react-lite';
+import { fiscalTotal, fundingTotal, nonFiscalTotal } from '../../../shared/model';
+import { formatPercent, ratio } from '../../../shared/money';
+import { MA } from '../../messages';
+import type { AssessmentStore } from '../../stores/assessment-store';
+import { wan } from '../money';
+import { MoneyInput } from './inputs';
+import { ResultsTable, type ResultHandlers } from './ResultsTable';
+import { SaveMark } from './SaveMark';
+
+export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: AssessmentStore }) {
+  const plan = store.plan;
+  const year = store.context.year();
+  if (!plan) {
+    return (
+      <div className="editor" id="plan-year-end">
+        <header className="editor-head">
+          <h1>{MA.planTitle(year)}</h1>
+        </header>
+        <p className="placeholder">{MA.noPlan}</p>
+      </div>
+    );
+  }
+  const resetKey = `plan:${store.generation}`;
+  const totals = store.planTotals;
+  const handlers: ResultHandlers = {
+    result: (id) => store.planResultOf(id),
+    setActual: (id, v) => store.setPlanActual(id, v),
+    setOutcome: (id, o) => store.setPlanOutcome(id, o),
+    setDeviationNote: (id, n) => store.setPlanDeviationNote(id, n),
+  };
+  return (
+    <div className="editor" id="plan-year-end">
+      <header className="editor-head">
+        <h1>{MA.planTitle(year)}</h1>
+        <SaveMark store={store} />
+      </header>
+      <section className="card">
+        <div className="field">
+          <span>{MA.planGoal}</span>
+          <p className="planned-goal">{plan.overallGoal.trim() || '—'}</p>
+        </div>
+      </section>
+      <section className="card">
+        <h2>{MA.tasks}</h2>
+        <table className="task-table plan-spent-table">
+          <thead>
+            <tr>
+              <th className="c-task">{MA.colTask}</th>
+              <th className="num">{MA.colTaskBudget}</th>
+              <th className="num">{MA.colTaskSpentFiscal}</th>
+              <th className="num">{MA.colTaskSpentOther}</th>
+              <th className="num">{MA.colTaskSpent}</th>
+              <th className="num">{MA.colRate}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {plan.tasks.map((t) => {
+              const budget = fundingTotal(t.funding);
+              const spent = t.spent ? fundingTotal(t.spent) : 0;
+              return (
+                <tr key={t.id} className="task-row" data-task-id={t.id}>
+                  <td>{t.name}</td>
+                  <td className="num">{wan(budget)}</td>
+                  <td>
+                    <MoneyInput
+                      id={`task-${t.id}-spent-fiscal`}
+                      label={`${t.name} ${MA.colTaskSpentFiscal}`}
+                      value={t.spent ? fiscalTotal(t.spent) : 0}
+                      onValue={(fen) => store.setTaskSpent(t.id, 'fiscal', fen)}
+                      resetKey={resetKey}
+                    />
+                  </td>
+                  <td>
+                    <MoneyInput
+                      id={`task-${t.id}-spent-other`}
+                      label={`${t.name} ${MA.colTaskSpentOther}`}
+                      value={t.spent ? nonFiscalTotal(t.spent) : 0}
+                      onValue={(fen) => store.setTaskSpent(t.id, 'other', fen)}
+                      resetKey={resetKey}
+                    />
+                  </td>
+                  <td className="num t-spent">{wan(spent)}</td>
+                  <td className="num t-rate">{budget > 0 ? formatPercent(ratio(spent, budget)) : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr className="sum-row">
+              <th>{MA.total}</th>
+              <td className="num">{wan(totals.budget)}</td>
+              <td />
+              <td />
+              <td className="num" id="plan-spent-total">{wan(totals.spent)}</td>
+              <td className="num" id="plan-rate">{totals.budget > 0 ? formatPercent(ratio(totals.spent, totals.budget)) : '—'}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </section>
+      <section className="card">
+        <h2>{MA.planIndicators}</h2>
+        {plan.indicators.length === 0 ? (
+          <p className="hint">{MA.noIndicators}</p>
+        ) : (
+          <ResultsTable indicators={plan.indicators} scores={store.planScores} scheme={store.scheme} handlers={handlers} locked={false} resetKey={resetKey} />
+        )}
+      </section>
+    </div>
+  );
+});

@@ -1,0 +1,97 @@
+// 年度总览: every project of the unit and year with its execution rate, score, grade and completeness, sortable;
+// the department's amount-weighted execution rate and mean score.
+import { observer } from 'mobx-react-lite';
+import { ASSESSMENT_STATUS_LABELS } from '../../../shared/messages';
+import type { OverviewSortKey } from '../../../shared/year-overview';
+import { MA } from '../../messages';
+import type { AssessmentStore } from '../../stores/assessment-store';
+import { wan } from '../money';
+import { scoreText } from './ResultsTable';
+
+const COLUMNS: { key: OverviewSortKey; label: string; num: boolean }[] = [
+  { key: 'name', label: MA.colProject, num: false },
+  { key: 'budget', label: MA.colBudget, num: true },
+  { key: 'spent', label: MA.colSpent, num: true },
+  { key: 'executionRate', label: MA.colRate, num: true },
+  { key: 'executionScore', label: MA.colExecScore, num: true },
+  { key: 'total', label: MA.colTotal, num: true },
+  { key: 'grade', label: MA.colGrade, num: false },
+  { key: 'completeness', label: MA.colCompleteness, num: false },
+];
+
+export const YearOverviewTable = observer(function YearOverviewTable({ store }: { store: AssessmentStore }) {
+  const { department: d } = store.overview;
+  const rows = store.sortedRows;
+  return (
+    <div className="editor overview" id="year-overview">
+      <header className="editor-head">
+        <h1>{MA.overviewTitle(store.context.year())}</h1>
+      </header>
+      <section className="dept-figures card" id="dept-figures">
+        <div>
+          <span className="hint">{MA.deptRate}</span>
+          <b id="dept-rate">{d.executionRateText || '—'}</b>
+          <small className="hint">{MA.deptRateHint}</small>
+        </div>
+        <div>
+          <span className="hint">{MA.deptMean}</span>
+          <b id="dept-mean">{d.meanScore === null ? '—' : d.meanScore.toFixed(2)}</b>
+          <small className="hint">{MA.deptMeanHint(d.scoredCount)}</small>
+        </div>
+        <div>
+          <span className="hint">{MA.colCompleteness}</span>
+          <b id="dept-counts">{MA.counts(d.counts.notStarted, d.counts.inProgress, d.counts.done)}</b>
+        </div>
+      </section>
+      <table className="overview-table">
+        <thead>
+          <tr>
+            {COLUMNS.map((c) => {
+              const active = store.sortKey === c.key;
+              return (
+                <th key={c.key} className={c.num ? 'num' : undefined} aria-sort={active ? (store.sortDirection === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                  <button type="button" className={'sort' + (active ? ' active' : '')} data-sort={c.key} onClick={() => store.sortBy(c.key)}>
+                    {c.label}
+                    <span className="sort-mark">{active ? (store.sortDirection === 'asc' ? '▲' : '▼') : ''}</span>
+                  </button>
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} data-project-id={r.id}>
+              <td>
+                <button type="button" className="link" onClick={() => void store.open({ kind: 'project', id: r.id })}>
+                  {r.name}
+                </button>
+              </td>
+              <td className="num">{r.budget === null ? '—' : wan(r.budget)}</td>
+              <td className="num">{r.spent === null ? '—' : wan(r.spent)}</td>
+              <td className="num c-rate">{r.executionRateText || '—'}</td>
+              <td className="num">{scoreText(r.executionScore)}</td>
+              <td className="num c-total">{scoreText(r.total)}</td>
+              <td className="c-grade">{r.grade ?? '—'}</td>
+              <td>
+                <span className={`badge ${r.completeness}`}>{ASSESSMENT_STATUS_LABELS[r.completeness]}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="sum-row">
+            <th>{MA.department}</th>
+            <td className="num">{wan(d.budget)}</td>
+            <td className="num">{wan(d.spent)}</td>
+            <td className="num">{d.executionRateText || '—'}</td>
+            <td />
+            <td className="num">{d.meanScore === null ? '—' : d.meanScore.toFixed(2)}</td>
+            <td />
+            <td />
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+});
