@@ -1,0 +1,163 @@
+// 导出报表: one official form (F1–F7) for a scope and year, written as Word or Excel and saved through the platform.
+// Problems (no projects in scope, a form that needs a plan the unit lacks, …) come back from exportForm as Chinese
+// messages; then nothing is saved.
+import { makeAutoObservable, runInAction } from 'mobx';
+import type { Id } from '../../shared/model';
+import { TEMPLATES } from '../../templates/index';
+import type { FormId, FormScope, FormTemplate } from '../../templates/template';
+import type { ProjectSummary, Repository } from '../db/repository';
+import { MX } from '../messages-exchange';
+import { saveThrough, type FileHost } from './exchange-files';
+import type { WorkspaceContext } from './workspace-context';
+
+export type ExportScopeKind = 'project' | 'projects' | 'unit' | 'supervisor';
+export type ExportFormat = 'docx' | 'xlsx';
+
+export const EXPORT_SCOPES: readonly ExportScopeKind[] = ['project', 'projects', 'unit', 'supervisor'];
+
+export class FormExportStore {
+  formId: FormId = 'F4';
+  scopeKind: ExportScopeKind = 'unit';
+  format: ExportFormat = 'xlsx';
+  formNumber = '';
+  /** the project of the 'project' scope */
+  projectId: Id | null = null;
+  /** the projects of the 'projects' scope */
+  selectedIds: Id[] = [];
+  /** the projects of the chosen unit and year, to pick from */
+  projects: ProjectSummary[] = [];
+  busy = false;
+  /** problems of the last attempt; nothing was saved */
+  messages: string[] = [];
+  /** what the last attempt led to, shown under the button */
+  outcome: string | null = null;
+  private loadedFor = '';
+
+  constructor(
+    private readonly repo: Repository,
+    private readonly context: WorkspaceContext,
+    private readonly host: FileHost,
+  ) {
+    makeAutoObservable<FormExportStore, 'repo' | 'context' | 'host' | 'loadedFor'>(this, { repo: false, context: false, host: false, loadedFor: false });
+  }
+
+  get templates(): readonly FormTemplate[] {
+    return TEMPLATES;
+  }
+
+  get template(): FormTemplate | undefined {
+    return TEMPLATES.find((t) => t.id === this.formId);
+  }
+
+  setForm(id: FormId): void {
+    this.formId = id;
+    this.clearResult();
+  }
+
+  setScope(kind: ExportScopeKind): void {
+    this.scopeKind = kind;
+    this.clearResult();
+  }
+
+  setFormat(format: ExportFormat): void {
+    this.format = format;
+    this.clearResult();
+  }
+
+  setFormNumber(text: string): void {
+    this.formNumber = text;
+  }
+
+  setProject(id: Id | null): void {
+    this.projectId = id;
+    this.clearResult();
+  }
+
+  toggleProject(id: Id, on: boolean): void {
+    const rest = this.selectedIds.filter((x) => x !== id);
+    this.selectedIds = on ? [...rest, id] : rest;
+    this.clearResult();
+  }
+
+  selectAll(on: boolean): void {
+    this.selectedIds = on ? this.projects.map((p) => p.id) : [];
+    this.clearResult();
+  }
+
+  private clearResult(): void {
+    this.messages = [];
+    this.outcome = null;
+  }
+
+  /** Reads the project list of the chosen unit and year (again only when they changed, unless forced). */
+  async loadProjects(force = false): Promise<void> {
+    const unitId = this.context.unitId();
+    const year = this.context.year();
+    const key = `${unitId ?? ''}|${year}`;
+    if (!force && key === this.loadedFor) return;
+    this.loadedFor = key;
+    const projects = unitId ? await this.repo.listProjects(unitId, year) : [];
+    runInAction(() => {
+      this.projects = projects;
+      const ids = new Set(projects.map((p) => p.id));
+      if (this.projectId === null || !ids.has(this.projectId)) this.projectId = projects[0]?.id ?? null;
+      this.selectedIds = this.selectedIds.filter((id) => ids.has(id));
+    });
+  }
+
+  /** The scope of the request, or a Chinese message saying what is missing. */
+  private scope(): FormScope | string {
+    const unitId = this.context.unitId();
+    if (!unitId) return MX.noUnit;
+    switch (this.scopeKind) {
+      case 'project':
+        return this.projectId ? { kind: 'projects', projectIds: [this.projectId] } : MX.exportNoProject;
+      case 'projects': {
+        // keep the list's order, so the form prints the projects as the user sees them
+        const chosen = this.projects.filter((p) => this.selectedIds.includes(p.id)).map((p) => p.id);
+        return chosen.length > 0 ? { kind: 'projects', projectIds: chosen } : MX.exportNoProjects;
+      }
+      case 'unit':
+        return { kind: 'unit', unitId };
+      case 'supervisor':
+        return { kind: 'supervisor', unitId };
+    }
+  }
+
+  /** Builds the file and saves it; returns whether a file was saved. */
+  async run(): Promise<boolean> {
+    if (this.busy) return false;
+    this.clearResult();
+    const scope = this.scope();
+    if (typeof scope === 'string') {
+      this.messages = [scope];
+      return false;
+    }
+    this.busy = true;
+    try {
+      // the writers (docx, exceljs) are large: load them when the first form is exported, not at start-up
+      const [{ exportForm }, data] = await Promise.all([import('../../templates/export'), this.repo.exportAll()]);
+      const formNumber = this.formNumber.trim();
+      const result = await exportForm(this.formId, this.format, {
+        data,
+        year: this.context.year(),
+        scope,
+        ...(formNumber ? { formNumber } : {}),
+      });
+      if (!result.ok) {
+        runInAction(() => (this.messages = result.messages));
+        return false;
+      }
+      const filters = [this.format === 'docx' ? { name: MX.wordFilter, extensions: ['docx'] } : { name: MX.excelFilter, extensions: ['xlsx'] }];
+      const saved = await saveThrough(this.host, result.fileName, result.bytes, filters);
+      runInAction(() => {
+        if (saved.kind === 'saved') this.outcome = MX.savedAs(saved.name);
+        else if (saved.kind === 'cancelled') this.outcome = MX.saveCancelled;
+        else this.messages = [saved.message];
+      });
+      return saved.kind === 'saved';
+    } finally {
+      runInAction(() => (this.busy = false));
+    }
+  }
+}

@@ -1,0 +1,158 @@
+// 导入数据包: a supervisor consolidates the packages of its units. Parse (every problem listed) → plan against the
+// database (shared/consolidation.ts) → show it and let the user settle each conflict → apply all or nothing.
+import { makeAutoObservable, observable, runInAction } from 'mobx';
+import { applyPlan, type ConflictChoice, type ImportPlan, type PlanEntry } from '../../shared/consolidation';
+import { parseExchange, type ExchangeDocument, type ExchangeProblem } from '../../shared/exchange/exchange';
+import type { Id } from '../../shared/model';
+import type { Repository } from '../db/repository';
+import { MX } from '../messages-exchange';
+import { EXCHANGE_FILTERS, openThrough, type FileHost } from './exchange-files';
+
+export type ImportStage = 'idle' | 'invalid' | 'planned';
+
+export interface ImportedPackage {
+  fileName: string;
+  summary: string;
+}
+
+export class ImportStore {
+  stage: ImportStage = 'idle';
+  fileName = '';
+  /** why the file cannot be read as a package */
+  problems: ExchangeProblem[] = [];
+  document: ExchangeDocument | null = null;
+  plan: ImportPlan | null = null;
+  choices: Record<Id, ConflictChoice> = {};
+  /** refusals of the last apply (unresolved conflicts, a failed write) */
+  errors: string[] = [];
+  busy = false;
+  outcome: string | null = null;
+  /** packages imported since the workspace opened */
+  history: ImportedPackage[] = [];
+
+  constructor(
+    private readonly repo: Repository,
+    private readonly host: FileHost,
+    private readonly now: () => Date,
+    private readonly afterImport: () => Promise<void>,
+  ) {
+    makeAutoObservable<ImportStore, 'repo' | 'host' | 'now' | 'afterImport'>(this, {
+      repo: false, host: false, now: false, afterImport: false, document: observable.ref, plan: observable.ref,
+    });
+  }
+
+  /** Asks the platform for a file and plans its import. */
+  async pick(): Promise<void> {
+    const opened = await openThrough(this.host, EXCHANGE_FILTERS);
+    if (opened.kind === 'cancelled') return;
+    if (opened.kind === 'failed') {
+      runInAction(() => {
+        this.reset();
+        this.errors = [opened.message];
+      });
+      return;
+    }
+    await this.load(opened.file.name, opened.file.bytes);
+  }
+
+  /** Parses and plans a package; writes nothing. */
+  async load(fileName: string, bytes: Uint8Array): Promise<void> {
+    this.reset();
+    this.fileName = fileName;
+    const parsed = parseExchange(bytes);
+    if (!parsed.ok) {
+      this.problems = parsed.problems;
+      this.stage = 'invalid';
+      return;
+    }
+    this.busy = true;
+    try {
+      const plan = await this.repo.planPackageImport(parsed.document);
+      runInAction(() => {
+        this.document = parsed.document;
+        this.plan = plan;
+        this.stage = 'planned';
+      });
+    } finally {
+      runInAction(() => (this.busy = false));
+    }
+  }
+
+  reset(): void {
+    this.stage = 'idle';
+    this.fileName = '';
+    this.problems = [];
+    this.document = null;
+    this.plan = null;
+    this.choices = {};
+    this.errors = [];
+    this.outcome = null;
+  }
+
+  choose(id: Id, choice: ConflictChoice): void {
+    this.choices = { ...this.choices, [id]: choice };
+    this.errors = [];
+  }
+
+  chooseAll(choice: ConflictChoice): void {
+    this.choices = Object.fromEntries((this.plan?.conflicts ?? []).map((c) => [c.id, choice]));
+    this.errors = [];
+  }
+
+  get unresolvedCount(): number {
+    return (this.plan?.conflicts ?? []).filter((c) => this.choices[c.id] === undefined).length;
+  }
+
+  get blocked(): boolean {
+    return (this.plan?.problems.length ?? 0) > 0;
+  }
+
+  get summary(): string {
+    const p = this.plan;
+    return p ? MX.importSummary(p.add.length, p.update.length, p.unchanged.length, p.keepLocal.length, p.conflicts.length) : '';
+  }
+
+  /** Nothing would be written but the bases (everything unchanged or kept local). */
+  get nothingNew(): boolean {
+    const p = this.plan;
+    return p !== null && p.add.length + p.update.length + p.conflicts.length === 0 && p.problems.length === 0;
+  }
+
+  /** Writes the plan in one transaction; on success reloads the app's data. Returns whether it was written. */
+  async apply(): Promise<boolean> {
+    const plan = this.plan;
+    if (!plan || this.busy) return false;
+    const applied = applyPlan(plan, this.choices, this.now().toISOString());
+    if (!applied.ok) {
+      this.errors = applied.errors;
+      return false;
+    }
+    this.busy = true;
+    try {
+      const { records, bases } = applied.value;
+      const result = await this.repo.applyImport(records, bases);
+      if (!result.ok) {
+        runInAction(() => (this.errors = [result.error]));
+        return false;
+      }
+      const written = records.units.length + records.projects.length + records.departmentPlans.length;
+      const fileName = this.fileName;
+      const summary = this.summary;
+      await this.afterImport();
+      runInAction(() => {
+        this.reset();
+        this.outcome = MX.importApplied(fileName, written);
+        this.history = [...this.history, { fileName, summary }];
+      });
+      return true;
+    } finally {
+      runInAction(() => (this.busy = false));
+    }
+  }
+}
+
+/** The entries of a plan section in display order: units, then projects, then plans. */
+export function orderedEntries(entries: readonly PlanEntry[]): PlanEntry[] {
+  const rank = { unit: 0, project: 1, departmentPlan: 2 } as const;
+  return [...entries].sort((a, b) => rank[a.kind] - rank[b.kind]);
+}

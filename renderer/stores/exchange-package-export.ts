@@ -1,0 +1,196 @@
+// 导出数据包: a unit sends the chosen projects (with indicators and self-assessment) and department plans of the chosen
+// years to its supervisor as an exchange document. The package carries the owning units and all their ancestors, so
+// the supervisor's database gets the whole chain up to itself.
+import { makeAutoObservable, observable, runInAction } from 'mobx';
+import { createExchangeDocument, serializeExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import type { DepartmentPlan, Id, Project, Unit } from '../../shared/model';
+import type { DataSet, Repository } from '../db/repository';
+import { MX } from '../messages-exchange';
+import { EXCHANGE_FILTERS, encodeText, fileStamp, saveThrough, type FileHost } from './exchange-files';
+import type { WorkspaceContext } from './workspace-context';
+
+const nameCollator = new Intl.Collator('zh-Hans-CN');
+
+/** The unit and every unit below it; a cycle in bad data is walked once. */
+export function unitAndDescendants(units: readonly Unit[], rootId: Id): Set<Id> {
+  const out = new Set<Id>([rootId]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const u of units) {
+      if (u.parentId !== null && out.has(u.parentId) && !out.has(u.id)) {
+        out.add(u.id);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
+/** The given units and all their ancestors that exist in the data. */
+export function withAncestors(units: readonly Unit[], ids: Iterable<Id>): Set<Id> {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const out = new Set<Id>();
+  for (const id of ids) {
+    let cursor: Id | null = id;
+    while (cursor !== null && !out.has(cursor) && byId.has(cursor)) {
+      out.add(cursor);
+      cursor = byId.get(cursor)?.parentId ?? null;
+    }
+  }
+  return out;
+}
+
+export class PackageExportStore {
+  /** a snapshot of the database, read when the section opens */
+  data: DataSet | null = null;
+  includeSubordinates = false;
+  years: number[] = [];
+  /** projects the user unticked */
+  excludedIds: Id[] = [];
+  busy = false;
+  messages: string[] = [];
+  outcome: string | null = null;
+
+  constructor(
+    private readonly repo: Repository,
+    private readonly context: WorkspaceContext,
+    private readonly host: FileHost,
+    private readonly now: () => Date,
+  ) {
+    makeAutoObservable<PackageExportStore, 'repo' | 'context' | 'host' | 'now'>(this, {
+      repo: false, context: false, host: false, now: false, data: observable.ref,
+    });
+  }
+
+  async load(): Promise<void> {
+    const data = await this.repo.exportAll();
+    runInAction(() => {
+      this.data = data;
+      const available = this.availableYears;
+      const kept = this.years.filter((y) => available.includes(y));
+      const current = this.context.year();
+      this.years = kept.length > 0 ? kept : available.includes(current) ? [current] : available.slice(-1);
+      this.messages = [];
+    });
+  }
+
+  /** The units whose data the package can carry: the chosen unit, and those below it when asked. */
+  get scopeUnitIds(): Set<Id> {
+    const unitId = this.context.unitId();
+    if (!unitId || !this.data) return new Set();
+    return this.includeSubordinates ? unitAndDescendants(this.data.units, unitId) : new Set([unitId]);
+  }
+
+  get availableYears(): number[] {
+    const scope = this.scopeUnitIds;
+    const years = new Set<number>();
+    for (const p of this.data?.projects ?? []) if (scope.has(p.unitId)) years.add(p.year);
+    for (const p of this.data?.departmentPlans ?? []) if (scope.has(p.unitId)) years.add(p.year);
+    return [...years].sort((a, b) => a - b);
+  }
+
+  /** Projects of the scope in the chosen years, by year, unit name and project name. */
+  get candidates(): Project[] {
+    const scope = this.scopeUnitIds;
+    const unitName = (id: Id) => this.data?.units.find((u) => u.id === id)?.name ?? '';
+    return (this.data?.projects ?? [])
+      .filter((p) => scope.has(p.unitId) && this.years.includes(p.year))
+      .sort((a, b) => a.year - b.year || nameCollator.compare(unitName(a.unitId), unitName(b.unitId)) || nameCollator.compare(a.name, b.name));
+  }
+
+  get chosenProjects(): Project[] {
+    return this.candidates.filter((p) => !this.excludedIds.includes(p.id));
+  }
+
+  get chosenPlans(): DepartmentPlan[] {
+    const scope = this.scopeUnitIds;
+    return (this.data?.departmentPlans ?? []).filter((p) => scope.has(p.unitId) && this.years.includes(p.year));
+  }
+
+  /** Units the package carries: the chosen unit, the owners of what it carries, and all their ancestors. */
+  get packageUnits(): Unit[] {
+    const data = this.data;
+    const unitId = this.context.unitId();
+    if (!data || !unitId) return [];
+    const owners = new Set<Id>([unitId, ...this.chosenProjects.map((p) => p.unitId), ...this.chosenPlans.map((p) => p.unitId)]);
+    const ids = withAncestors(data.units, owners);
+    // parents first, so a reader of the file sees the tree top-down
+    const depth = (u: Unit): number => {
+      let d = 0;
+      let cursor = u.parentId;
+      const seen = new Set<Id>();
+      while (cursor !== null && ids.has(cursor) && !seen.has(cursor)) {
+        seen.add(cursor);
+        d += 1;
+        cursor = data.units.find((x) => x.id === cursor)?.parentId ?? null;
+      }
+      return d;
+    };
+    return data.units.filter((u) => ids.has(u.id)).sort((a, b) => depth(a) - depth(b) || nameCollator.compare(a.name, b.name));
+  }
+
+  setIncludeSubordinates(on: boolean): void {
+    this.includeSubordinates = on;
+    const available = this.availableYears;
+    this.years = this.years.filter((y) => available.includes(y));
+    this.outcome = null;
+  }
+
+  toggleYear(year: number, on: boolean): void {
+    const rest = this.years.filter((y) => y !== year);
+    this.years = (on ? [...rest, year] : rest).sort((a, b) => a - b);
+    this.outcome = null;
+    this.messages = [];
+  }
+
+  toggleProject(id: Id, on: boolean): void {
+    const rest = this.excludedIds.filter((x) => x !== id);
+    this.excludedIds = on ? rest : [...rest, id];
+    this.outcome = null;
+    this.messages = [];
+  }
+
+  isChosen(id: Id): boolean {
+    return !this.excludedIds.includes(id);
+  }
+
+  buildDocument(): ExchangeDocument | null {
+    const projects = this.chosenProjects;
+    const plans = this.chosenPlans;
+    if (projects.length === 0 && plans.length === 0) return null;
+    const unit = this.context.unit();
+    return createExchangeDocument(
+      { units: structuredClone(this.packageUnits), projects: structuredClone(projects), departmentPlans: structuredClone(plans) },
+      this.now().toISOString(),
+      unit?.name,
+    );
+  }
+
+  async save(): Promise<boolean> {
+    if (this.busy) return false;
+    this.messages = [];
+    this.outcome = null;
+    // read again: the snapshot may predate edits made since the section opened
+    await this.load();
+    const doc = this.buildDocument();
+    if (!doc) {
+      runInAction(() => (this.messages = [MX.packageEmpty]));
+      return false;
+    }
+    this.busy = true;
+    try {
+      const unit = this.context.unit();
+      const name = MX.packageFileName(unit?.shortName ?? unit?.name ?? '', this.years.join('-'), fileStamp(this.now())).replace(/[\\/:*?"<>|]/g, '_');
+      const saved = await saveThrough(this.host, name, encodeText(serializeExchange(doc)), EXCHANGE_FILTERS);
+      runInAction(() => {
+        if (saved.kind === 'saved') this.outcome = MX.packageSaved(saved.name, doc.projects.length, doc.departmentPlans.length);
+        else if (saved.kind === 'cancelled') this.outcome = MX.saveCancelled;
+        else this.messages = [saved.message];
+      });
+      return saved.kind === 'saved';
+    } finally {
+      runInAction(() => (this.busy = false));
+    }
+  }
+}
