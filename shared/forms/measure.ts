@@ -23,8 +23,11 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-const NO_LINE_START_SET = new Set('，。、；：？！）》」』】〕”’％%,.;:?!)]}');
-const NO_LINE_END_SET = new Set('（《「『【〔“‘([{');
+/** Line-breaking class of each BMP character: 1 may not start a line (stays with the character before it), 2 may not
+ * end a line (goes with the character after it). A table rather than sets: it is read for every character. */
+const BREAK_CLASS = new Uint8Array(0x10000);
+for (const ch of '，。、；：？！）》」』】〕”’％%,.;:?!)]}') BREAK_CLASS[ch.charCodeAt(0)] = 1;
+for (const ch of '（《「『【〔“‘([{') BREAK_CLASS[ch.charCodeAt(0)] = 2;
 
 /**
  * Lines a text takes when wrapped greedily into `capacity` character units; every "\n" starts a new line. Break units:
@@ -74,16 +77,25 @@ export function wrappedLineCount(text: string, capacity: number): number {
       word = 0;
       opening = 0;
     };
-    for (const ch of paragraph) {
-      const w = charWidth(ch);
-      if (ch === ' ' || ch === '\t') {
+    for (let i = 0; i < paragraph.length; i++) {
+      const code = paragraph.charCodeAt(i);
+      let w: 1 | 2;
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < paragraph.length) {
+        // a character outside the BMP: measure the pair, never split it
+        w = charWidth(paragraph.slice(i, i + 2));
+        i++;
+      } else {
+        w = code < 0x1100 ? 1 : code >= 0x4e00 && code <= 0x9fff ? 2 : charWidth(paragraph[i]);
+      }
+      const cls = code <= 0xffff ? BREAK_CLASS[code] : 0;
+      if (code === 32 || code === 9) {
         flushWord();
         push(1, true);
-      } else if (NO_LINE_START_SET.has(ch)) {
+      } else if (cls === 1) {
         if (word > 0) word += w;
         else if (pending > 0 && !pendingSpace && opening === 0) pending += w;
         else word += w;
-      } else if (NO_LINE_END_SET.has(ch)) {
+      } else if (cls === 2) {
         flushWord();
         opening += w;
       } else if (w === 2) {
@@ -120,9 +132,19 @@ function group(fixed: string): string {
 /** Rounds half up (on the number's shortest decimal form, so 1.005 → "1.01") and prints. */
 export function formatNumber(value: number, kind: CellKind, decimals: number | undefined, thousands: boolean): string {
   if (!Number.isFinite(value)) return '';
+  const places = decimals ?? (kind === 'money' ? 2 : undefined);
+  if (kind !== 'percent') {
+    // most amounts already have no more decimals than shown ("3.8" → "3.80"): pad without the decimal library
+    const plain = String(value);
+    const dot = plain.indexOf('.');
+    const have = dot < 0 ? 0 : plain.length - dot - 1;
+    if (!plain.includes('e') && (places === undefined || have <= places)) {
+      const fixed = places === undefined || places === 0 ? plain : (dot < 0 ? `${plain}.` : plain) + '0'.repeat(places - have);
+      return thousands ? group(fixed) : fixed;
+    }
+  }
   const d = new Decimal(value);
   if (kind === 'percent') return `${d.mul(100).toFixed(decimals ?? 2, Decimal.ROUND_HALF_UP)}%`;
-  const places = decimals ?? (kind === 'money' ? 2 : undefined);
   const fixed = places === undefined ? d.toFixed() : d.toFixed(places, Decimal.ROUND_HALF_UP);
   return thousands ? group(fixed) : fixed;
 }

@@ -1,6 +1,6 @@
 // Renders form layouts to an .xlsx workbook (one worksheet per layout) with exceljs. Runs in Node and the browser.
 import ExcelJS from 'exceljs';
-import type { Alignment, Borders, Font, PaperSize, Worksheet } from 'exceljs';
+import type { Alignment, Borders, Font, PaperSize, Style, Worksheet } from 'exceljs';
 import {
   DEFAULT_BODY_FONT,
   DEFAULT_MARGINS_MM,
@@ -206,7 +206,27 @@ function writeLine(ws: Worksheet, line: FormLine, r: number, widths: readonly nu
   return r + 1;
 }
 
+/**
+ * The few distinct cell styles of a table, each one object shared by all its cells: exceljs recognises a style object
+ * it has seen and skips re-encoding it, which on a city-wide form is most of the styling work.
+ */
+class TableStyles {
+  private readonly cache = new Map<string, Partial<Style>>();
+  constructor(private readonly fonts: Fonts) {}
+  get(bold: boolean, horizontal: HAlign, numFmt: string | undefined): Partial<Style> {
+    const key = `${bold ? 1 : 0}|${horizontal}|${numFmt ?? ''}`;
+    let style = this.cache.get(key);
+    if (!style) {
+      const alignment: Partial<Alignment> = { horizontal, vertical: 'middle', wrapText: true };
+      style = { font: { name: this.fonts.body, size: this.fonts.bodySize, bold }, alignment, border: THIN, ...(numFmt ? { numFmt } : {}) };
+      this.cache.set(key, style);
+    }
+    return style;
+  }
+}
+
 function writeTable(ws: Worksheet, layout: FormLayout, grid: Grid, top: number, fonts: Fonts): void {
+  const styles = new TableStyles(fonts);
   const widths = layout.columns.map((c) => c.width);
   const heights = layout.rows.map((row) => Math.max(row.minHeight ?? 0, lineHeight(fonts.bodySize) + 3));
   const spanning: { row: number; rowSpan: number; need: number }[] = [];
@@ -219,19 +239,10 @@ function writeTable(ws: Worksheet, layout: FormLayout, grid: Grid, top: number, 
       const v = p.cell.value;
       if (typeof v === 'number' && Number.isFinite(v)) {
         cell.value = v;
-        const fmt = excelNumFmt(p.cell, column);
-        if (fmt !== undefined) cell.numFmt = fmt;
       } else if (typeof v === 'string' && v !== '') {
         cell.value = v;
       }
-      cell.font = { name: fonts.body, size: fonts.bodySize, bold: p.bold };
-      const alignment: Partial<Alignment> = {
-        horizontal: cellAlign(p.cell, column, p.header),
-        vertical: 'middle',
-        wrapText: true,
-      };
-      cell.alignment = alignment;
-      cell.border = THIN;
+      cell.style = styles.get(p.bold, cellAlign(p.cell, column, p.header), typeof v === 'number' ? excelNumFmt(p.cell, column) : undefined);
       if (p.rowSpan > 1 || p.colSpan > 1) {
         // the covered cells take the master's style, so every cell of the merge carries the borders
         ws.mergeCells(top + p.row, p.col + 1, top + p.row + p.rowSpan - 1, p.col + p.colSpan);
