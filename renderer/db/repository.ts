@@ -12,6 +12,7 @@ import {
   type Id,
   type Indicator,
   type Project,
+  type SelfAssessment,
   type Timestamp,
   type Unit,
 } from '../../shared/model';
@@ -391,12 +392,45 @@ export class Repository {
 
   /** Saves the project and replaces its indicator rows, all in one transaction. Stamps updatedAt. */
   async saveProject(project: Project): Promise<RepoResult<Project>> {
+    return this.saveMergedProject(project, (p) => p);
+  }
+
+  /**
+   * The authoring editor's save: targets and basic data. The self-assessment stays as stored, read in the same
+   * transaction: the 绩效自评 workspace owns it, and an editor holding an older copy must not write that back.
+   */
+  async saveProjectTargets(project: Project): Promise<RepoResult<Project>> {
+    return this.saveMergedProject(project, (p, stored) => {
+      const { selfAssessment: _mine, ...targets } = p;
+      return stored?.selfAssessment ? { ...targets, selfAssessment: stored.selfAssessment } : targets;
+    });
+  }
+
+  /** The 绩效自评 workspace's save: only the self-assessment, onto the project as stored now, in one transaction. */
+  async saveSelfAssessment(projectId: Id, selfAssessment: SelfAssessment): Promise<RepoResult<Project>> {
+    return this.change(this.projectTables(), async () => {
+      const row = await this.db.projects.get(projectId);
+      if (!row) throw new Refusal(M.projectNotFound);
+      const saved: Project = {
+        ...assembleProject(row, await this.indicatorRowsOf(projectId)),
+        selfAssessment: structuredClone(selfAssessment),
+        updatedAt: this.timestamp(),
+      };
+      await this.writeProjects([saved], true);
+      return saved;
+    });
+  }
+
+  private async saveMergedProject(project: Project, merge: (p: Project, stored: Project | undefined) => Project): Promise<RepoResult<Project>> {
     if (project.name.trim() === '') return fail(M.projectNameEmpty);
     if (!isValidYear(project.year)) return fail(M.invalidYear(project.year));
     const duplicate = firstDuplicate(project.indicators.map((i) => i.id));
     if (duplicate !== undefined) return fail(M.duplicateIndicatorId(duplicate));
-    const saved: Project = { ...structuredClone(project), updatedAt: this.timestamp() };
+    const copy = structuredClone(project);
     return this.change(this.projectTables(), async () => {
+      const row = await this.db.projects.get(project.id);
+      const stored = row ? assembleProject(row, []) : undefined;
+      const saved: Project = { ...merge(copy, stored), updatedAt: this.timestamp() };
       await this.requireUnit(saved.unitId, M.projectUnitMissing(saved.name));
       await this.refuseForeignIndicators([saved]);
       await this.writeProjects([saved], true);
@@ -556,9 +590,41 @@ export class Repository {
 
   /** Saves the plan as the only one of its unit and year. Stamps updatedAt. */
   async saveDepartmentPlan(plan: DepartmentPlan): Promise<RepoResult<DepartmentPlan>> {
+    return this.saveMergedPlan(plan, (p) => p);
+  }
+
+  /** The plan editor's save: the year-end figures (results, each task's spending) stay as stored. */
+  async saveDepartmentPlanTargets(plan: DepartmentPlan): Promise<RepoResult<DepartmentPlan>> {
+    return this.saveMergedPlan(plan, (p, stored) => {
+      const spent = new Map((stored?.tasks ?? []).map((t) => [t.id, t.spent]));
+      const { results: _mine, ...targets } = p;
+      return {
+        ...targets,
+        ...(stored?.results ? { results: stored.results } : {}),
+        tasks: p.tasks.map(({ spent: _s, ...task }) => (spent.get(task.id) ? { ...task, spent: spent.get(task.id) } : task)),
+      };
+    });
+  }
+
+  /** The year-end save of a plan: results and each task's spending onto the plan as stored now. */
+  async saveDepartmentPlanYearEnd(plan: DepartmentPlan): Promise<RepoResult<DepartmentPlan>> {
+    return this.saveMergedPlan(plan, (p, stored) => {
+      if (!stored) return p;
+      const spent = new Map(p.tasks.map((t) => [t.id, t.spent]));
+      return {
+        ...stored,
+        results: p.results ?? [],
+        tasks: stored.tasks.map(({ spent: _s, ...task }) => (spent.get(task.id) ? { ...task, spent: spent.get(task.id) } : task)),
+      };
+    });
+  }
+
+  private async saveMergedPlan(plan: DepartmentPlan, merge: (p: DepartmentPlan, stored: DepartmentPlan | undefined) => DepartmentPlan): Promise<RepoResult<DepartmentPlan>> {
     if (!isValidYear(plan.year)) return fail(M.invalidYear(plan.year));
-    const saved: DepartmentPlan = { ...structuredClone(plan), updatedAt: this.timestamp() };
+    const copy = structuredClone(plan);
     return this.change([this.db.units, this.db.departmentPlans], async () => {
+      const stored = await this.db.departmentPlans.get(plan.id);
+      const saved: DepartmentPlan = { ...merge(copy, stored), updatedAt: this.timestamp() };
       await this.requireUnit(saved.unitId, M.planUnitMissing(saved.year));
       await this.putPlanReplacingSameYear(saved);
       return saved;

@@ -423,7 +423,7 @@ export class AssessmentStore {
 
   /**
    * Writes the edited self-assessments and the plan's year-end figures into the records as they are now in the
-   * database, so targets edited elsewhere are never overwritten with an older copy.
+   * database (the repository merges in one transaction), so targets edited elsewhere are never overwritten.
    */
   private async save(): Promise<string | null> {
     for (const [id, version] of [...this.unsaved]) {
@@ -432,27 +432,24 @@ export class AssessmentStore {
         this.unsaved.delete(id);
         continue;
       }
-      const snapshot = toJS(mine.selfAssessment);
-      const fresh = await this.repo.getProject(id);
-      if (!fresh) {
-        this.unsaved.delete(id);
-        continue;
+      // only the self-assessment is written, onto the project as stored, in one transaction
+      const result = await this.repo.saveSelfAssessment(id, toJS(mine.selfAssessment));
+      if (!result.ok) {
+        if (!(await this.repo.getProject(id))) {
+          // the project was deleted meanwhile: nothing left to save it to
+          this.unsaved.delete(id);
+          continue;
+        }
+        return result.error;
       }
-      const result = await this.repo.saveProject({ ...fresh, selfAssessment: snapshot });
-      if (!result.ok) return result.error;
       if (this.unsaved.get(id) === version) this.unsaved.delete(id);
       clearJournal(id);
     }
     if (this.planUnsaved > 0 && this.plan) {
       const version = this.planUnsaved;
       const mine = toJS(this.plan);
-      const fresh = (await this.repo.getDepartmentPlan(mine.unitId, mine.year)) ?? mine;
-      const spentById = new Map(mine.tasks.map((t) => [t.id, t.spent]));
-      const tasks = fresh.tasks.map((t) => {
-        const spent = spentById.get(t.id);
-        return spent ? { ...t, spent } : t;
-      });
-      const result = await this.repo.saveDepartmentPlan({ ...fresh, tasks, results: mine.results ?? [] });
+      // only the year-end figures, onto the plan as stored, in one transaction
+      const result = await this.repo.saveDepartmentPlanYearEnd(mine);
       if (!result.ok) return result.error;
       if (this.planUnsaved === version) this.planUnsaved = 0;
       clearJournal(mine.id);

@@ -168,7 +168,7 @@ export class PlanDraftStore extends IndicatorDraft {
   protected async save(): Promise<string | null> {
     if (!this.plan) return null;
     const snapshot = toJS(this.plan);
-    const result = await this.repo.saveDepartmentPlan(snapshot);
+    const result = await this.repo.saveDepartmentPlanTargets(snapshot);
     if (!result.ok) return result.error;
     clearJournal(snapshot.id);
     return null;

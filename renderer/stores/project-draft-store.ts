@@ -119,7 +119,7 @@ export class ProjectDraftStore extends IndicatorDraft {
     const snapshot = toJS(this.project);
     // a project without a name cannot be stored; validation already says so, keep the last good copy
     if (snapshot.name.trim() === '') return null;
-    const result = await this.repo.saveProject(snapshot);
+    const result = await this.repo.saveProjectTargets(snapshot);
     if (!result.ok) return result.error;
     clearJournal(snapshot.id);
     this.onSaved(result.value);

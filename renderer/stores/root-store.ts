@@ -109,7 +109,7 @@ export class RootStore {
   private async recoverUnsavedDraft(): Promise<void> {
     const entry = readJournal();
     if (!entry) return;
-    const result = entry.kind === 'project' ? await this.repo.saveProject(entry.data) : await this.repo.saveDepartmentPlan(entry.data);
+    const result = entry.kind === 'project' ? await this.repo.saveProjectTargets(entry.data) : await this.repo.saveDepartmentPlanTargets(entry.data);
     if (result.ok) clearJournal();
   }
 

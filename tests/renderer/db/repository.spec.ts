@@ -529,3 +529,42 @@ describe('ids and clock', () => {
     expect(Date.now() - Date.parse(unit.updatedAt)).toBeLessThan(60_000);
   });
 });
+
+describe('two workspaces editing one record', () => {
+  it('the authoring save keeps the self-assessment the 绩效自评 workspace stored meanwhile, and the reverse', async () => {
+    const unitId = await addUnit(kit.repo, '甲单位');
+    const loadedByEditor = await addProject(kit.repo, unitId, 2025, '会员培训', ['培训人数']);
+    // the 绩效自评 workspace writes a self-assessment while the editor still holds its older copy
+    unwrap(await kit.repo.saveSelfAssessment(loadedByEditor.id, assessment()));
+    // the editor saves its copy (without a self-assessment) with a new goal
+    unwrap(await kit.repo.saveProjectTargets({ ...loadedByEditor, annualGoal: '提升培训质量' }));
+    let stored = (await kit.repo.getProject(loadedByEditor.id))!;
+    expect(stored.annualGoal).toBe('提升培训质量');
+    expect(stored.selfAssessment).toEqual(assessment());
+    // and a self-assessment save onto the stored project keeps the goal the editor wrote
+    unwrap(await kit.repo.saveSelfAssessment(loadedByEditor.id, { ...assessment(), problems: '进度偏慢' }));
+    stored = (await kit.repo.getProject(loadedByEditor.id))!;
+    expect(stored.annualGoal).toBe('提升培训质量');
+    expect(stored.indicators.map((i) => i.name)).toEqual(['培训人数']);
+    expect(stored.selfAssessment?.problems).toBe('进度偏慢');
+    expect(errorOf(await kit.repo.saveSelfAssessment('ghost', assessment()))).toBe('找不到该项目，可能已被删除。');
+  });
+
+  it('the plan editor keeps the stored year-end figures; the year-end save keeps the stored targets', async () => {
+    const unitId = await addUnit(kit.repo, '甲单位');
+    const original = plan(unitId, 2025);
+    unwrap(await kit.repo.saveDepartmentPlan(original));
+    const editorCopy = { ...structuredClone(original), results: [], tasks: original.tasks.map(({ spent: _s, ...t }) => t) };
+    // year end records new figures
+    unwrap(await kit.repo.saveDepartmentPlanYearEnd({ ...original, results: [{ indicatorId: `${original.id}-i1`, actual: '15' }], tasks: [{ ...original.tasks[0], spent: funding(1_950_000) }] }));
+    // the editor saves its older copy with a new goal
+    unwrap(await kit.repo.saveDepartmentPlanTargets({ ...editorCopy, overallGoal: '新目标' }));
+    const stored = (await kit.repo.getDepartmentPlan(unitId, 2025))!;
+    expect(stored.overallGoal).toBe('新目标');
+    expect(stored.results).toEqual([{ indicatorId: `${original.id}-i1`, actual: '15' }]);
+    expect(stored.tasks[0].spent).toEqual(funding(1_950_000));
+    // a year-end save from a copy with an old goal does not bring the old goal back
+    unwrap(await kit.repo.saveDepartmentPlanYearEnd({ ...original, overallGoal: '旧目标' }));
+    expect((await kit.repo.getDepartmentPlan(unitId, 2025))!.overallGoal).toBe('新目标');
+  });
+});
