@@ -11,6 +11,7 @@ export const DB_MESSAGES = {
   unitHasPlans: (count: number) => `该单位还有 ${count} 个年度的部门整体支出绩效目标，请先删除，再删除单位。`,
   projectNameEmpty: '项目名称不能为空。',
   projectNotFound: '找不到该项目，可能已被删除。',
+  importStale: '读取数据包之后本机数据又有修改，为免覆盖，本次未导入。请重新选择数据包再导入。',
   invalidYear: (year: number) => `年度“${year}”无效，请填写四位数的年份。`,
   duplicateIndicatorId: (id: string) => `指标编号“${id}”重复，数据可能已损坏，未作任何修改。`,
   indicatorOfOtherProject: (id: string) => `指标编号“${id}”已属于另一个项目，未作任何修改。`,

@@ -749,9 +749,22 @@ export class Repository {
    * Writes the outcome of a consolidation (shared/consolidation.ts applyPlan): the records and the new bases in ONE
    * transaction, so a failure anywhere leaves both the data and the bases as they were.
    */
-  async applyImport(records: DataSet, bases: Readonly<Record<Id, Timestamp>>): Promise<RepoResult<DataCounts>> {
+  /**
+   * Writes an import plan's records and bases in one transaction. `expected` holds, per record, the local updatedAt
+   * the plan was made against (null: not there): if any record changed since, nothing is written, so an edit made
+   * between reading a package and applying it is never overwritten unseen.
+   */
+  async applyImport(
+    records: DataSet,
+    bases: Readonly<Record<Id, Timestamp>>,
+    expected: Readonly<Record<Id, Timestamp | null>> = {},
+  ): Promise<RepoResult<DataCounts>> {
     const db = this.db;
     return this.change([...this.dataTables(), db.syncBases], async () => {
+      for (const [id, updatedAt] of Object.entries(expected)) {
+        const current = (await db.units.get(id)) ?? (await db.projects.get(id)) ?? (await db.departmentPlans.get(id));
+        if ((current?.updatedAt ?? null) !== updatedAt) throw new Refusal(M.importStale);
+      }
       const counts = await this.mergeRecords(records);
       await db.syncBases.bulkPut(Object.entries(bases).map(([id, updatedAt]) => ({ id, updatedAt })));
       return counts;

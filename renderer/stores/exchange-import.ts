@@ -130,7 +130,11 @@ export class ImportStore {
     this.busy = true;
     try {
       const { records, bases } = applied.value;
-      const result = await this.repo.applyImport(records, bases);
+      // the local state the plan was read against; the repository refuses if it has changed since
+      const expected = Object.fromEntries(
+        [...plan.add, ...plan.update, ...plan.conflicts, ...plan.keepLocal, ...plan.unchanged].map((e) => [e.id, e.localUpdatedAt]),
+      );
+      const result = await this.repo.applyImport(records, bases, expected);
       if (!result.ok) {
         runInAction(() => (this.errors = [result.error]));
         return false;

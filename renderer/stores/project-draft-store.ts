@@ -117,8 +117,13 @@ export class ProjectDraftStore extends IndicatorDraft {
   protected async save(): Promise<string | null> {
     if (!this.project) return null;
     const snapshot = toJS(this.project);
-    // a project without a name cannot be stored; validation already says so, keep the last good copy
-    if (snapshot.name.trim() === '') return null;
+    // a project cannot be stored without a name (the check panel says so): keep the stored name meanwhile and save
+    // every other edit, so clearing the name on the way to a new one never loses the rest
+    if (snapshot.name.trim() === '') {
+      const stored = await this.repo.getProject(snapshot.id);
+      if (!stored) return null;
+      snapshot.name = stored.name;
+    }
     const result = await this.repo.saveProjectTargets(snapshot);
     if (!result.ok) return result.error;
     clearJournal(snapshot.id);

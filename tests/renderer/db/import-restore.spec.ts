@@ -271,6 +271,25 @@ describe('consolidation of the two huadu units into a supervisor database', () =
     ]);
   });
 
+  it('refuses to apply a plan when a record changed locally after the package was read, and writes nothing', async () => {
+    planOf(await importPackage(kit, serializeExchange(unitPackage('hd-unit'))));
+    const newer = unitPackage('hd-unit', (p) => (p.id === 'hd-p4' ? { ...p, annualGoal: '数据包中的新目标', updatedAt: '2021-03-01T00:00:00.000Z' } : p));
+    const plan = await kit.repo.planPackageImport(newer);
+    expect(plan.update.map((e) => e.id)).toEqual(['hd-p4']);
+    // the supervisor edits hd-p4 while the plan is on screen
+    kit.clock.now = new Date('2021-03-10T00:00:00.000Z');
+    const local = (await kit.repo.getProject('hd-p4'))!;
+    unwrap(await kit.repo.saveProject({ ...local, annualGoal: '主管部门刚改的目标' }));
+    const before = await snapshot(kit);
+    const applied = applyPlan(plan, {}, kit.clock.now.toISOString());
+    if (!applied.ok) throw new Error(applied.errors.join());
+    const expected = Object.fromEntries([...plan.add, ...plan.update, ...plan.unchanged].map((e) => [e.id, e.localUpdatedAt]));
+    const result = await kit.repo.applyImport(applied.value.records, applied.value.bases, expected);
+    expect(result).toEqual({ ok: false, error: '读取数据包之后本机数据又有修改，为免覆盖，本次未导入。请重新选择数据包再导入。' });
+    expect(await snapshot(kit)).toEqual(before);
+    expect((await kit.repo.getProject('hd-p4'))?.annualGoal).toBe('主管部门刚改的目标');
+  });
+
   it('takes a unit’s newer edit, and lets the supervisor choose when both sides edited', async () => {
     planOf(await importPackage(kit, serializeExchange(unitPackage('hd-unit'))));
     const original = huadu().projects;
