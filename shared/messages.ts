@@ -74,6 +74,7 @@ export const scoringText = {
   noOutcome: '尚未选择完成情况',
   targetNotNumeric: (t: string) => `指标值“${t}”不是数字，无法计分`,
   actualNotNumeric: (a: string) => `实际完成值“${a}”中没有可计分的数字，请填写数字或调整得分并说明理由`,
+  actualUnitMismatch: (a: string, unit: string) => `实际完成值“${a}”的单位与计量单位“${unit}”不同，无法与目标比较计分，请按“${unit}”填写或调整得分并说明理由`,
   overrideReasonRequired: '调整得分须说明理由',
   overrideOutOfRange: (s: string, max: string) => `调整得分 ${s} 超出 0 至 ${max} 的范围`,
   overrideOutOfBand: (s: string, outcome: string, band: string) => `得分 ${s} 不在“${outcome}”的得分区间 ${band} 内`,

@@ -6,7 +6,7 @@ import type { Fen, Id, Indicator, IndicatorResult, Project, QualitativeOutcome }
 import { fundingTotal } from './model';
 import { formatPercent, ratio, round2 } from './money';
 import type { IndicatorScheme } from './schemes';
-import { numericValue } from './value-text';
+import { numericValue, parseValueText } from './value-text';
 import { deviationText, type Grade, missingText, OUTCOME_LABELS, scoringText } from './messages';
 
 export type { Grade } from './messages';
@@ -16,6 +16,7 @@ export type ScoreRule = 'forward' | 'equal' | 'reverse' | 'qualitative' | 'noWei
 export type ScoreErrorCode =
   | 'targetNotNumeric'
   | 'actualNotNumeric'
+  | 'actualUnitMismatch'
   | 'overrideInvalid'
   | 'overrideReasonRequired'
   | 'overrideOutOfRange'
@@ -75,6 +76,17 @@ function toDecimal(text: string): Decimal | null {
   if (/^[-+]?\d+(\.\d+)?$/.test(t)) return new Decimal(t);
   const n = numericValue(t);
   return n === null || !Number.isFinite(n) ? null : new Decimal(n);
+}
+
+/**
+ * Whether an actual value written with its own unit ("100.00%") is in another unit than the target's (天): such a
+ * value says something else (a completion share, not a duration) and cannot be compared with the target.
+ */
+function unitMismatch(indicator: Indicator, actualText: string): boolean {
+  const target = indicator.unit.trim();
+  if (target === '') return false;
+  const parsed = parseValueText(actualText);
+  return parsed.quantitative && parsed.unit !== '' && parsed.unit !== target;
 }
 
 /** Number as written in an explanation: exact, no trailing zeros. */
@@ -166,7 +178,7 @@ export function scoreIndicator(indicator: Indicator, result: IndicatorResult | u
     if (actualText === '') return s;
     const a = toDecimal(actualText);
     const t = toDecimal(indicator.target);
-    if (a === null || t === null) return s;
+    if (a === null || t === null || unitMismatch(indicator, actualText)) return s;
     const reason = quantitativeDeviation(quantitativeRule(indicator), Decimal.max(a, 0), t);
     return { ...s, deviationRequired: reason !== null, deviationReason: reason };
   }
@@ -176,7 +188,8 @@ export function scoreIndicator(indicator: Indicator, result: IndicatorResult | u
   const base = blank(indicator, rule, w, '');
   const override = result?.scoreOverride;
   const t = toDecimal(indicator.target);
-  const rawA = toDecimal(actualText);
+  const mismatch = actualText !== '' && unitMismatch(indicator, actualText);
+  const rawA = mismatch ? null : toDecimal(actualText);
 
   let computed: { exact: Decimal; text: string } | null = null;
   let deviation: string | null = null;
@@ -193,7 +206,9 @@ export function scoreIndicator(indicator: Indicator, result: IndicatorResult | u
       const error: ScoreError =
         t === null
           ? { code: 'targetNotNumeric', message: scoringText.targetNotNumeric(indicator.target) }
-          : { code: 'actualNotNumeric', message: scoringText.actualNotNumeric(actualText) };
+          : mismatch
+            ? { code: 'actualUnitMismatch', message: scoringText.actualUnitMismatch(actualText, indicator.unit) }
+            : { code: 'actualNotNumeric', message: scoringText.actualNotNumeric(actualText) };
       return { ...withDeviation, explanation: error.message, error };
     }
     const score = round2(computed.exact);
@@ -348,7 +363,7 @@ export function assessProject(project: Project, scheme: IndicatorScheme): Projec
       });
     }
     if (s.error) {
-      const path = s.error.code === 'targetNotNumeric' ? `indicators[${i}].target` : at(s.error.code === 'actualNotNumeric' ? 'actual' : 'scoreOverride');
+      const path = s.error.code === 'targetNotNumeric' ? `indicators[${i}].target` : at(s.error.code === 'actualNotNumeric' || s.error.code === 'actualUnitMismatch' ? 'actual' : 'scoreOverride');
       errors.push({ ...s.error, indicatorId: ind.id, path });
     }
     if (s.deviationRequired && s.deviationReason !== null) {

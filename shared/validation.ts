@@ -35,6 +35,7 @@ export type ProblemCode =
   | 'noteTooLong'
   | 'resultUnknownIndicator'
   | 'actualNotNumeric'
+  | 'actualUnitMismatch'
   | 'scoreOverrideInvalid';
 
 export interface Problem {
@@ -167,7 +168,7 @@ function checkWeights(
 /** A scoring error as a problem; target problems are left to the authoring rules, which report them already. */
 function scoreProblem(e: ScoreError, resultPath: string): Problem[] {
   if (e.code === 'targetNotNumeric') return [];
-  if (e.code === 'actualNotNumeric') return [error(`${resultPath}.actual`, 'actualNotNumeric', e.message)];
+  if (e.code === 'actualNotNumeric' || e.code === 'actualUnitMismatch') return [error(`${resultPath}.actual`, e.code, e.message)];
   return [error(`${resultPath}.scoreOverride`, 'scoreOverrideInvalid', e.message)];
 }
 

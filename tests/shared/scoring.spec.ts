@@ -357,3 +357,33 @@ describe('assessProject', () => {
     expect(a.complete).toBe(false);
   });
 });
+
+describe('an actual written in another unit than the target', () => {
+  // longgang 2019 其他一般管理事务: 文书档案整理时间 ≤90 天, reported as "100.00%" (fully done), not as a duration
+  const days = ind('≤', '90', 10, { unit: '天', name: '文书档案整理时间' });
+
+  test('is not scored as if it were 100 days, and asks for a value in the target unit', () => {
+    const s = scoreIndicator(days, res('100.00%'));
+    expect(s.score).toBeNull();
+    expect(s.error?.code).toBe('actualUnitMismatch');
+    expect(s.error?.message).toBe('实际完成值“100.00%”的单位与计量单位“天”不同，无法与目标比较计分，请按“天”填写或调整得分并说明理由');
+    expect(s.deviationRequired).toBe(false);
+  });
+
+  test('without weights it demands no deviation note either', () => {
+    expect(scoreIndicator({ ...days, weight: null }, res('100.00%')).deviationRequired).toBe(false);
+  });
+
+  test('the same unit, or a bare number, is scored by the rule', () => {
+    // reverse: T < A < 2T → (1 − (95 − 90)/90) × 10 = 9.444… → 9.44
+    expect(scoreIndicator(days, res('95天')).score).toBe(9.44);
+    expect(scoreIndicator(days, res('95')).score).toBe(9.44);
+    // a target without a 计量单位 takes the actual's number as it is
+    expect(scoreIndicator(ind('≥', '90', 10, { unit: '' }), res('98%')).score).toBe(10);
+  });
+
+  test('an override with a reason still gives the filler a score', () => {
+    const s = scoreIndicator(days, res('100.00%', { scoreOverride: { score: 10, reason: '按时完成全部整理' } }));
+    expect(s.score).toBe(10);
+  });
+});
