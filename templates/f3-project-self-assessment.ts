@@ -36,11 +36,13 @@ export function projectSelfAssessmentLayout(project: Project, unit: Unit, superv
   const rows: Row[] = [
     row(label('项目名称'), c(project.name, { colSpan: 8 })),
     row(label('主管部门'), c(supervisor?.name ?? unit.name, { colSpan: 3 }), label('实施单位', { colSpan: 2 }), c(unit.name, { colSpan: 3 })),
-    row(label('项目资金（万元）', { rowSpan: 5 }), c('', { colSpan: 2 }), label('年初预算数'), label('全年预算数'), label('全年执行数'), label('分值'), label('执行率'), label('得分')),
+    row(label('项目资金（万元）', { rowSpan: 6 }), c('', { colSpan: 2 }), label('年初预算数'), label('全年预算数'), label('全年执行数'), label('分值'), label('执行率'), label('得分')),
     fundRow('年度资金总额', fundingTotal, true),
     fundRow('其中：财政拨款', fiscalTotal, false),
     fundRow('财政专户管理资金', (f) => f.specialAccount, false),
     fundRow('其他资金', (f) => f.other, false),
+    // required below 90% (domain.md §5), so the form carries it
+    row(c('执行率偏差原因', { colSpan: 2 }), c(sa.executionNote ?? '', { colSpan: 6 })),
     row(label('年度总体目标', { rowSpan: 2 }), label('预期目标', { colSpan: 4 }), label('实际完成情况', { colSpan: 4 })),
     row(c(project.annualGoal, { colSpan: 4 }), c(sa.overallResult, { colSpan: 4 })),
     row(label('绩效指标', n > 0 ? { rowSpan: n + 1 } : {}), label('一级指标'), label('二级指标'), label('三级指标'), label('年度指标值'), label('实际完成值'), label('分值'), label('得分'), label('偏差原因分析及改进措施')),
@@ -56,7 +58,8 @@ export function projectSelfAssessmentLayout(project: Project, unit: Unit, superv
         c(r?.deviationNote ?? ''),
       ];
     }),
-    { bold: true, cells: [label('总分', { colSpan: 6 }), c(100, { kind: 'number', align: 'center' }), a.total !== null ? c(a.total, { kind: 'number', decimals: 2, align: 'center' }) : c(''), c(a.grade ? `等级：${a.grade}` : '', { align: 'center' })] },
+    // a total and grade only once everything is filled: a running total of a half-filled form would read as final
+    { bold: true, cells: [label('总分', { colSpan: 6 }), c(100, { kind: 'number', align: 'center' }), a.complete && a.total !== null ? c(a.total, { kind: 'number', decimals: 2, align: 'center' }) : c(''), c(a.complete && a.grade ? `等级：${a.grade}` : m.assessmentUnfinished, { align: 'center' })] },
   ];
   return {
     name: project.name.slice(0, 31),

@@ -3,7 +3,8 @@ import Decimal from 'decimal.js';
 import { recordRow, tableLayout, type Cell, type ColumnNode, type FormLayout, type Row } from '../shared/forms/layout';
 import { indicatorContent, joinItems } from '../shared/indicator-text';
 import { fundingTotal, nonFiscalTotal, type Project, type Unit } from '../shared/model';
-import { fenToDecimal, ratio } from '../shared/money';
+import { fenToDecimal } from '../shared/money';
+import { executionRate } from '../shared/scoring';
 import { headUnit, requireProjects } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 import { templateMessages as m } from './template-messages';
@@ -69,7 +70,10 @@ const wan = (fen: number): number => fenToDecimal(fen, '万元').toNumber();
 function rateValue(project: Project): number | null {
   const sa = project.selfAssessment;
   if (!sa) return null;
-  return ratio(fundingTotal(sa.spent), fundingTotal(sa.budgetAdjusted)).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
+  // the rate scoring uses; no 全年预算数, no rate (an empty cell, not 0.00%)
+  const budget = fundingTotal(sa.budgetAdjusted);
+  if (budget === 0) return null;
+  return executionRate(budget, fundingTotal(sa.spent)).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
 }
 
 /** The two texts of one 二级 column for a project: targets and results, each joined in indicator order. */

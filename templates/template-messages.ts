@@ -7,5 +7,6 @@ export const templateMessages = {
   noKeyProjects: (year: number) => `${year} 年度在所选范围内没有标为重点项目的项目。`,
   noSelfAssessment: (name: string) => `项目“${name}”还没有填报绩效自评。`,
   noAssessedProjects: (year: number) => `${year} 年度在所选范围内没有已填报绩效自评的项目。`,
+  assessmentUnfinished: '自评未填完',
   unknownForm: (id: string) => `没有表样“${id}”，可选 F1–F7。`,
 };

@@ -9,7 +9,9 @@ export function weightedIndicatorHeader(nameTitle: string): Cell[] {
 
 export function weightedIndicatorRow(ind: Indicator): Cell[] {
   const centre = { align: 'center' as const };
-  const target = ind.direction === '定性' ? ind.target : Number(ind.target);
+  // a number only when the target is plainly one ("45", "4.11"); anything else (empty, "100.00", text) as written
+  const plain = ind.direction !== '定性' && /^\d+(\.\d*[1-9])?$/.test(ind.target.trim());
+  const target = plain ? Number(ind.target) : ind.target;
   return [
     c(ind.name),
     c(ind.weight, { kind: 'number', ...centre }),

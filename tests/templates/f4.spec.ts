@@ -86,3 +86,12 @@ describe('F4 (docx)', () => {
     expect(xml).toMatch(/w:eastAsia="宋体"/);
   });
 });
+
+test('a project without 全年预算数 shows no rate rather than 0.00%', async () => {
+  const p = structuredClone(doc.projects[0]);
+  p.selfAssessment!.budgetAdjusted = { generalPublic: 0, governmentFund: 0, stateCapital: 0, specialAccount: 0, other: 0 };
+  const r = await exportForm('F4', 'xlsx', { ...request, data: { ...doc, projects: [p] } });
+  if (!r.ok) throw new Error(r.messages.join());
+  const x = await readXlsx(r.bytes);
+  expect([x.text(7, 3), x.text(7, 10)]).toEqual(['办公设备购置', '']);
+});

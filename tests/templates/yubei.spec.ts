@@ -61,3 +61,13 @@ test('F1 docx: five tables, one per project, in one document', async () => {
   const rows = docxRows(xml);
   expect(rows[0]).toEqual(['专项资金名称', '商协会建设经费', '业务主管部门', '行政政法科']);
 });
+
+test('F1 prints an empty or non-plain 指标值 as written, never as 0', async () => {
+  const p = structuredClone(doc.projects[0]);
+  p.indicators[0].target = '';
+  p.indicators[1].target = '100.00';
+  const r = await exportForm('F1', 'xlsx', { ...request, data: { ...doc, projects: [p] }, scope: { kind: 'projects', projectIds: [p.id] } });
+  if (!r.ok) throw new Error(r.messages.join());
+  const x = await readXlsx(r.bytes);
+  expect([x.text(10, 6), x.text(11, 6), x.text(12, 6)]).toEqual(['', '100.00', '12']);
+});
