@@ -46,11 +46,34 @@ export function groupedIndicatorRows(
  * break across printed pages, so a several-paragraph goal in one row would push the whole row to the next page.
  */
 export function paragraphRows(title: string, text: string, colSpan: number): Row[] {
-  const paragraphs = text.split(/\n+/).filter((p) => p.trim() !== '');
+  const paragraphs = text
+    .split(/\n+/)
+    .filter((p) => p.trim() !== '')
+    .flatMap(splitLongParagraph);
   if (paragraphs.length <= 1) return [row(label(title), c(text, { colSpan }))];
   return paragraphs.map((p, i) =>
     i === 0 ? row(label(title, { rowSpan: paragraphs.length }), c(p, { colSpan })) : row(c(p, { colSpan })),
   );
+}
+
+/** Characters of one row's text that still print within Excel's 409-point row at the forms' widths (about 25 lines). */
+const ROW_TEXT_LIMIT = 600;
+
+/** A paragraph too long for one spreadsheet row, cut after sentence ends ("。；") into pieces that fit. */
+function splitLongParagraph(paragraph: string): string[] {
+  if (paragraph.length <= ROW_TEXT_LIMIT) return [paragraph];
+  const sentences = paragraph.match(/[^。；;]+[。；;]?/g) ?? [paragraph];
+  const pieces: string[] = [];
+  let current = '';
+  for (const sentence of sentences) {
+    if (current !== '' && current.length + sentence.length > ROW_TEXT_LIMIT) {
+      pieces.push(current);
+      current = '';
+    }
+    current += sentence;
+  }
+  if (current !== '') pieces.push(current);
+  return pieces;
 }
 
 /** "渝北区" from "重庆市渝北区工商业联合会": the district some titles name. */

@@ -20,6 +20,9 @@ import { cellAlign, cellText, displayWidth, excelNumFmt, wrappedLineCount } from
 export const XLSX_DEFAULT_BODY_SIZE = 10;
 const PAPER: Record<FormLayout['page']['paper'], number> = { A4: 9, A3: 8 };
 const MM_PER_INCH = 25.4;
+/** Excel's largest row height in points; a taller row is refused or reset by Excel and LibreOffice. Text beyond it
+ * stays in the cell but does not print: templates split long texts into rows (see templates/grid.ts). */
+export const MAX_ROW_HEIGHT = 409;
 /** Width units lost to the cell's inner padding (Excel pads a column by 5 px, about 2 px each side). */
 const CELL_PADDING = 0.5;
 /** The font size at which a CJK character is exactly two width units (14 px against Calibri 11's 7 px digit). */
@@ -202,7 +205,7 @@ function writeLine(ws: Worksheet, line: FormLine, r: number, widths: readonly nu
       break;
     }
   }
-  ws.getRow(r).height = height;
+  ws.getRow(r).height = Math.min(MAX_ROW_HEIGHT, height);
   return r + 1;
 }
 
@@ -262,6 +265,6 @@ function writeTable(ws: Worksheet, layout: FormLayout, grid: Grid, top: number, 
     }
   }
   heights.forEach((h, i) => {
-    ws.getRow(top + i).height = Math.round(h * 4) / 4;
+    ws.getRow(top + i).height = Math.min(MAX_ROW_HEIGHT, Math.round(h * 4) / 4);
   });
 }

@@ -71,3 +71,18 @@ test('F1 prints an empty or non-plain 指标值 as written, never as 0', async (
   const x = await readXlsx(r.bytes);
   expect([x.text(10, 6), x.text(11, 6), x.text(12, 6)]).toEqual(['', '100.00', '12']);
 });
+
+test('F7 splits a goal too long for one spreadsheet row at sentence ends; no row exceeds Excel\'s 409 points', async () => {
+  const sentence = '深入开展“三服务”活动，着力协调解决民营企业融资、招工引才、用地用能等要素保障问题。';
+  const longGoal = sentence.repeat(40); // one paragraph of about 1,700 characters
+  const plan = { ...structuredClone(doc.departmentPlans[0]), overallGoal: longGoal };
+  const r = await exportForm('F7', 'xlsx', { ...request, data: { ...doc, departmentPlans: [plan] } });
+  if (!r.ok) throw new Error(r.messages.join());
+  const x = await readXlsx(r.bytes);
+  const pieces: string[] = [];
+  for (let row = 4; x.text(row, 1) !== '绩效指标'; row++) pieces.push(x.text(row, 2));
+  expect(pieces.length).toBeGreaterThanOrEqual(3);
+  expect(pieces.join('')).toBe(longGoal);
+  expect(pieces.every((p) => p.endsWith('。'))).toBe(true);
+  x.sheet.eachRow((row) => expect(row.height ?? 0).toBeLessThanOrEqual(409));
+});
