@@ -38,6 +38,8 @@ export const MX = {
   formatXlsx: 'Excel（.xlsx）',
   formNumberLabel: '附件编号（可选）',
   formNumberHint: '如“附件2-3：”；留空则使用报表的默认编号。',
+  finalLabel: '正式版',
+  finalHint: '勾选后，所选范围内的数据有错误（检查面板中的红色问题）时不导出；不勾选则导出草稿版。',
   exportRun: '导出',
   exportNoProject: '请选择要导出的项目。',
   exportNoProjects: '请至少选择一个项目。',

@@ -1,5 +1,5 @@
 // Headless form export for supervisors' batch work and for checking:
-//   npm run export -- --in DATA.json --form F4 --format xlsx --out OUT.xlsx [--year 2019] [--unit ID|名称] [--scope unit|supervisor]
+//   npm run export -- --in DATA.json --form F4 --format xlsx --out OUT.xlsx [--year 2019] [--unit ID|名称] [--scope unit|supervisor] [--final]
 // Bad input gets a Chinese message and a non-zero exit; the output file is written whole or not at all.
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
@@ -8,7 +8,7 @@ import { parseExchange, type ExchangeDocument } from '../shared/exchange/exchang
 import { exportForm, type ExportFormat } from '../templates/export';
 import type { FormScope } from '../templates/template';
 
-const usage = '用法：npm run export -- --in 数据包.json --form F1…F7 --format xlsx|docx --out 输出文件 [--year 年度] [--unit 单位编号或名称] [--scope unit|supervisor]';
+const usage = '用法：npm run export -- --in 数据包.json --form F1…F7 --format xlsx|docx --out 输出文件 [--year 年度] [--unit 单位编号或名称] [--scope unit|supervisor] [--final 正式版：有错误时不导出]';
 
 function fail(message: string): never {
   process.stderr.write(`导出失败：${message}\n`);
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     args = parseArgs({
       options: {
         in: { type: 'string' }, form: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
-        year: { type: 'string' }, unit: { type: 'string' }, scope: { type: 'string' },
+        year: { type: 'string' }, unit: { type: 'string' }, scope: { type: 'string' }, final: { type: 'boolean' },
       },
     }).values;
   } catch (e) {
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const years = [...doc.projects.map((p) => p.year), ...doc.departmentPlans.map((p) => p.year)];
   const year = args.year !== undefined ? Number(args.year) : Math.max(...years);
   if (!Number.isInteger(year)) fail(args.year !== undefined ? `年度“${args.year}”无效。` : '数据包中没有任何项目或部门整体支出，无法确定年度。');
-  const result = await exportForm(args.form, args.format as ExportFormat, { data: doc, year, scope: pickScope(doc, args.unit, args.scope) });
+  const result = await exportForm(args.form, args.format as ExportFormat, { data: doc, year, scope: pickScope(doc, args.unit, args.scope), final: args.final === true });
   if (!result.ok) fail(result.messages.join('\n'));
   // write beside the target, then rename: a reader never sees a half-written file
   const tmp = join(dirname(args.out), `.${basename(args.out)}.${process.pid}.tmp`);

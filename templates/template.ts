@@ -25,6 +25,8 @@ export interface FormRequest {
   formNumber?: string;
   /** 填报日期, printed where the form has one */
   date?: string;
+  /** a final (正式) form: validation errors of the covered projects and plans block the export (domain.md §3) */
+  final?: boolean;
 }
 
 export interface FormTemplate {

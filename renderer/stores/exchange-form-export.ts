@@ -20,6 +20,8 @@ export class FormExportStore {
   scopeKind: ExportScopeKind = 'unit';
   format: ExportFormat = 'xlsx';
   formNumber = '';
+  /** 正式版: validation errors of the covered data block the export */
+  final = false;
   /** the project of the 'project' scope */
   projectId: Id | null = null;
   /** the projects of the 'projects' scope */
@@ -66,6 +68,11 @@ export class FormExportStore {
 
   setFormNumber(text: string): void {
     this.formNumber = text;
+  }
+
+  setFinal(final: boolean): void {
+    this.final = final;
+    this.clearResult();
   }
 
   setProject(id: Id | null): void {
@@ -143,6 +150,7 @@ export class FormExportStore {
         year: this.context.year(),
         scope,
         ...(formNumber ? { formNumber } : {}),
+        final: this.final,
       });
       if (!result.ok) {
         runInAction(() => (this.messages = result.messages));

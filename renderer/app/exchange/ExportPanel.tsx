@@ -113,6 +113,12 @@ export const ExportPanel = observer(function ExportPanel() {
           <small className="hint">{MX.formNumberHint}</small>
         </label>
 
+        <label className="x-check">
+          <input type="checkbox" id="export-final" checked={s.final} onChange={(e) => s.setFinal(e.target.checked)} />
+          {MX.finalLabel}
+          <small className="hint">{MX.finalHint}</small>
+        </label>
+
         <div className="x-actions">
           <button type="button" className="primary" id="export-run" disabled={s.busy} onClick={() => void s.run()}>
             {s.busy ? MX.busy : MX.exportRun}

@@ -67,6 +67,19 @@ describe('导出报表', () => {
     expect(store.formExport.messages).toEqual(['请至少选择一个项目。']);
     expect(host.saved).toEqual([]);
   });
+
+  test('正式版 refuses data with errors (党建事务 has no 效益 indicator) and saves nothing; the draft saves', async () => {
+    const { store, host } = await setUp();
+    await store.formExport.loadProjects();
+    store.formExport.setFinal(true);
+    expect(await store.formExport.run()).toBe(false);
+    expect(store.formExport.messages[0]).toMatch(/^正式版报表不能带错误导出：所选范围内有 \d+ 处错误/);
+    expect(store.formExport.messages).toContain('党建事务：至少需要一条效益指标');
+    expect(host.saved).toEqual([]);
+    store.formExport.setFinal(false);
+    expect(await store.formExport.run()).toBe(true);
+    expect(host.saved).toHaveLength(1);
+  });
 });
 
 describe('数据包', () => {
