@@ -39,6 +39,9 @@ function startMainProcess(env: NodeJS.ProcessEnv): void {
     mainWindow.focus();
   });
   app.on('window-all-closed', () => app.quit());
+  // The page's last safety copy of unsaved edits goes to localStorage as the window closes; Chromium writes it to disk
+  // lazily, so push it out before the process ends.
+  app.on('before-quit', () => session.defaultSession.flushStorageData());
 
   void app.whenReady().then(() => {
     if (process.platform === 'win32') app.setAppUserModelId(APP_ID);

@@ -6,7 +6,7 @@ import { StoreProvider } from './app/store-context';
 import { PerfDatabase } from './db/database';
 import { Repository } from './db/repository';
 import { getScheme, SCHEME_A } from '../shared/schemes';
-import { backupAtStartup } from './stores/exchange-startup';
+import { automaticBackup } from './stores/exchange-startup';
 import { countErrors } from './stores/project-list-store';
 import { RootStore } from './stores/root-store';
 import './styles.css';
@@ -31,4 +31,4 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StoreProvider>,
 );
-void store.start().then(() => backupAtStartup(repo));
+void store.start().then(() => automaticBackup(repo));

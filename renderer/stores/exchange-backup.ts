@@ -1,5 +1,6 @@
 // 备份与恢复: the whole database as one exchange file, and back. A restore validates the whole file first, asks for
 // confirmation (it replaces everything), then replaces all data in one transaction; a bad file changes nothing.
+import { automaticBackup } from './exchange-startup';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import { createExchangeDocument, parseExchange, serializeExchange, type ExchangeDocument, type ExchangeProblem } from '../../shared/exchange/exchange';
 import type { Repository } from '../db/repository';
@@ -110,6 +111,8 @@ export class BackupStore {
     if (!doc || this.busy) return false;
     this.busy = true;
     try {
+      // the data about to be replaced goes into the desktop app's automatic backups first
+      await automaticBackup(this.repo);
       const result = await this.repo.restoreBackup(doc);
       if (!result.ok) {
         runInAction(() => (this.restoreError = result.error));

@@ -1,5 +1,6 @@
 // 导入数据包: a supervisor consolidates the packages of its units. Parse (every problem listed) → plan against the
 // database (shared/consolidation.ts) → show it and let the user settle each conflict → apply all or nothing.
+import { automaticBackup } from './exchange-startup';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import { applyPlan, type ConflictChoice, type ImportPlan, type PlanEntry } from '../../shared/consolidation';
 import { parseExchange, type ExchangeDocument, type ExchangeProblem } from '../../shared/exchange/exchange';
@@ -134,6 +135,8 @@ export class ImportStore {
       const expected = Object.fromEntries(
         [...plan.add, ...plan.update, ...plan.conflicts, ...plan.keepLocal, ...plan.unchanged].map((e) => [e.id, e.localUpdatedAt]),
       );
+      // the data about to be changed goes into the desktop app's automatic backups first
+      await automaticBackup(this.repo);
       const result = await this.repo.applyImport(records, bases, expected);
       if (!result.ok) {
         runInAction(() => (this.errors = [result.error]));

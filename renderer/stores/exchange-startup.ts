@@ -1,5 +1,5 @@
-// The automatic start-up backup of the desktop app: the whole database, written silently by the main process, which
-// keeps the latest 10. A plain browser has no place to write it and skips it; so does an empty database, whose
+// The automatic backups of the desktop app — at start-up, and just before a restore or an import replaces data: the
+// whole database, written silently by the main process, which keeps the latest 10. A plain browser has no place to write it and skips it; so does an empty database, whose
 // backup would only push a real one out of the ten kept.
 import type { Repository } from '../db/repository';
 import { isDesktopPlatform, platform, writeAutomaticBackup } from '../platform';
@@ -14,8 +14,8 @@ export interface StartupBackupOptions {
   now?: () => Date;
 }
 
-/** Writes the start-up backup; resolves to its path, or null when skipped. Never rejects: start-up must go on. */
-export async function backupAtStartup(repo: Pick<Repository, 'exportAll'>, options: StartupBackupOptions = {}): Promise<string | null> {
+/** Writes an automatic backup; resolves to its path, or null when skipped. Never rejects: the work it guards goes on. */
+export async function automaticBackup(repo: Pick<Repository, 'exportAll'>, options: StartupBackupOptions = {}): Promise<string | null> {
   const enabled = options.enabled ?? isDesktopPlatform(platform);
   if (!enabled) return null;
   try {

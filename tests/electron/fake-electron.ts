@@ -40,7 +40,7 @@ export interface FakeElectron {
   Menu: { buildFromTemplate: jest.Mock; setApplicationMenu: jest.Mock };
   contextBridge: { exposeInMainWorld: jest.Mock; exposed: Record<string, unknown> };
   ipcRenderer: { invoke: jest.Mock; on: jest.Mock; send: jest.Mock };
-  session: { defaultSession: { setPermissionRequestHandler: jest.Mock; setPermissionCheckHandler: jest.Mock; webRequest: { onHeadersReceived: jest.Mock } } };
+  session: { defaultSession: { setPermissionRequestHandler: jest.Mock; setPermissionCheckHandler: jest.Mock; webRequest: { onHeadersReceived: jest.Mock }; flushStorageData: jest.Mock } };
   shell: { openPath: jest.Mock; openExternal: jest.Mock };
   screen: { getAllDisplays: jest.Mock };
 }
@@ -198,6 +198,7 @@ export function createFakeElectron(): FakeElectron {
         setPermissionRequestHandler: jest.fn(),
         setPermissionCheckHandler: jest.fn(),
         webRequest: { onHeadersReceived: jest.fn() },
+        flushStorageData: jest.fn(),
       },
     },
     shell: { openPath: jest.fn(async () => ''), openExternal: jest.fn(async () => undefined) },

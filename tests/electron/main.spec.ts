@@ -165,6 +165,13 @@ describe('the window', () => {
     expect(e.app.quit).toHaveBeenCalled();
   });
 
+  it('writes the page\'s localStorage safety copy to disk before quitting', async () => {
+    const { e } = await startReady();
+    expect(e.session.defaultSession.flushStorageData).not.toHaveBeenCalled();
+    e.app.emit('before-quit');
+    expect(e.session.defaultSession.flushStorageData).toHaveBeenCalledTimes(1);
+  });
+
   it('remembers its size and position across runs', async () => {
     const first = await startReady();
     const userData = first.e.app.getPath('userData');

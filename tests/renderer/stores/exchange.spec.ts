@@ -5,7 +5,7 @@
 import type { ExchangeDocument } from '../../../shared/exchange/exchange';
 import type { OpenedFile } from '../../../renderer/platform/platform';
 import { ExchangeStore } from '../../../renderer/stores/exchange-store';
-import { backupAtStartup } from '../../../renderer/stores/exchange-startup';
+import { automaticBackup } from '../../../renderer/stores/exchange-startup';
 import type { WorkspaceContext } from '../../../renderer/stores/workspace-context';
 import { SCHEME_A } from '../../../shared/schemes';
 import { addProject, addUnit, makeKit, type Kit } from '../db/db-test-kit';
@@ -179,13 +179,13 @@ describe('备份与恢复', () => {
       written.push(bytes);
       return '/backups/1.json';
     };
-    expect(await backupAtStartup(kit.repo, { enabled: false, write })).toBeNull();
-    expect(await backupAtStartup(makeKit().repo, { enabled: true, write })).toBeNull();
+    expect(await automaticBackup(kit.repo, { enabled: false, write })).toBeNull();
+    expect(await automaticBackup(makeKit().repo, { enabled: true, write })).toBeNull();
     expect(written).toHaveLength(0);
-    expect(await backupAtStartup(kit.repo, { enabled: true, write })).toBe('/backups/1.json');
+    expect(await automaticBackup(kit.repo, { enabled: true, write })).toBe('/backups/1.json');
     const doc = JSON.parse(new TextDecoder().decode(written[0])) as ExchangeDocument;
     expect(doc.projects).toHaveLength(2);
     // in a plain browser (this test's platform) it does nothing
-    expect(await backupAtStartup(kit.repo, { write })).toBeNull();
+    expect(await automaticBackup(kit.repo, { write })).toBeNull();
   });
 });
