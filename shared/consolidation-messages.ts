@@ -39,6 +39,8 @@ export const consolidationText = {
   projectUnitMissing: (projectName: string) => `数据包中的项目“${projectName}”所属单位不存在。`,
   planUnitMissing: (year: number) => `数据包中的${year}年度部门整体支出绩效目标所属单位不存在。`,
   duplicateId: (kind: string, id: string) => `数据包中的${kind}编号“${id}”重复，数据包可能已损坏。`,
+  sameNameOtherId: (name: string, year: number) =>
+    `数据包中的项目“${name}”（${year}年度）与本机已有的同名项目编号不同（可能是报送单位重建了数据），为免重复计入，本次未导入。请先核对并删除其中一个。`,
   indicatorOfOtherProject: (projectName: string, indicatorId: string) =>
     `数据包中项目“${projectName}”的指标编号“${indicatorId}”在本地属于另一个项目，无法导入。`,
   unresolvedConflict: (displayName: string) => `“${displayName}”两边都有修改，请先选择保留哪一方。`,

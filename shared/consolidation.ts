@@ -184,6 +184,8 @@ export function planImport(local: DataSet, incoming: ExchangeDocument, bases: Sy
   for (const unit of incoming.units) place('unit', unit.name, localUnits.get(unit.id), unit);
 
   const localProjects = new Map(local.projects.map((p) => [p.id, p]));
+  const projectKey = (p: Project) => `${p.unitId}\u0000${p.year}\u0000${p.name.trim()}`;
+  const localProjectOfName = new Map(local.projects.map((p) => [projectKey(p), p]));
   const indicatorOwner = new Map<Id, Id>();
   for (const p of local.projects) for (const ind of p.indicators) indicatorOwner.set(ind.id, p.id);
   for (const project of incoming.projects) {
@@ -198,6 +200,12 @@ export function planImport(local: DataSet, incoming: ExchangeDocument, bases: Sy
     });
     if (foreign) {
       plan.problems.push({ kind: 'project', id: project.id, displayName, message: T.indicatorOfOtherProject(project.name, foreign.id) });
+      continue;
+    }
+    // the same project under a new id (a unit that rebuilt its data) would be added beside the old one and counted twice
+    const twin = localProjects.has(project.id) ? undefined : localProjectOfName.get(projectKey(project));
+    if (twin) {
+      plan.problems.push({ kind: 'project', id: project.id, displayName, message: T.sameNameOtherId(project.name, project.year) });
       continue;
     }
     place('project', displayName, localProjects.get(project.id), project);

@@ -197,6 +197,19 @@ describe('planImport', () => {
   });
 });
 
+describe('a project sent again under a new id', () => {
+  it('is a problem, not a second copy that F4/F5 would count twice', () => {
+    const d = huadu();
+    const rebuilt = { ...d.projects[0], id: 'rebuilt-p1', indicators: d.projects[0].indicators.map((i) => ({ ...i, id: `rebuilt-${i.id}` })) };
+    const plan = planImport(asData(d), doc({ units: d.units, projects: [rebuilt], departmentPlans: [] }), {});
+    expect(plan.add).toEqual([]);
+    expect(plan.problems.map((p) => p.message)).toEqual([
+      '数据包中的项目““鲲鹏计划”——花都区培育扶持高新企业创新工作”（2021年度）与本机已有的同名项目编号不同（可能是报送单位重建了数据），为免重复计入，本次未导入。请先核对并删除其中一个。',
+    ]);
+    expect(applyPlan(plan, {}, NOW).ok).toBe(false);
+  });
+});
+
 describe('applyPlan', () => {
   const d = huadu();
   const [p1, p2, p3] = d.projects;
