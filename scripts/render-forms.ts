@@ -39,7 +39,8 @@ async function main() {
   const render = !process.argv.includes('--no-render');
   const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
   for (const { form, request } of samples.filter((s) => !only || s.form === only)) {
-    for (const old of readdirSync(out).filter((n) => n.startsWith(`${form}-`) && n.endsWith('.png'))) rmSync(join(out, old));
+    // the pages of the previous render go only when new ones are made
+    if (render) for (const old of readdirSync(out).filter((n) => n.startsWith(`${form}-`) && n.endsWith('.png'))) rmSync(join(out, old));
     for (const format of ['xlsx', 'docx'] as ExportFormat[]) {
       const r = await exportForm(form, format, request);
       if (!r.ok) throw new Error(`${form}: ${r.messages.join()}`);
