@@ -415,8 +415,8 @@ export class AssessmentStore {
     if (this.autosaver.hasUnsavedChanges) {
       const id = this.unsaved.keys().next().value;
       const project = id === undefined ? undefined : this.projects.find((p) => p.id === id);
-      if (project) writeJournal({ kind: 'project', data: toJS(project) });
-      else if (this.planUnsaved > 0 && this.plan) writeJournal({ kind: 'plan', data: toJS(this.plan) });
+      if (project) writeJournal({ kind: 'assessment', data: toJS(project) });
+      else if (this.planUnsaved > 0 && this.plan) writeJournal({ kind: 'planYearEnd', data: toJS(this.plan) });
     }
     void this.flush();
   }
