@@ -1,12 +1,12 @@
 // Renderer entry: open the database, build the stores, render the app.
 import { configure } from 'mobx';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { App, loadEditors } from './app/App';
 import { StoreProvider } from './app/store-context';
 import { PerfDatabase } from './db/database';
 import { Repository } from './db/repository';
+import { isDesktopPlatform, platform } from './platform';
 import { getScheme, SCHEME_A } from '../shared/schemes';
-import { automaticBackup } from './stores/exchange-startup';
 import { countErrors } from './stores/project-list-store';
 import { RootStore } from './stores/root-store';
 import './styles.css';
@@ -31,4 +31,12 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StoreProvider>,
 );
-void store.start().then(() => automaticBackup(repo));
+// the start-up backup (desktop only) loads its code, the exchange format, after the first screen is up
+void store.start().then(async () => {
+  // the editors' code was left out of the first screen: fetch it once the list is painted, before the first click
+  const idle = (cb: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 1000 }) : setTimeout(cb, 100));
+  idle(() => void loadEditors());
+  if (!isDesktopPlatform(platform)) return;
+  const { automaticBackup } = await import('./stores/exchange-startup');
+  await automaticBackup(repo);
+});

@@ -1,18 +1,24 @@
 // The window: unit and year on top; project list on the left; the editor in the middle; check and library docked right.
 import { observer } from 'mobx-react-lite';
-import { useEffect } from 'react';
-import { AssessmentWorkspace } from './assessment/AssessmentWorkspace';
-import { ExchangeWorkspace } from './exchange/ExchangeWorkspace';
+import { lazy, Suspense, useEffect } from 'react';
 import { M, MA, MX } from '../messages';
 import type { Workspace } from '../stores/root-store';
 import { CheckPanel } from './CheckPanel';
 import { LibraryPanel } from './LibraryPanel';
-import { PlanEditor } from './PlanEditor';
-import { ProjectEditor } from './ProjectEditor';
 import { ProjectList } from './ProjectList';
 import { StatusBar } from './StatusBar';
 import { useStore } from './store-context';
 import { UnitBar } from './UnitBar';
+
+// the year-end and exchange workspaces are not part of the first screen: their code loads when first opened
+const loadAssessment = () => import('./assessment/AssessmentWorkspace');
+const loadExchange = () => import('./exchange/ExchangeWorkspace');
+// the editors (and react-hook-form) are not needed to show the list; main.tsx fetches them once the list is up
+export const loadEditors = () => Promise.all([import('./ProjectEditor'), import('./PlanEditor')]);
+const ProjectEditor = lazy(() => import('./ProjectEditor').then((m) => ({ default: m.ProjectEditor })));
+const PlanEditor = lazy(() => import('./PlanEditor').then((m) => ({ default: m.PlanEditor })));
+const AssessmentWorkspace = lazy(() => loadAssessment().then((m) => ({ default: m.AssessmentWorkspace })));
+const ExchangeWorkspace = lazy(() => loadExchange().then((m) => ({ default: m.ExchangeWorkspace })));
 
 function isTextField(el: Element | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
@@ -56,7 +62,9 @@ export const App = observer(function App() {
             <ProjectList />
           </aside>
           <main className="center">
-            <Editor />
+            <Suspense fallback={null}>
+              <Editor />
+            </Suspense>
           </main>
           <aside className="right">
             <CheckPanel />
@@ -64,8 +72,12 @@ export const App = observer(function App() {
           </aside>
         </>
       )}
-      {root.workspace === 'assessment' && <AssessmentWorkspace />}
-      {root.workspace === 'exchange' && <ExchangeWorkspace />}
+      {root.workspace !== 'targets' && (
+        <Suspense fallback={<main className="workspace" />}>
+          {root.workspace === 'assessment' && <AssessmentWorkspace />}
+          {root.workspace === 'exchange' && <ExchangeWorkspace />}
+        </Suspense>
+      )}
       <StatusBar />
     </div>
   );
@@ -79,10 +91,16 @@ const TABS: { id: Workspace; label: string }[] = [
 
 const WorkspaceTabs = observer(function WorkspaceTabs() {
   const root = useStore();
+  const openWorkspace = (id: Workspace) => {
+    // fetch the workspace's screen while the root store saves and loads its store
+    if (id === 'assessment') void loadAssessment();
+    else if (id === 'exchange') void loadExchange();
+    void root.setWorkspace(id);
+  };
   return (
     <nav className="workspace-tabs" role="tablist">
       {TABS.map((t) => (
-        <button key={t.id} role="tab" aria-selected={root.workspace === t.id} className={root.workspace === t.id ? 'active' : ''} onClick={() => void root.setWorkspace(t.id)}>
+        <button key={t.id} role="tab" aria-selected={root.workspace === t.id} className={root.workspace === t.id ? 'active' : ''} onClick={() => openWorkspace(t.id)}>
           {t.label}
         </button>
       ))}

@@ -1,9 +1,11 @@
 // Top bar: the unit and fiscal year being worked on, and the unit's settings.
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { M } from '../messages';
 import { useStore } from './store-context';
-import { UnitDialog } from './UnitDialog';
+
+// the dialog (with react-hook-form) loads when first opened
+const UnitDialog = lazy(() => import('./UnitDialog').then((m) => ({ default: m.UnitDialog })));
 
 export const UnitBar = observer(function UnitBar() {
   const root = useStore();
@@ -51,7 +53,11 @@ export const UnitBar = observer(function UnitBar() {
           ›
         </button>
       </label>
-      {dialog && <UnitDialog mode={dialog} onClose={() => setDialog(null)} />}
+      {dialog && (
+        <Suspense fallback={null}>
+          <UnitDialog mode={dialog} onClose={() => setDialog(null)} />
+        </Suspense>
+      )}
     </div>
   );
 });

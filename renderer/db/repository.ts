@@ -16,8 +16,8 @@ import {
   type Timestamp,
   type Unit,
 } from '../../shared/model';
-import { planImport, type ImportPlan } from '../../shared/consolidation';
-import { validateExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import type { ImportPlan } from '../../shared/consolidation';
+import type { ExchangeDocument } from '../../shared/exchange/exchange';
 import { DEFAULT_SCHEME_ID, getScheme } from '../../shared/schemes';
 import { hasBlockingErrors, validateProject } from '../../shared/validation';
 import type { PerfDatabase, StoredIndicator, StoredProject } from './database';
@@ -707,6 +707,8 @@ export class Repository {
    * anything is touched, then all data is replaced in one transaction. A rejected document changes nothing.
    */
   async restoreBackup(doc: ExchangeDocument): Promise<RepoResult<DataCounts>> {
+    // the exchange format's validator is large and only needed here: loaded on first use
+    const { validateExchange } = await import('../../shared/exchange/exchange');
     const checked = validateExchange(doc);
     if (!checked.ok) {
       const messages = checked.problems.map((p) => p.message.replace(/。$/, ''));
@@ -742,6 +744,7 @@ export class Repository {
       await this.exportAll(),
       await this.getSyncBases(),
     ] as const);
+    const { planImport } = await import('../../shared/consolidation');
     return planImport(local, doc, bases);
   }
 

@@ -52,10 +52,12 @@ export abstract class IndicatorDraft {
     makeObservable<IndicatorDraft, 'touch'>(this, {
       activeIndicatorId: observable,
       scheme: computed,
-      errors: computed,
-      warnings: computed,
+      // compared by value: typing re-validates at every keystroke, and the check panel and the rows only need to hear
+      // about it when a problem actually appears, goes or changes
+      errors: computed.struct,
+      warnings: computed.struct,
       indicatorIndex: computed,
-      fieldProblems: computed,
+      fieldProblems: computed.struct,
       weightByLevel1: computed,
       weightTotal: computed,
       hasWeights: computed,

@@ -1,7 +1,7 @@
 // The project list of the chosen unit and year: search, status filter, totals, selection, and the list's commands
 // (create, duplicate, delete with undo, copy to next year). A row's status comes from the error count the repository
 // stores with it; rows stored without one are checked in the background after the list is painted.
-import { makeAutoObservable, runInAction } from 'mobx';
+import { makeAutoObservable, observable, runInAction } from 'mobx';
 import { fiscalTotal, fundingTotal, nonFiscalTotal, type Fen, type Id, type Project } from '../../shared/model';
 import { projectStatus, type ProjectStatus, type StatusFacts } from '../../shared/project-status';
 import type { IndicatorScheme } from '../../shared/schemes';
@@ -52,6 +52,7 @@ export function countErrors(p: Project, scheme: IndicatorScheme): number {
 const collator = new Intl.Collator('zh-Hans-CN');
 
 export class ProjectListStore {
+  /** rows as read; each is replaced whole, never changed in place (a shallow observable: no per-field observables to build) */
   summaries: ProjectSummary[] = [];
   /** the unit and year the summaries belong to */
   loadedFor: { unitId: Id; year: number } | null = null;
@@ -68,6 +69,7 @@ export class ProjectListStore {
     private readonly ctx: ListContext,
   ) {
     makeAutoObservable<ProjectListStore, 'repo' | 'undo' | 'ctx' | 'loadToken'>(this, {
+      summaries: observable.shallow,
       repo: false,
       undo: false,
       ctx: false,
@@ -173,8 +175,10 @@ export class ProjectListStore {
   applySaved(p: Project, scheme: IndicatorScheme): void {
     const index = this.summaries.findIndex((s) => s.id === p.id);
     if (index < 0) return;
+    const renamed = this.summaries[index].name !== p.name;
     this.summaries[index] = summaryOf(p, countErrors(p, scheme));
-    this.summaries.sort((a, b) => collator.compare(a.name, b.name));
+    // the list is kept sorted by name: only a new name can move a row
+    if (renamed) this.summaries.sort((a, b) => collator.compare(a.name, b.name));
   }
 
   async create(): Promise<Project | string> {

@@ -5,9 +5,9 @@ import type { Id } from '../../shared/model';
 import type { Repository } from '../db/repository';
 import { M } from '../messages';
 import type { IndicatorDraft } from './indicator-draft';
-import { AssessmentStore } from './assessment-store';
-import { ExchangeStore } from './exchange-store';
-import { clearJournal, readJournal } from './journal';
+import type { AssessmentStore } from './assessment-store';
+import type { ExchangeStore } from './exchange-store';
+import { replayJournal } from './journal';
 import { LibraryStore } from './library-store';
 import type { WorkspaceContext } from './workspace-context';
 import { PlanDraftStore } from './plan-draft-store';
@@ -15,6 +15,7 @@ import { ProjectDraftStore } from './project-draft-store';
 import { ProjectListStore } from './project-list-store';
 import { UndoStore } from './undo-store';
 import { UnitsStore } from './units-store';
+import type { WorkspaceStores } from './workspace-stores';
 
 export type Selection = { kind: 'project'; id: Id } | { kind: 'plan' } | null;
 
@@ -25,8 +26,10 @@ export type Workspace = 'targets' | 'assessment' | 'exchange';
 export class RootStore {
   /** which of the three workspaces the window shows: authoring, year-end self-assessment, export and exchange */
   workspace: Workspace = 'targets';
-  readonly assessment: AssessmentStore;
-  readonly exchange: ExchangeStore;
+  /** the stores of the year-end and exchange workspaces: their code is loaded when one of them is first opened */
+  private workspaceStores: WorkspaceStores | null = null;
+  private workspaceStoresLoading: Promise<WorkspaceStores> | null = null;
+  private readonly context: WorkspaceContext;
   readonly undo = new UndoStore();
   readonly units: UnitsStore;
   readonly list: ProjectListStore;
@@ -71,7 +74,7 @@ export class RootStore {
       scheme: () => this.units.scheme,
       liveFacts: () => this.liveFacts.get(),
     });
-    const context: WorkspaceContext = {
+    this.context = {
       unitId: () => this.units.unitId,
       unit: () => this.units.unit,
       units: () => this.units.units,
@@ -79,11 +82,32 @@ export class RootStore {
       scheme: () => this.units.scheme,
       reloadAll: () => this.reloadAll(),
     };
-    this.assessment = new AssessmentStore(repo, context);
-    this.exchange = new ExchangeStore(repo, context);
-    makeAutoObservable<RootStore, 'repo' | 'liveFacts'>(this, {
-      repo: false, liveFacts: false, units: false, list: false, draft: false, plan: false, library: false, undo: false, assessment: false, exchange: false,
+    makeAutoObservable<RootStore, 'repo' | 'liveFacts' | 'context' | 'workspaceStores' | 'workspaceStoresLoading'>(this, {
+      repo: false, liveFacts: false, units: false, list: false, draft: false, plan: false, library: false, undo: false,
+      context: false, workspaceStores: false, workspaceStoresLoading: false, assessment: false, exchange: false, loadWorkspaceStores: false,
     });
+  }
+
+  /** The year-end workspace's store; exists once loadWorkspaceStores() has resolved (before that workspace shows). */
+  get assessment(): AssessmentStore {
+    if (!this.workspaceStores) throw new Error('the year-end workspace has not been loaded');
+    return this.workspaceStores.assessment;
+  }
+
+  /** The exchange workspace's store; exists once loadWorkspaceStores() has resolved (before that workspace shows). */
+  get exchange(): ExchangeStore {
+    if (!this.workspaceStores) throw new Error('the exchange workspace has not been loaded');
+    return this.workspaceStores.exchange;
+  }
+
+  /** Loads (once) the code of the year-end and exchange workspaces' stores and creates them. */
+  loadWorkspaceStores(): Promise<WorkspaceStores> {
+    if (this.workspaceStores) return Promise.resolve(this.workspaceStores);
+    this.workspaceStoresLoading ??= import('./workspace-stores').then((m) => {
+      this.workspaceStores ??= m.createWorkspaceStores(this.repo, this.context);
+      return this.workspaceStores;
+    });
+    return this.workspaceStoresLoading;
   }
 
   /** The draft shown in the editor, whose problems the check panel lists. */
@@ -99,23 +123,27 @@ export class RootStore {
     await this.list.reload();
     const saved = await this.repo.getSetting(SELECTION_KEY);
     if (isSelection(saved)) {
-      if (saved.kind === 'project' && this.list.summaries.some((s) => s.id === saved.id)) await this.openProject(saved.id);
-      else if (saved.kind === 'plan') await this.openPlan();
+      // the list is shown first; the remembered draft opens after it has been painted
+      if (saved.kind === 'project' && this.list.summaries.some((s) => s.id === saved.id)) {
+        await afterPaint();
+        await this.openProject(saved.id);
+      } else if (saved.kind === 'plan') {
+        await afterPaint();
+        await this.openPlan();
+      }
     }
     runInAction(() => (this.ready = true));
   }
 
   /** A draft the closing page could not write to the database was kept in localStorage: write it now. */
   private async recoverUnsavedDraft(): Promise<void> {
-    const entry = readJournal();
-    if (!entry) return;
-    const result = entry.kind === 'project' ? await this.repo.saveProjectTargets(entry.data) : await this.repo.saveDepartmentPlanTargets(entry.data);
-    if (result.ok) clearJournal();
+    await replayJournal(this.repo);
   }
 
   async setWorkspace(workspace: Workspace): Promise<void> {
     // edits in the editor are saved before another workspace reads the same records
     await this.flushAll();
+    if (workspace !== 'targets') await this.loadWorkspaceStores();
     runInAction(() => (this.workspace = workspace));
     if (workspace === 'targets') await this.reloadAll();
   }
@@ -130,14 +158,14 @@ export class RootStore {
   }
 
   async flushAll(): Promise<void> {
-    await Promise.all([this.draft.autosaver.flush(), this.plan.autosaver.flush(), this.assessment.flush()]);
+    await Promise.all([this.draft.autosaver.flush(), this.plan.autosaver.flush(), this.workspaceStores?.assessment.flush()]);
   }
 
   /** The page is being hidden or closed: keep a synchronous copy of unsaved edits, and start saving them. */
   onPageHide(): void {
     this.draft.writeJournalIfUnsaved();
     this.plan.writeJournalIfUnsaved();
-    this.assessment.onPageHide();
+    this.workspaceStores?.assessment.onPageHide();
     void this.flushAll();
   }
 
@@ -223,6 +251,20 @@ export class RootStore {
   get unitName(): string {
     return this.units.unit?.name ?? M.pickUnit;
   }
+}
+
+/** Resolves once the next frame has been produced (or soon, where frames do not come: no DOM, a hidden window). */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const fallback = setTimeout(resolve, 50);
+    if (typeof requestAnimationFrame !== 'function') return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 function isSelection(x: unknown): x is Exclude<Selection, null> {
