@@ -58,7 +58,8 @@ async function bareXlsx(p: Prepared): Promise<number> {
   // one style object per distinct style, as a careful direct user of exceljs would write it
   const styles = new Map<string, Partial<ExcelJS.Style>>();
   for (const c of p.cells) {
-    const cell = ws.getCell(c.row + 1, c.col + 1);
+    // cells through their row, as the product writer reaches them: exceljs parses no "AB1234" address per cell
+    const cell = ws.getRow(c.row + 1).getCell(c.col + 1);
     cell.value = c.value === '' ? null : c.value;
     const key = `${c.bold}|${c.align}|${c.numFmt ?? ''}`;
     if (!styles.has(key)) {

@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { recordRow, tableLayout, type Cell, type ColumnNode, type FormLayout, type Row } from '../shared/forms/layout';
 import { indicatorContent, joinItems } from '../shared/indicator-text';
 import { fundingTotal, nonFiscalTotal, type Project, type Unit } from '../shared/model';
-import { fenToDecimal } from '../shared/money';
+import { FEN_PER_WAN } from '../shared/money';
 import { executionRate } from '../shared/scoring';
 import { headUnit, requireProjects } from './scope';
 import type { FormRequest, FormTemplate } from './template';
@@ -13,7 +13,7 @@ import { templateMessages as m } from './template-messages';
  * The seven 二级 columns of the form. 二级 the form has no column for go where the 2019 units put them:
  * 成本 (14, and scheme B's 41–43) with 经济效益, 可持续影响 (24) with 社会效益.
  */
-const LEVEL2_COLUMNS: readonly { key: string; title: string; codes: readonly string[] }[] = [
+const LEVEL2_COLUMNS = [
   { key: 'quantity', title: '数量指标', codes: ['11'] },
   { key: 'quality', title: '质量指标', codes: ['12'] },
   { key: 'timeliness', title: '时效指标', codes: ['13'] },
@@ -21,15 +21,19 @@ const LEVEL2_COLUMNS: readonly { key: string; title: string; codes: readonly str
   { key: 'social', title: '社会效益指标', codes: ['22', '24'] },
   { key: 'ecological', title: '生态效益指标', codes: ['23'] },
   { key: 'satisfaction', title: '服务对象满意度指标', codes: ['31'] },
-];
+  // the record keys of the column pair, built once rather than for every project row
+].map((c) => ({ ...c, targetKey: `${c.key}.target`, actualKey: `${c.key}.actual` }));
 
-const pair = (key: string, title: string): ColumnNode => ({
-  title,
-  children: [
-    { title: '年度指标内容', key: `${key}.target`, width: 14 },
-    { title: '完成情况', key: `${key}.actual`, width: 14 },
-  ],
-});
+const pair = (key: string, title: string): ColumnNode => {
+  const col = LEVEL2_COLUMNS.find((c) => c.key === key)!;
+  return {
+    title,
+    children: [
+      { title: '年度指标内容', key: col.targetKey, width: 14 },
+      { title: '完成情况', key: col.actualKey, width: 14 },
+    ],
+  };
+};
 
 function columns(year: number): ColumnNode[] {
   const byKey = (k: string) => LEVEL2_COLUMNS.find((c) => c.key === k)!;
@@ -64,7 +68,9 @@ function columns(year: number): ColumnNode[] {
   ];
 }
 
-const wan = (fen: number): number => fenToDecimal(fen, '万元').toNumber();
+/** 分 as 万元. Plain division is exact here: both operands are exact integers, so the quotient is rounded once to the
+ * nearest double, the same number the Decimal quotient converts to. */
+const wan = (fen: number): number => fen / FEN_PER_WAN;
 
 /** The rate as a ratio rounded half up to 4 places, so the sheet shows exactly the computed percentage. */
 function rateValue(project: Project): number | null {
@@ -73,7 +79,15 @@ function rateValue(project: Project): number | null {
   // the rate scoring uses; no 全年预算数, no rate (an empty cell, not 0.00%)
   const budget = fundingTotal(sa.budgetAdjusted);
   if (budget === 0) return null;
-  return executionRate(budget, fundingTotal(sa.spent)).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
+  const spent = fundingTotal(sa.spent);
+  // in integers while they stay exact (spent up to about 4.5e11 分): spent / budget in units of 0.0001, rounded half
+  // up — the number the Decimal route gives, its 20 significant digits being exact enough at these sizes
+  const twice = 20_000 * spent + budget;
+  if (budget > 0 && Number.isInteger(spent) && spent >= 0 && Number.isSafeInteger(twice)) {
+    const units = (twice - (twice % (2 * budget))) / (2 * budget);
+    return units / 10_000;
+  }
+  return executionRate(budget, spent).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
 }
 
 /** The two texts of one 二级 column for a project: targets and results, each joined in indicator order. */
@@ -107,8 +121,8 @@ function projectRow(columnsSpec: FormLayout['columns'], project: Project, index:
   };
   for (const col of LEVEL2_COLUMNS) {
     const cells = level2Cells(project, col.codes);
-    values[`${col.key}.target`] = cells.target;
-    values[`${col.key}.actual`] = cells.actual;
+    values[col.targetKey] = cells.target;
+    values[col.actualKey] = cells.actual;
   }
   return recordRow(columnsSpec, values);
 }

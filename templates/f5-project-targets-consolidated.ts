@@ -3,7 +3,7 @@
 import { recordRow, tableLayout, type CellValue, type FormLayout, type Row } from '../shared/forms/layout';
 import { targetText } from '../shared/indicator-text';
 import { addFunding, EMPTY_FUNDING, fiscalTotal, fundingTotal, type Funding, type Indicator, type Project } from '../shared/model';
-import { fenToDecimal } from '../shared/money';
+import { FEN_PER_WAN } from '../shared/money';
 import { headUnit, requireProjects, scopeUnits } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 
@@ -16,7 +16,9 @@ const CODE_LABELS: Readonly<Record<string, string>> = {
   '41': '经济成本', '42': '社会成本', '43': '生态环境成本',
 };
 
-const label = (code: string) => `${code}-${CODE_LABELS[code] ?? code}`;
+/** "11-数量指标", built once per code: every indicator of a city-wide form prints two. */
+const LABELS = new Map(Object.entries(CODE_LABELS).map(([code, text]) => [code, `${code}-${text}`]));
+const label = (code: string) => LABELS.get(code) ?? `${code}-${CODE_LABELS[code] ?? code}`;
 
 /** "1、1-产出指标；11-数量指标；宣讲、培训次数；实施周期指标值：大于7-8次；年度指标值：大于7-8次。2、…" */
 export function codedIndicators(indicators: readonly Indicator[]): string {
@@ -30,7 +32,9 @@ export function codedIndicators(indicators: readonly Indicator[]): string {
     .join('');
 }
 
-const money = (fen: number): CellValue => (fen === 0 ? null : fenToDecimal(fen, '万元').toNumber());
+/** 分 as 万元, an empty cell for none. Plain division of exact integers is rounded once to the nearest double: the same
+ * number the Decimal quotient converts to. */
+const money = (fen: number): CellValue => (fen === 0 ? null : fen / FEN_PER_WAN);
 
 function amounts(f: Funding): Record<string, CellValue> {
   return { total: money(fundingTotal(f)), fiscal: money(fiscalTotal(f)), special: money(f.specialAccount), other: money(f.other) };
@@ -67,9 +71,15 @@ export const f5ProjectTargetsConsolidated: FormTemplate = {
     });
     const cols = base.columns;
     const body: Row[] = [recordRow(cols, { name: '合计', ...amounts(sumFunding(projects)) }, { bold: true })];
+    const byUnit = new Map<string, Project[]>();
+    for (const p of projects) {
+      const own = byUnit.get(p.unitId);
+      if (own) own.push(p);
+      else byUnit.set(p.unitId, [p]);
+    }
     for (const unit of scopeUnits(request)) {
-      const own = projects.filter((p) => p.unitId === unit.id);
-      if (own.length === 0) continue;
+      const own = byUnit.get(unit.id);
+      if (!own) continue;
       body.push(recordRow(cols, { name: unit.name, ...amounts(sumFunding(own)) }, { bold: true }));
       for (const p of own) {
         body.push(recordRow(cols, { name: p.name, ...amounts(p.funding), goal: p.annualGoal, indicators: codedIndicators(p.indicators) }));

@@ -13,16 +13,26 @@ function unitById(request: FormRequest, id: string): Unit {
 
 /** The unit and every unit under it (depth first, parents before children, in data order). */
 export function unitTree(units: readonly Unit[], rootId: string): Unit[] {
+  // each unit's children, in data order, indexed once rather than searched for per unit
+  const byId = new Map<string, Unit>();
+  const children = new Map<string | null, Unit[]>();
+  for (const u of units) {
+    if (!byId.has(u.id)) byId.set(u.id, u);
+    const siblings = children.get(u.parentId);
+    if (siblings) siblings.push(u);
+    else children.set(u.parentId, [u]);
+  }
   const out: Unit[] = [];
-  const visit = (id: string, seen: Set<string>) => {
+  const seen = new Set<string>();
+  const visit = (id: string) => {
     if (seen.has(id)) return; // a cycle in parent links must not hang the export
     seen.add(id);
-    const u = units.find((x) => x.id === id);
+    const u = byId.get(id);
     if (!u) return;
     out.push(u);
-    units.filter((c) => c.parentId === id).forEach((c) => visit(c.id, seen));
+    children.get(id)?.forEach((c) => visit(c.id));
   };
-  visit(rootId, new Set());
+  visit(rootId);
   return out;
 }
 
@@ -62,8 +72,15 @@ export function scopeProjects(request: FormRequest): Project[] {
     if (chosen.length !== ids.size) throw new ScopeError(m.unknownProject);
     return chosen;
   }
-  const units = scopeUnits(request);
-  return units.flatMap((u) => data.projects.filter((p) => p.unitId === u.id && p.year === year));
+  // the year's projects grouped by unit in one pass, then taken in the units' order
+  const byUnit = new Map<string, Project[]>();
+  for (const p of data.projects) {
+    if (p.year !== year) continue;
+    const own = byUnit.get(p.unitId);
+    if (own) own.push(p);
+    else byUnit.set(p.unitId, [p]);
+  }
+  return scopeUnits(request).flatMap((u) => byUnit.get(u.id) ?? []);
 }
 
 /** The projects of the scope, or a Chinese error when there are none: a form without rows is not worth a file. */

@@ -219,8 +219,8 @@ export interface Grid {
   headerRowCount: number;
   /** per row, the cells that start in it, left to right */
   starts: PlacedCell[][];
-  /** per row and column, the cell covering that position */
-  owner: PlacedCell[][];
+  /** per row and column, the cell covering that position (built on first use) */
+  readonly owner: PlacedCell[][];
 }
 
 export type LayoutIssueCode =
@@ -272,18 +272,21 @@ export function resolveGrid(layout: FormLayout): GridResult {
     }
   });
 
-  const owner: (PlacedCell | undefined)[][] = rows.map(() => new Array<PlacedCell | undefined>(n).fill(undefined));
+  // which positions are covered, row by row: enough to place and check the cells; the owner matrix of the grid is
+  // built from `starts` only when a writer asks for it (Word does, Excel does not)
+  const taken = new Uint8Array(rows.length * n);
   const starts: PlacedCell[][] = rows.map(() => []);
   rows.forEach((row, r) => {
     let c = 0;
-    for (const [i, cell] of row.cells.entries()) {
+    for (let i = 0; i < row.cells.length; i++) {
+      const cell = row.cells[i];
       const rowSpan = cell.rowSpan ?? 1;
       const colSpan = cell.colSpan ?? 1;
       if (!isPositiveInt(rowSpan) || !isPositiveInt(colSpan)) {
         issues.push({ code: 'badSpan', message: m.badSpan(r + 1, i + 1), row: r });
         return;
       }
-      while (c < n && owner[r][c] !== undefined) c++;
+      while (c < n && taken[r * n + c] === 1) c++;
       if (c >= n) {
         issues.push({ code: 'rowTooWide', message: m.rowTooWide(r + 1, n), row: r });
         return;
@@ -305,10 +308,10 @@ export function resolveGrid(layout: FormLayout): GridResult {
       }
       for (let dr = 0; dr < rowSpan && r + dr < rows.length; dr++) {
         for (let dc = 0; dc < colSpan && c + dc < n; dc++) {
-          if (owner[r + dr][c + dc] !== undefined) {
+          if (taken[(r + dr) * n + c + dc] === 1) {
             issues.push({ code: 'overlap', message: m.overlap(r + dr + 1, c + dc + 1), row: r + dr, col: c + dc });
           } else {
-            owner[r + dr][c + dc] = placed;
+            taken[(r + dr) * n + c + dc] = 1;
           }
         }
       }
@@ -316,18 +319,37 @@ export function resolveGrid(layout: FormLayout): GridResult {
     }
   });
 
-  owner.forEach((line, r) => {
-    const missing = line.flatMap((o, c) => (o === undefined ? [c + 1] : []));
-    if (missing.length > 0) {
-      issues.push({ code: 'rowIncomplete', message: m.rowIncomplete(r + 1, missing.join('、')), row: r, col: missing[0] - 1 });
-    }
-  });
+  for (let r = 0; r < rows.length; r++) {
+    const missing: number[] = [];
+    for (let c = 0; c < n; c++) if (taken[r * n + c] === 0) missing.push(c + 1);
+    if (missing.length > 0) issues.push({ code: 'rowIncomplete', message: m.rowIncomplete(r + 1, missing.join('、')), row: r, col: missing[0] - 1 });
+  }
 
   if (issues.length > 0) return { ok: false, issues };
+  let owner: PlacedCell[][] | undefined;
   return {
     ok: true,
-    grid: { columnCount: n, rowCount: rows.length, headerRowCount, starts, owner: owner as PlacedCell[][] },
+    grid: {
+      columnCount: n,
+      rowCount: rows.length,
+      headerRowCount,
+      starts,
+      get owner() {
+        return (owner ??= ownerMatrix(starts, n));
+      },
+    },
   };
+}
+
+/** Per row and column, the placed cell covering that position (of a valid grid, where every position has one). */
+function ownerMatrix(starts: readonly PlacedCell[][], n: number): PlacedCell[][] {
+  const owner: PlacedCell[][] = starts.map(() => new Array<PlacedCell>(n));
+  for (const placed of starts) {
+    for (const p of placed) {
+      for (let dr = 0; dr < p.rowSpan; dr++) for (let dc = 0; dc < p.colSpan; dc++) owner[p.row + dr][p.col + dc] = p;
+    }
+  }
+  return owner;
 }
 
 /** The layout's problems; empty when both writers can render it. */

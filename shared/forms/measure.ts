@@ -8,12 +8,19 @@ import type { Cell, CellKind, ColumnSpec, HAlign } from './layout';
 const WIDE =
   /[\u1100-\u115F\u2010-\u2027\u2030-\u205E\u2100-\u2BFF\u2E80-\u303E\u3040-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F000}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
 
+/** Widths of BMP characters the full class has decided, filled as they are met (0: not yet): the full-width
+ * punctuation of form text (，：；、≥) would otherwise run the regular expression at every occurrence. */
+const BMP_WIDTH = new Uint8Array(0x10000);
+
 export function charWidth(ch: string): 1 | 2 {
   // fast paths for the bulk of form text (ASCII and the CJK ideographs); the full class decides the rest
   const code = ch.charCodeAt(0);
   if (code < 0x1100) return 1;
   if (code >= 0x4e00 && code <= 0x9fff) return 2;
-  return WIDE.test(ch) ? 2 : 1;
+  if (ch.length !== 1) return WIDE.test(ch) ? 2 : 1;
+  let w = BMP_WIDTH[code];
+  if (w === 0) w = BMP_WIDTH[code] = WIDE.test(ch) ? 2 : 1;
+  return w as 1 | 2;
 }
 
 /** Width in character units: a digit or Latin letter is 1, a CJK character 2. */
@@ -30,87 +37,113 @@ for (const ch of '，。、；：？！）》」』】〕”’％%,.;:?!)]}') B
 for (const ch of '（《「『【〔“‘([{') BREAK_CLASS[ch.charCodeAt(0)] = 2;
 
 /**
+ * Greedy line filling of one paragraph, fed its characters' widths and break classes in order. One shared instance,
+ * reset per paragraph, with methods rather than closures: the Excel writer measures every cell of a city-wide form.
+ */
+class LineFiller {
+  private cap = 1;
+  private lines = 1;
+  private used = 0;
+  // the last break unit is placed only when the next character cannot attach to it
+  private pending = 0;
+  private pendingSpace = false;
+  private word = 0;
+  private opening = 0;
+
+  count(text: string, from: number, to: number, cap: number): number {
+    this.cap = cap;
+    this.lines = 1;
+    this.used = 0;
+    this.pending = 0;
+    this.pendingSpace = false;
+    this.word = 0;
+    this.opening = 0;
+    for (let i = from; i < to; i++) {
+      const code = text.charCodeAt(i);
+      let w: 1 | 2;
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
+        // a character outside the BMP: measure the pair, never split it
+        w = charWidth(text.slice(i, i + 2));
+        i++;
+      } else {
+        w = code < 0x1100 ? 1 : code >= 0x4e00 && code <= 0x9fff ? 2 : charWidth(text[i]);
+      }
+      const cls = code <= 0xffff ? BREAK_CLASS[code] : 0;
+      if (code === 32 || code === 9) {
+        this.flushWord();
+        this.push(1, true);
+      } else if (cls === 1) {
+        if (this.word > 0) this.word += w;
+        else if (this.pending > 0 && !this.pendingSpace && this.opening === 0) this.pending += w;
+        else this.word += w;
+      } else if (cls === 2) {
+        this.flushWord();
+        this.opening += w;
+      } else if (w === 2) {
+        this.flushWord();
+        this.push(w + this.opening, false);
+        this.opening = 0;
+      } else {
+        this.word += w;
+      }
+    }
+    this.flushWord();
+    if (this.pending > 0) this.place(this.pending, this.pendingSpace);
+    return this.lines;
+  }
+
+  private place(width: number, space: boolean): void {
+    const cap = this.cap;
+    if (space) {
+      if (this.used + width <= cap) this.used += width;
+    } else if (this.used + width <= cap) {
+      this.used += width;
+    } else if (width <= cap) {
+      this.lines++;
+      this.used = width;
+    } else {
+      // longer than a whole line: it is broken inside, filling lines
+      if (this.used > 0) this.lines++;
+      const extra = Math.ceil(width / cap) - 1;
+      this.lines += extra;
+      this.used = width - extra * cap;
+    }
+  }
+
+  private push(width: number, space: boolean): void {
+    if (this.pending > 0) this.place(this.pending, this.pendingSpace);
+    this.pending = width;
+    this.pendingSpace = space;
+  }
+
+  private flushWord(): void {
+    if (this.word > 0 || this.opening > 0) this.push(this.word + this.opening, false);
+    this.word = 0;
+    this.opening = 0;
+  }
+}
+
+const filler = new LineFiller();
+
+/**
  * Lines a text takes when wrapped greedily into `capacity` character units; every "\n" starts a new line. Break units:
  * each CJK character alone (closing punctuation stays with the character before it, opening punctuation goes with
- * the one after), Latin words and numbers whole, spaces. Counted in one pass without building tokens: the Excel
- * writer measures every cell of a city-wide form.
+ * the one after), Latin words and numbers whole, spaces. Counted in one pass over the text without building tokens
+ * or splitting it: the Excel writer measures every cell of a city-wide form.
  */
 export function wrappedLineCount(text: string, capacity: number): number {
   const cap = Math.max(1, capacity);
   let total = 0;
-  for (const paragraph of text.split(/\r?\n/)) {
-    // nothing in it can be wider than two units a character
-    if (paragraph.length * 2 <= cap) {
-      total += 1;
-      continue;
-    }
-    let lines = 1;
-    let used = 0;
-    // the last break unit is placed only when the next character cannot attach to it
-    let pending = 0;
-    let pendingSpace = false;
-    let word = 0;
-    let opening = 0;
-    const place = (width: number, space: boolean): void => {
-      if (space) {
-        if (used + width <= cap) used += width;
-      } else if (used + width <= cap) {
-        used += width;
-      } else if (width <= cap) {
-        lines++;
-        used = width;
-      } else {
-        // longer than a whole line: it is broken inside, filling lines
-        if (used > 0) lines++;
-        const extra = Math.ceil(width / cap) - 1;
-        lines += extra;
-        used = width - extra * cap;
-      }
-    };
-    const push = (width: number, space: boolean): void => {
-      if (pending > 0) place(pending, pendingSpace);
-      pending = width;
-      pendingSpace = space;
-    };
-    const flushWord = (): void => {
-      if (word > 0 || opening > 0) push(word + opening, false);
-      word = 0;
-      opening = 0;
-    };
-    for (let i = 0; i < paragraph.length; i++) {
-      const code = paragraph.charCodeAt(i);
-      let w: 1 | 2;
-      if (code >= 0xd800 && code <= 0xdbff && i + 1 < paragraph.length) {
-        // a character outside the BMP: measure the pair, never split it
-        w = charWidth(paragraph.slice(i, i + 2));
-        i++;
-      } else {
-        w = code < 0x1100 ? 1 : code >= 0x4e00 && code <= 0x9fff ? 2 : charWidth(paragraph[i]);
-      }
-      const cls = code <= 0xffff ? BREAK_CLASS[code] : 0;
-      if (code === 32 || code === 9) {
-        flushWord();
-        push(1, true);
-      } else if (cls === 1) {
-        if (word > 0) word += w;
-        else if (pending > 0 && !pendingSpace && opening === 0) pending += w;
-        else word += w;
-      } else if (cls === 2) {
-        flushWord();
-        opening += w;
-      } else if (w === 2) {
-        flushWord();
-        push(w + opening, false);
-        opening = 0;
-      } else {
-        word += w;
-      }
-    }
-    flushWord();
-    if (pending > 0) place(pending, pendingSpace);
-    total += lines;
+  for (let from = 0; ; ) {
+    const nl = text.indexOf('\n', from);
+    const end = nl < 0 ? text.length : nl;
+    // paragraphs end at "\n" or "\r\n"
+    const to = end > from && text.charCodeAt(end - 1) === 13 && nl >= 0 ? end - 1 : end;
+    // nothing in a paragraph can be wider than two units a character: a short one is one line, unmeasured
+    total += (to - from) * 2 <= cap ? 1 : filler.count(text, from, to, cap);
+    if (nl < 0) return total;
+    from = nl + 1;
   }
-  return total;
 }
 
 /** The number style that applies to a cell: the cell's own settings over its column's. */
@@ -129,6 +162,21 @@ function group(fixed: string): string {
   return frac === undefined ? `${sign}${digits}` : `${sign}${digits}.${frac}`;
 }
 
+/**
+ * A ratio as percent digits with `places` decimals ("0.9974" → "99.74") by moving the decimal point in its shortest
+ * form, when no rounding is needed — rates are stored rounded to the places shown; otherwise undefined.
+ */
+function percentDigits(value: number, places: number): string | undefined {
+  const plain = String(value);
+  if (plain.includes('e') || Object.is(value, -0)) return undefined;
+  const sign = value < 0 ? '-' : '';
+  const [int, frac = ''] = (sign ? plain.slice(1) : plain).split('.');
+  if (frac.length - 2 > places) return undefined;
+  const whole = (int + frac.slice(0, 2).padEnd(2, '0')).replace(/^0+(?=\d)/, '');
+  const rest = frac.slice(2).padEnd(places, '0');
+  return places > 0 ? `${sign}${whole}.${rest}` : `${sign}${whole}`;
+}
+
 /** Rounds half up (on the number's shortest decimal form, so 1.005 → "1.01") and prints. */
 export function formatNumber(value: number, kind: CellKind, decimals: number | undefined, thousands: boolean): string {
   if (!Number.isFinite(value)) return '';
@@ -143,8 +191,12 @@ export function formatNumber(value: number, kind: CellKind, decimals: number | u
       return thousands ? group(fixed) : fixed;
     }
   }
+  if (kind === 'percent') {
+    const shown = percentDigits(value, decimals ?? 2);
+    if (shown !== undefined) return `${shown}%`;
+    return `${new Decimal(value).mul(100).toFixed(decimals ?? 2, Decimal.ROUND_HALF_UP)}%`;
+  }
   const d = new Decimal(value);
-  if (kind === 'percent') return `${d.mul(100).toFixed(decimals ?? 2, Decimal.ROUND_HALF_UP)}%`;
   const fixed = places === undefined ? d.toFixed() : d.toFixed(places, Decimal.ROUND_HALF_UP);
   return thousands ? group(fixed) : fixed;
 }

@@ -234,11 +234,12 @@ function writeTable(ws: Worksheet, layout: FormLayout, grid: Grid, top: number, 
   const heights = layout.rows.map((row) => Math.max(row.minHeight ?? 0, lineHeight(fonts.bodySize) + 3));
   const spanning: { row: number; rowSpan: number; need: number }[] = [];
 
-  grid.starts.forEach((placed) => {
+  grid.starts.forEach((placed, r) => {
+    // the row once, then its cells by column number: ws.getCell(row, col) parses an "AB123" address for every cell
+    const xlRow = ws.getRow(top + r);
     for (const p of placed) {
       const column = layout.columns[p.col];
-      const text = cellText(p.cell, column);
-      const cell = ws.getCell(top + p.row, p.col + 1);
+      const cell = xlRow.getCell(p.col + 1);
       const v = p.cell.value;
       if (typeof v === 'number' && Number.isFinite(v)) {
         cell.value = v;
@@ -250,7 +251,7 @@ function writeTable(ws: Worksheet, layout: FormLayout, grid: Grid, top: number, 
         // the covered cells take the master's style, so every cell of the merge carries the borders
         ws.mergeCells(top + p.row, p.col + 1, top + p.row + p.rowSpan - 1, p.col + p.colSpan);
       }
-      const need = rowHeightFor(text, sum(widths, p.col, p.col + p.colSpan), fonts.bodySize);
+      const need = rowHeightFor(cellText(p.cell, column), sum(widths, p.col, p.col + p.colSpan), fonts.bodySize);
       if (p.rowSpan === 1) heights[p.row] = Math.max(heights[p.row], need);
       else spanning.push({ row: p.row, rowSpan: p.rowSpan, need });
     }
