@@ -135,10 +135,13 @@ async function once(req: FormRequest): Promise<{ ms: number; bytes: number }> {
 
 async function main() {
   await once(warmUp);
+  // the first full-size run still pays for growing the heap and the last compilations; the second is the steady
+  // state a supervisor exporting form after form sees. Both are printed; the ratio uses the steady state.
+  const first = await once(request);
   const { ms, bytes } = await once(request);
   const projects = data.projects.length;
   const indicators = data.projects.reduce((n, p) => n + p.indicators.length, 0);
-  console.log(JSON.stringify({ form, format, mode, ms: Math.round(ms), bytes, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), projects, indicators }));
+  console.log(JSON.stringify({ form, format, mode, ms: Math.round(ms), firstMs: Math.round(first.ms), bytes, maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024), projects, indicators }));
 }
 
 void main();

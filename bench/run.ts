@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-interface CaseResult { form: string; format: string; mode: string; ms: number; bytes: number; maxRssMiB: number; projects: number; indicators: number }
+interface CaseResult { form: string; format: string; mode: string; ms: number; firstMs: number; bytes: number; maxRssMiB: number; projects: number; indicators: number }
 
 const root = join(__dirname, '..');
 
@@ -23,7 +23,7 @@ function best(form: string, format: string, mode: string): CaseResult {
 function formsBench(): void {
   const goals: Record<string, number> = { 'F4 xlsx': 2000, 'F4 docx': 5000 };
   console.log('Form export, city scale (supervisor scope):');
-  console.log('case      projects indicators   time ms   bare ms  ratio  peak MiB   goal');
+  console.log('case      projects indicators  first ms   time ms   bare ms  ratio  peak MiB   goal');
   for (const form of ['F4', 'F5']) {
     for (const format of ['xlsx', 'docx']) {
       const ours = best(form, format, 'layout');
@@ -34,14 +34,16 @@ function formsBench(): void {
       const verdicts = [
         ratio <= 1.3 ? 'ratio ok' : 'ratio OVER 1.3',
         ours.maxRssMiB < 1024 ? 'mem ok' : 'mem OVER 1 GiB',
-        ...(timeGoal ? [ours.ms < timeGoal ? `< ${timeGoal / 1000} s ok` : `OVER ${timeGoal / 1000} s`] : []),
+        // the time goal is held against the first full-size export of the process, the slower one
+        ...(timeGoal ? [ours.firstMs < timeGoal ? `< ${timeGoal / 1000} s ok` : `OVER ${timeGoal / 1000} s`] : []),
       ];
       console.log(
-        `${key.padEnd(9)} ${String(ours.projects).padStart(8)} ${String(ours.indicators).padStart(10)} ${String(ours.ms).padStart(9)} ${String(bare.ms).padStart(9)} ${ratio.toFixed(2).padStart(6)} ${String(ours.maxRssMiB).padStart(9)}   ${verdicts.join(', ')}`,
+        `${key.padEnd(9)} ${String(ours.projects).padStart(8)} ${String(ours.indicators).padStart(10)} ${String(ours.firstMs).padStart(9)} ${String(ours.ms).padStart(9)} ${String(bare.ms).padStart(9)} ${ratio.toFixed(2).padStart(6)} ${String(ours.maxRssMiB).padStart(9)}   ${verdicts.join(', ')}`,
       );
     }
   }
-  console.log('(bare: the same cells, merges, widths, fonts, borders, formats and row heights written straight with the library)\n');
+  console.log('(first: the first full-size export in the process; time and bare: the next one, warm, which the ratio compares;');
+  console.log(' bare: the same cells, merges, widths, fonts, borders, formats and row heights written straight with the library)\n');
 }
 
 async function main(): Promise<void> {
