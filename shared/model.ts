@@ -192,6 +192,11 @@ export function nonFiscalTotal(f: Funding): Fen {
   return f.specialAccount + f.other;
 }
 
+/** The sum of several fundings, source by source. */
+export function sumFunding(items: readonly Funding[]): Funding {
+  return items.reduce(addFunding, EMPTY_FUNDING);
+}
+
 export function addFunding(a: Funding, b: Funding): Funding {
   return {
     generalPublic: a.generalPublic + b.generalPublic,

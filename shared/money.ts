@@ -12,6 +12,14 @@ export function fenToDecimal(fen: Fen, unit: MoneyUnit): Decimal {
   return new Decimal(fen).div(unit === '万元' ? FEN_PER_WAN : FEN_PER_YUAN);
 }
 
+/**
+ * The amount in the given unit as a plain number, for a spreadsheet cell: an integer divided by a power of ten gives the
+ * double nearest the exact value, the same as going through Decimal, at a fraction of the cost.
+ */
+export function fenToNumber(fen: Fen, unit: MoneyUnit): number {
+  return fen / (unit === '万元' ? FEN_PER_WAN : FEN_PER_YUAN);
+}
+
 /** "3.80" (万元) or "7563832.99" (元): two decimals, rounded half up. */
 export function formatMoney(fen: Fen, unit: MoneyUnit): string {
   return fenToDecimal(fen, unit).toFixed(2, Decimal.ROUND_HALF_UP);

@@ -2,13 +2,13 @@
 // 立项依据, 当年绩效目标, then the weighted indicators. Amounts in 元. One table per project.
 import type { FormLayout, Row } from '../shared/forms/layout';
 import { fundingTotal, type Project, type Unit } from '../shared/model';
-import { fenToDecimal } from '../shared/money';
+import { fenToNumber } from '../shared/money';
 import { c, districtOf, label, row } from './grid';
 import { weightedIndicatorHeader, weightedIndicatorRow } from './weighted-indicators';
 import { requireProjects } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 
-const yuan = (fen: number, more = {}) => c(fenToDecimal(fen, '元').toNumber(), { kind: 'money', thousands: true, align: 'right', ...more });
+const yuan = (fen: number, more = {}) => c(fenToNumber(fen, '元'), { kind: 'money', thousands: true, align: 'right', ...more });
 
 export function projectTargetsLayout(project: Project, unit: Unit, formNumber?: string): FormLayout {
   const total = fundingTotal(project.funding);

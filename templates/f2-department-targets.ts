@@ -2,24 +2,23 @@
 // block with merged 一级 and 二级 cells, printed in the order the unit entered them.
 import type { FormLayout, Row } from '../shared/forms/layout';
 import { targetText } from '../shared/indicator-text';
-import { addFunding, EMPTY_FUNDING, fiscalTotal, fundingTotal, type DepartmentPlan, type Funding, type Unit } from '../shared/model';
-import { fenToDecimal } from '../shared/money';
-import { DEFAULT_SCHEME_ID, getScheme, SCHEME_A } from '../shared/schemes';
-import { c, groupedIndicatorRows, label, paragraphRows, row } from './grid';
+import { fiscalTotal, fundingTotal, sumFunding, type DepartmentPlan, type Funding, type Unit } from '../shared/model';
+import { fenToNumber } from '../shared/money';
+import { c, groupedIndicatorRows, label, paragraphRows, row, schemeOf } from './grid';
 import { scopePlans, scopeUnits, ScopeError } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 import { templateMessages as m } from './template-messages';
 
 // The published form prints whole 万元 where amounts are whole; kind 'number' shows as many decimals as there are.
-const wan = (fen: number) => c(fenToDecimal(fen, '万元').toNumber(), { kind: 'number', align: 'right' });
+const wan = (fen: number) => c(fenToNumber(fen, '万元'), { kind: 'number', align: 'right' });
 
 function amountCells(f: Funding) {
   return [wan(fundingTotal(f)), wan(fiscalTotal(f)), wan(f.specialAccount + f.other)];
 }
 
 export function departmentTargetsLayout(plan: DepartmentPlan, unit: Unit, formNumber?: string): FormLayout {
-  const scheme = getScheme(unit.schemeId) ?? getScheme(DEFAULT_SCHEME_ID) ?? SCHEME_A;
-  const total = plan.tasks.reduce((acc, t) => addFunding(acc, t.funding), EMPTY_FUNDING);
+  const scheme = schemeOf(unit);
+  const total = sumFunding(plan.tasks.map((t) => t.funding));
   const header: Row[] = [
     { header: true, cells: [label('任务名称', { rowSpan: 2 }), label('主要内容', { rowSpan: 2, colSpan: 3 }), label('预算金额（万元）', { colSpan: 3 })] },
     { header: true, cells: [label('总额'), label('其中：财政拨款'), label('其中：其他资金')] },

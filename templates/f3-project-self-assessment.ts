@@ -4,19 +4,18 @@
 import type { Cell, FormLayout, Row } from '../shared/forms/layout';
 import { targetText } from '../shared/indicator-text';
 import { fiscalTotal, fundingTotal, type Funding, type Project, type Unit } from '../shared/model';
-import { fenToDecimal } from '../shared/money';
+import { fenToNumber } from '../shared/money';
 import { assessProject } from '../shared/scoring';
-import { DEFAULT_SCHEME_ID, getScheme, SCHEME_A } from '../shared/schemes';
-import { c, groupedIndicatorRows, label, row } from './grid';
+import { c, groupedIndicatorRows, label, row, schemeOf } from './grid';
 import { scopeProjects, ScopeError } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 import { templateMessages as m } from './template-messages';
 
-const wan = (fen: number, more: Omit<Cell, 'value'> = {}) => c(fenToDecimal(fen, '万元').toNumber(), { kind: 'money', ...more });
+const wan = (fen: number, more: Omit<Cell, 'value'> = {}) => c(fenToNumber(fen, '万元'), { kind: 'money', ...more });
 const dash = (more: Omit<Cell, 'value'> = {}) => c('—', { align: 'center', ...more });
 
 export function projectSelfAssessmentLayout(project: Project, unit: Unit, supervisor: Unit | undefined, year: number): FormLayout {
-  const scheme = getScheme(unit.schemeId) ?? getScheme(DEFAULT_SCHEME_ID) ?? SCHEME_A;
+  const scheme = schemeOf(unit);
   const sa = project.selfAssessment;
   if (!sa) throw new ScopeError(m.noSelfAssessment(project.name));
   const a = assessProject(project, scheme);

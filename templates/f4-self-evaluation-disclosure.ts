@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { recordRow, tableLayout, type Cell, type ColumnNode, type FormLayout, type Row } from '../shared/forms/layout';
 import { indicatorContent, joinItems } from '../shared/indicator-text';
 import { fundingTotal, nonFiscalTotal, type Project, type Unit } from '../shared/model';
-import { FEN_PER_WAN } from '../shared/money';
+import { fenToNumber } from '../shared/money';
 import { executionRate } from '../shared/scoring';
 import { headUnit, requireProjects } from './scope';
 import type { FormRequest, FormTemplate } from './template';
@@ -70,7 +70,7 @@ function columns(year: number): ColumnNode[] {
 
 /** 分 as 万元. Plain division is exact here: both operands are exact integers, so the quotient is rounded once to the
  * nearest double, the same number the Decimal quotient converts to. */
-const wan = (fen: number): number => fen / FEN_PER_WAN;
+const wan = (fen: number): number => fenToNumber(fen, '万元');
 
 /** The rate as a ratio rounded half up to 4 places, so the sheet shows exactly the computed percentage. */
 function rateValue(project: Project): number | null {

@@ -2,8 +2,8 @@
 // indicators printed as numbered coded strings. Every amount in a 合计 or subtotal row is summed from the projects.
 import { recordRow, tableLayout, type CellValue, type FormLayout, type Row } from '../shared/forms/layout';
 import { targetText } from '../shared/indicator-text';
-import { addFunding, EMPTY_FUNDING, fiscalTotal, fundingTotal, type Funding, type Indicator, type Project } from '../shared/model';
-import { FEN_PER_WAN } from '../shared/money';
+import { fiscalTotal, sumFunding, fundingTotal, type Funding, type Indicator, type Project } from '../shared/model';
+import { fenToNumber } from '../shared/money';
 import { headUnit, requireProjects, scopeUnits } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 
@@ -34,13 +34,13 @@ export function codedIndicators(indicators: readonly Indicator[]): string {
 
 /** 分 as 万元, an empty cell for none. Plain division of exact integers is rounded once to the nearest double: the same
  * number the Decimal quotient converts to. */
-const money = (fen: number): CellValue => (fen === 0 ? null : fen / FEN_PER_WAN);
+const money = (fen: number): CellValue => (fen === 0 ? null : fenToNumber(fen, '万元'));
 
 function amounts(f: Funding): Record<string, CellValue> {
   return { total: money(fundingTotal(f)), fiscal: money(fiscalTotal(f)), special: money(f.specialAccount), other: money(f.other) };
 }
 
-const sumFunding = (projects: readonly Project[]) => projects.reduce((acc, p) => addFunding(acc, p.funding), EMPTY_FUNDING);
+const fundingOf = (projects: readonly Project[]) => sumFunding(projects.map((p) => p.funding));
 
 export const f5ProjectTargetsConsolidated: FormTemplate = {
   id: 'F5',
@@ -70,7 +70,7 @@ export const f5ProjectTargetsConsolidated: FormTemplate = {
       font: { bodySize: 9 },
     });
     const cols = base.columns;
-    const body: Row[] = [recordRow(cols, { name: '合计', ...amounts(sumFunding(projects)) }, { bold: true })];
+    const body: Row[] = [recordRow(cols, { name: '合计', ...amounts(fundingOf(projects)) }, { bold: true })];
     const byUnit = new Map<string, Project[]>();
     for (const p of projects) {
       const own = byUnit.get(p.unitId);
@@ -80,7 +80,7 @@ export const f5ProjectTargetsConsolidated: FormTemplate = {
     for (const unit of scopeUnits(request)) {
       const own = byUnit.get(unit.id);
       if (!own) continue;
-      body.push(recordRow(cols, { name: unit.name, ...amounts(sumFunding(own)) }, { bold: true }));
+      body.push(recordRow(cols, { name: unit.name, ...amounts(fundingOf(own)) }, { bold: true }));
       for (const p of own) {
         body.push(recordRow(cols, { name: p.name, ...amounts(p.funding), goal: p.annualGoal, indicators: codedIndicators(p.indicators) }));
       }

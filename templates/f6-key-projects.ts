@@ -1,6 +1,6 @@
 // F6 重点项目预算绩效情况说明 — longgang 2023 第七部分: 项目名称 / 预算数（万元）/ 绩效目标 for the key projects.
 import type { FormLayout, Row } from '../shared/forms/layout';
-import { fenToDecimal } from '../shared/money';
+import { fenToNumber } from '../shared/money';
 import { fundingTotal } from '../shared/model';
 import { c, label } from './grid';
 import { headUnit, scopeProjects, ScopeError } from './scope';
@@ -18,7 +18,7 @@ export const f6KeyProjects: FormTemplate = {
     const rows: Row[] = [
       { header: true, cells: [label('项目名称'), label('预算数（万元）'), label('绩效目标')] },
       ...projects.map((p) => ({
-        cells: [c(p.name), c(fenToDecimal(fundingTotal(p.funding), '万元').toNumber(), { kind: 'number' as const, align: 'center' as const }), c(p.annualGoal)],
+        cells: [c(p.name), c(fenToNumber(fundingTotal(p.funding), '万元'), { kind: 'number' as const, align: 'center' as const }), c(p.annualGoal)],
       })),
     ];
     return [

@@ -1,7 +1,7 @@
 // F7 部门预算整体绩效目标表 — yubei 表十五: 部门名称, 部门支出预算数 (元), 当年整体绩效目标, then weighted indicators.
 import type { FormLayout, Row } from '../shared/forms/layout';
-import { addFunding, EMPTY_FUNDING, fundingTotal, type DepartmentPlan, type Unit } from '../shared/model';
-import { fenToDecimal } from '../shared/money';
+import { fundingTotal, sumFunding, type DepartmentPlan, type Unit } from '../shared/model';
+import { fenToNumber } from '../shared/money';
 import { c, districtOf, label, paragraphRows, row } from './grid';
 import { weightedIndicatorHeader, weightedIndicatorRow } from './weighted-indicators';
 import { scopePlans, scopeUnits, ScopeError } from './scope';
@@ -9,11 +9,11 @@ import type { FormRequest, FormTemplate } from './template';
 import { templateMessages as m } from './template-messages';
 
 export function departmentWeightedLayout(plan: DepartmentPlan, unit: Unit, year: number, formNumber?: string): FormLayout {
-  const budget = plan.expenditureBudget ?? fundingTotal(plan.tasks.reduce((acc, t) => addFunding(acc, t.funding), EMPTY_FUNDING));
+  const budget = plan.expenditureBudget ?? fundingTotal(sumFunding(plan.tasks.map((t) => t.funding)));
   const n = plan.indicators.length;
   const rows: Row[] = [
     row(label('部门(单位)名称'), c(unit.name, { colSpan: 2 }), label('部门支出预算数', { colSpan: 2 }),
-      c(fenToDecimal(budget, '元').toNumber(), { colSpan: 2, kind: 'money', thousands: true, align: 'right' })),
+      c(fenToNumber(budget, '元'), { colSpan: 2, kind: 'money', thousands: true, align: 'right' })),
     ...paragraphRows('当年整体绩效目标', plan.overallGoal, 6),
     row(label('绩效指标', n > 0 ? { rowSpan: n + 1 } : {}), ...weightedIndicatorHeader('指标名称')),
     ...plan.indicators.map((ind) => row(...weightedIndicatorRow(ind))),

@@ -1,8 +1,8 @@
 // Small helpers for label/value forms built cell by cell.
 import type { Cell, CellValue, Row } from '../shared/forms/layout';
 import { level1Label, level2Label, shortLabel } from '../shared/indicator-text';
-import type { Indicator } from '../shared/model';
-import type { IndicatorScheme } from '../shared/schemes';
+import type { Indicator, Unit } from '../shared/model';
+import { DEFAULT_SCHEME_ID, getScheme, SCHEME_A, type IndicatorScheme } from '../shared/schemes';
 
 export const c = (value: CellValue, more: Omit<Cell, 'value'> = {}): Cell => ({ value, ...more });
 /** A label cell: centred, as the published forms set their field names. */
@@ -74,6 +74,11 @@ function splitLongParagraph(paragraph: string): string[] {
   }
   if (current !== '') pieces.push(current);
   return pieces;
+}
+
+/** The unit's indicator scheme, or the default one when its id is unknown (a package from a newer version). */
+export function schemeOf(unit: Unit): IndicatorScheme {
+  return getScheme(unit.schemeId) ?? getScheme(DEFAULT_SCHEME_ID) ?? SCHEME_A;
 }
 
 /** "渝北区" from "重庆市渝北区工商业联合会": the district some titles name. */
