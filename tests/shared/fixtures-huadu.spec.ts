@@ -1,25 +1,19 @@
 // The huadu fixture (项目支出绩效目标表（含转移支付项目）, form F5) encoded in the exchange format, checked against the
 // published table in huadu-f5-cells.json. The document names no fiscal year; the fixture uses 2021.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseExchange, serializeExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import { parseExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import { expectLosslessRoundTrip, fixtureText, loadCells, loadFixture } from '../fixtures/fixture-files';
 import { fundingTotal, type Project } from '../../shared/model';
 import { formatMoney } from '../../shared/money';
 
-const dir = join(__dirname, '..', 'fixtures');
-const text = readFileSync(join(dir, 'huadu.json'), 'utf-8');
-const cells = JSON.parse(readFileSync(join(dir, 'huadu-f5-cells.json'), 'utf-8')) as {
+const text = fixtureText('huadu');
+const cells = loadCells<{
   title: string;
   columns: string[];
   rows: string[][];
   normalisations: unknown[];
-};
+}>('huadu-f5-cells');
 
-function load(): ExchangeDocument {
-  const result = parseExchange(text);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
-  return result.document;
-}
+const load = (): ExchangeDocument => loadFixture('huadu');
 
 const UNIT_NAMES = ['广州市花都区工商业联合会', '广州市花都区非公有制经济组织服务中心'];
 const sumTotals = (ps: Project[]) => ps.reduce((s, p) => s + fundingTotal(p.funding), 0);
@@ -60,11 +54,7 @@ describe('fixture huadu.json', () => {
   });
 
   it('survives serialise → parse unchanged', () => {
-    const doc = load();
-    const again = parseExchange(serializeExchange(doc));
-    expect(again.ok).toBe(true);
-    if (again.ok) expect(again.document).toEqual(doc);
-    expect(doc).toEqual(JSON.parse(text));
+    expectLosslessRoundTrip(text);
   });
 
   it('has the 工商联 as top unit and the service centre under it', () => {

@@ -1,24 +1,18 @@
 // The longgang-2019 fixture (附件2-3, 2019年度区工商联部门预算项目绩效自评情况公开表) encoded in the exchange format,
 // checked against the published table typed cell by cell in longgang-2019-f4-cells.json.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseExchange, serializeExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import { parseExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import { expectLosslessRoundTrip, fixtureText, loadCells, loadFixture } from '../fixtures/fixture-files';
 import type { Indicator, Project } from '../../shared/model';
 import { formatMoney, formatPercent, ratio } from '../../shared/money';
 
-const dir = join(__dirname, '..', 'fixtures');
-const text = readFileSync(join(dir, 'longgang-2019.json'), 'utf-8');
-const cells = JSON.parse(readFileSync(join(dir, 'longgang-2019-f4-cells.json'), 'utf-8')) as {
+const text = fixtureText('longgang-2019');
+const cells = loadCells<{
   title: string;
   unitLine: string;
   rows: string[][];
-};
+}>('longgang-2019-f4-cells');
 
-function load(): ExchangeDocument {
-  const result = parseExchange(text);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
-  return result.document;
-}
+const load = (): ExchangeDocument => loadFixture('longgang-2019');
 
 /** The seven 二级 columns of F4, left to right. */
 const LEVEL2_COLUMNS = ['11', '12', '13', '21', '22', '23', '31'] as const;
@@ -52,11 +46,7 @@ describe('fixture longgang-2019.json', () => {
   });
 
   it('survives serialise → parse unchanged', () => {
-    const doc = load();
-    const again = parseExchange(serializeExchange(doc));
-    expect(again.ok).toBe(true);
-    if (again.ok) expect(again.document).toEqual(doc);
-    expect(doc).toEqual(JSON.parse(text));
+    expectLosslessRoundTrip(text);
   });
 
   it('holds one unit and the six projects of the table, in order', () => {

@@ -1,14 +1,12 @@
 // The longgang-2023 fixture (表12 部门整体支出绩效目标表 and 第七部分 重点项目) against the published cells.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseExchange, serializeExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import { parseExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import { expectLosslessRoundTrip, fixtureText, loadCells, loadFixture } from '../fixtures/fixture-files';
 import { fiscalTotal, fundingTotal, type Fen } from '../../shared/model';
 import { formatMoney } from '../../shared/money';
 import { findLevel2, getScheme } from '../../shared/schemes';
 
-const dir = join(__dirname, '..', 'fixtures');
-const raw = readFileSync(join(dir, 'longgang-2023.json'), 'utf8');
-const cells = JSON.parse(readFileSync(join(dir, 'longgang-2023-f2-cells.json'), 'utf8')) as {
+const raw = fixtureText('longgang-2023');
+const cells = loadCells<{
   title: string;
   unitLine: string;
   taskRows: string[][];
@@ -16,13 +14,9 @@ const cells = JSON.parse(readFileSync(join(dir, 'longgang-2023-f2-cells.json'), 
   overallGoal: string[];
   indicatorRows: string[][];
   merges: { level: 1 | 2; label: string; firstRow: number; rowCount: number }[];
-};
+}>('longgang-2023-f2-cells');
 
-function load(): ExchangeDocument {
-  const r = parseExchange(raw);
-  if (!r.ok) throw new Error(JSON.stringify(r.problems, null, 2));
-  return r.document;
-}
+const load = (): ExchangeDocument => loadFixture('longgang-2023');
 
 const wan = (fen: Fen) => Number(formatMoney(fen, '万元'));
 
@@ -43,10 +37,7 @@ describe('fixture longgang-2023', () => {
   });
 
   it('survives serialise → parse without loss', () => {
-    const again = parseExchange(serializeExchange(doc));
-    expect(again.ok).toBe(true);
-    if (again.ok) expect(again.document).toEqual(doc);
-    expect(JSON.parse(serializeExchange(doc))).toEqual(JSON.parse(raw));
+    expectLosslessRoundTrip(raw);
   });
 
   it('has the 8 tasks of 表12, each with the published 总额 / 财政拨款 / 其他资金', () => {

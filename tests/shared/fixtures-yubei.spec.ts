@@ -1,29 +1,23 @@
 // The yubei-2024 fixture (表十五 整体绩效目标表, 表17-1…17-5 一般项目绩效目标表) against the published cells.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseExchange, serializeExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import { parseExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import { expectLosslessRoundTrip, fixtureText, loadCells, loadFixture } from '../fixtures/fixture-files';
 import { fundingTotal, type Indicator } from '../../shared/model';
 import { formatMoneyGrouped } from '../../shared/money';
 import { findLevel2, getScheme } from '../../shared/schemes';
 
-const dir = join(__dirname, '..', 'fixtures');
-const raw = readFileSync(join(dir, 'yubei-2024.json'), 'utf8');
+const raw = fixtureText('yubei-2024');
 interface ProjectCells {
   table: string;
   title: string;
   fields: Record<'专项资金名称' | '业务主管部门' | '当年预算' | '区级支出' | '补助镇街' | '项目概况' | '立项依据' | '当年绩效目标', string>;
   indicatorRows: string[][];
 }
-const cells = JSON.parse(readFileSync(join(dir, 'yubei-2024-cells.json'), 'utf8')) as {
+const cells = loadCells<{
   plan: { fields: { '部门(单位)名称': string; 部门支出预算数: string; 当年整体绩效目标: string[] }; indicatorRows: string[][] };
   projects: ProjectCells[];
-};
+}>('yubei-2024-cells');
 
-function load(): ExchangeDocument {
-  const r = parseExchange(raw);
-  if (!r.ok) throw new Error(JSON.stringify(r.problems, null, 2));
-  return r.document;
-}
+const load = (): ExchangeDocument => loadFixture('yubei-2024');
 
 const asRow = (i: Indicator) => [i.name, String(i.weight), i.unit, i.direction, i.target, i.core ? '是' : '否'];
 const weightSum = (inds: Indicator[]) => inds.reduce((s, i) => s + (i.weight ?? 0), 0);
@@ -43,10 +37,7 @@ describe('fixture yubei-2024', () => {
   });
 
   it('survives serialise → parse without loss', () => {
-    const again = parseExchange(serializeExchange(doc));
-    expect(again.ok).toBe(true);
-    if (again.ok) expect(again.document).toEqual(doc);
-    expect(JSON.parse(serializeExchange(doc))).toEqual(JSON.parse(raw));
+    expectLosslessRoundTrip(raw);
   });
 
   it('表十五: 部门支出预算数, 当年整体绩效目标 and the indicator rows as printed', () => {

@@ -2,19 +2,8 @@
 // the table XML from the .docx.
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
 
-export function loadFixture(name: string): ExchangeDocument {
-  const r = parseExchange(readFileSync(join(__dirname, '..', 'fixtures', `${name}.json`), 'utf8'));
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
-  return r.document;
-}
-
-export function loadCells<T>(name: string): T {
-  return JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', `${name}.json`), 'utf8')) as T;
-}
+export { loadCells, loadFixture } from '../fixtures/fixture-files';
 
 export interface SheetView {
   sheet: ExcelJS.Worksheet;
