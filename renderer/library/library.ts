@@ -1,18 +1,13 @@
 // The indicator library: 三级 indicators to start from, for the 二级 being filled in. Two sources: the indicators of the
 // reference documents (reference-indicators.json, taken from tests/fixtures) and the unit's own earlier projects.
 // Ranked by the words a candidate shares with the project name; Chinese has no spaces, so "words" are character pairs.
-import type { Direction, Id, Indicator } from '../../shared/model';
+import type { Id, Indicator } from '../../shared/model';
 import referenceData from './reference-indicators.json';
 
-export interface LibraryEntry {
-  level1: string;
-  level2: string;
-  name: string;
-  direction: Direction;
-  target: string;
-  unit: string;
-  /** the target as the source document wrote it */
-  targetText?: string;
+/** The parts of an indicator a suggestion fills in (targetText: the target as the source document wrote it). */
+type SuggestedIndicator = Pick<Indicator, 'level1' | 'level2' | 'name' | 'direction' | 'target' | 'unit' | 'targetText'>;
+
+export interface LibraryEntry extends SuggestedIndicator {
   origin: 'reference' | 'own';
   /** the document (参考) or the year (本单位) it comes from */
   source: string;
@@ -27,17 +22,7 @@ export interface Suggestion {
   score: number;
 }
 
-interface ReferenceRecord {
-  level1: string;
-  level2: string;
-  name: string;
-  direction: Direction;
-  target: string;
-  unit: string;
-  targetText?: string;
-  source: string;
-  projectName: string;
-}
+type ReferenceRecord = SuggestedIndicator & Pick<LibraryEntry, 'source' | 'projectName'>;
 
 export const REFERENCE_ENTRIES: readonly LibraryEntry[] = (referenceData as ReferenceRecord[]).map((r) => ({ ...r, origin: 'reference' }));
 
