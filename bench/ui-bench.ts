@@ -1,6 +1,8 @@
 // The browser part of `npm run bench`: seeds 500 projects × 20 indicators (plus one project of 60 indicator rows) into
 // the app's IndexedDB in headless Chromium, then measures in the page, with performance marks:
-//   - time to the first painted project list (from navigation start, median of 5 loads),
+//   - time to the first painted project list (from navigation start, median of 5 loads; each load opens the app from
+//     a blank page, as a new window does; the bundle's hashed files come from the browser's cache and V8's code
+//     cache, as they do in the desktop app, whose app:// scheme is registered with codeCache),
 //   - time to filter it (keystroke in the search box to the next paint, median),
 //   - keystroke to paint in an editor with 60 indicator rows (median of 30 keystrokes).
 // "Paint" is the first task after the next animation frame: the frame that shows the change has been produced by then.
@@ -13,7 +15,8 @@ const GOALS = { firstListPaint: 300, filter: 50, keystroke: 16 } as const;
 const YEAR = 2025;
 const NAME_WORDS = ['会员企业培训', '非公党建', '商会组织建设', '法律顾问服务', '办公设备购置', '考察交流', '民营经济调研', '党员教育', '营商环境监测', '公共服务'];
 
-function dataset(): { units: Unit[]; projects: Project[]; departmentPlans: [] } {
+/** The seeded data: one unit, 500 projects of 20 indicators, one project of 60. */
+export function dataset(): { units: Unit[]; projects: Project[]; departmentPlans: [] } {
   const now = new Date().toISOString();
   const unit: Unit = { id: 'bench-unit', name: '基准测试单位', parentId: null, schemeId: SCHEME_A.id, updatedAt: now };
   const codes = SCHEME_A.level1.flatMap((l1) => l1.level2.map((l2) => [l1.code, l2.code] as const));
@@ -72,10 +75,21 @@ async function typeAndMeasure(page: Page, key: string, label: string): Promise<n
   return page.evaluate((label) => performance.getEntriesByName(label, 'measure')[0].duration, label);
 }
 
-async function firstListPaint(page: Page): Promise<number> {
-  await page.reload();
-  await page.waitForFunction(() => performance.getEntriesByName('project-list-painted').length > 0, undefined, { timeout: 30_000 });
-  return page.evaluate(() => performance.getEntriesByName('project-list-painted')[0].startTime);
+/**
+ * Opens the app as a window does: from a blank page, so the figure does not include tearing down a previous page.
+ * Waits by polling from outside rather than with waitForFunction, whose helper script would run in the page while
+ * the app starts.
+ */
+async function firstListPaint(page: Page, url: string): Promise<number> {
+  await page.goto('about:blank');
+  await page.goto(url, { waitUntil: 'commit' });
+  const painted = `(performance.getEntriesByName('project-list-painted')[0] || { startTime: -1 }).startTime`;
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    await page.waitForTimeout(100);
+    const t = (await page.evaluate(painted)) as number;
+    if (t >= 0) return t;
+  }
+  throw new Error('the project list was not painted within 30 s');
 }
 
 export interface UiBenchFigures {
@@ -102,7 +116,7 @@ export async function runUiBench(): Promise<UiBenchFigures> {
     }, data as unknown as Record<string, unknown>);
     if (seeded !== 'ok') throw new Error(`seeding failed: ${seeded}`);
 
-    await firstListPaint(page); // warm-up: the first load compiles the bundle
+    await firstListPaint(page, session.url); // warm-up: the first load compiles the bundle and fills the caches
     if (process.env.UI_BENCH_PROFILE) {
       console.log(await page.evaluate(`(async () => {
         const repo = window.__perfDesk.repo; const t0 = performance.now();
@@ -113,7 +127,7 @@ export async function runUiBench(): Promise<UiBenchFigures> {
       })()`));
     }
     const loads: number[] = [];
-    for (let i = 0; i < 5; i++) loads.push(await firstListPaint(page));
+    for (let i = 0; i < 5; i++) loads.push(await firstListPaint(page, session.url));
     const listed = (await page.textContent('#list-totals'))?.match(/共 (\d+) 个项目/)?.[1] ?? '?';
 
     // filter: keystrokes that narrow 501 rows to those with a "4" (~140), then "42" (~15), and widen back

@@ -26,10 +26,17 @@ if (__TEST_HOOKS__) {
   (window as unknown as { __perfDesk: unknown }).__perfDesk = { repo, store };
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StoreProvider store={store}>
-    <App />
-  </StoreProvider>,
+// The first screen is rendered once its data is read (or after FIRST_SCREEN_WAIT_MS, should the database be slow to
+// open): one render and one paint of the real list, instead of an empty frame and a second render that the
+// database reads would have to wait behind. The database is opened from here, as soon as the code has run.
+const FIRST_SCREEN_WAIT_MS = 1500;
+const firstScreen = store.loadFirstScreen();
+void Promise.race([firstScreen.catch(() => undefined), new Promise((ok) => setTimeout(ok, FIRST_SCREEN_WAIT_MS))]).then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StoreProvider store={store}>
+      <App />
+    </StoreProvider>,
+  ),
 );
 // the start-up backup (desktop only) loads its code, the exchange format, after the first screen is up
 void store.start().then(async () => {

@@ -1,6 +1,6 @@
 // Left column: the department plan and the projects of the chosen unit and year, with search, status filter and totals.
 import { observer } from 'mobx-react-lite';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PROJECT_STATUSES, type ProjectStatus } from '../../shared/project-status';
 import { M, PROJECT_STATUS_LABELS } from '../messages';
 import type { ProjectSummary } from '../db/repository';
@@ -102,13 +102,15 @@ const OVERSCAN = 12;
 
 function WindowedRows({ count, children }: { count: number; children: (start: number, end: number) => React.ReactNode }) {
   const box = useRef<HTMLDivElement>(null);
-  const [view, setView] = useState({ top: 0, height: 900 });
+  // until the box is measured, the window's height is a safe guess: the box is never taller than the window
+  const [view, setView] = useState(() => ({ top: 0, height: window.innerHeight }));
   const measure = () => {
     const el = box.current;
-    if (el) setView({ top: el.scrollTop, height: el.clientHeight });
+    if (el) setView((v) => (v.top === el.scrollTop && v.height === el.clientHeight ? v : { top: el.scrollTop, height: el.clientHeight }));
   };
-  useLayoutEffect(() => {
-    measure();
+  // measured by the ResizeObserver, which reports after the browser's own layout, not by reading the size here:
+  // that would force a second layout of the whole window before the first paint
+  useEffect(() => {
     const el = box.current;
     if (!el || typeof ResizeObserver === 'undefined') return;
     const ro = new ResizeObserver(measure);

@@ -82,9 +82,9 @@ export class RootStore {
       scheme: () => this.units.scheme,
       reloadAll: () => this.reloadAll(),
     };
-    makeAutoObservable<RootStore, 'repo' | 'liveFacts' | 'context' | 'workspaceStores' | 'workspaceStoresLoading'>(this, {
+    makeAutoObservable<RootStore, 'repo' | 'liveFacts' | 'context' | 'workspaceStores' | 'workspaceStoresLoading' | 'firstScreen'>(this, {
       repo: false, liveFacts: false, units: false, list: false, draft: false, plan: false, library: false, undo: false,
-      context: false, workspaceStores: false, workspaceStoresLoading: false, assessment: false, exchange: false, loadWorkspaceStores: false,
+      context: false, workspaceStores: false, workspaceStoresLoading: false, firstScreen: false, assessment: false, exchange: false, loadWorkspaceStores: false,
     });
   }
 
@@ -117,10 +117,23 @@ export class RootStore {
     return null;
   }
 
+  private firstScreen: Promise<void> | null = null;
+
+  /**
+   * What the first screen shows: unsaved edits recovered, the units, the list of the remembered unit and year.
+   * main.tsx renders once this is in, so the window paints the list in one go rather than an empty frame first.
+   */
+  loadFirstScreen(): Promise<void> {
+    this.firstScreen ??= (async () => {
+      await this.recoverUnsavedDraft();
+      await this.units.load();
+      await this.list.reload();
+    })();
+    return this.firstScreen;
+  }
+
   async start(): Promise<void> {
-    await this.recoverUnsavedDraft();
-    await this.units.load();
-    await this.list.reload();
+    await this.loadFirstScreen();
     const saved = await this.repo.getSetting(SELECTION_KEY);
     if (isSelection(saved)) {
       // the list is shown first; the remembered draft opens after it has been painted

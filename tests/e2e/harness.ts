@@ -56,7 +56,9 @@ export async function serve(dir: string): Promise<{ url: string; close: () => Pr
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const body = readFileSync(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      // hashed bundle files never change under one name: cache them, as any static host and Electron's code cache do
+      const cache = path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store';
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': cache });
       res.end(body);
     } catch {
       res.writeHead(404).end();

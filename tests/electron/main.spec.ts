@@ -57,7 +57,7 @@ describe('before ready', () => {
   it('registers app:// as a privileged standard, secure scheme before ready, and sandboxes every renderer', () => {
     const e = start();
     expect(e.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
     ]);
     expect(e.app.enableSandbox).toHaveBeenCalled();
     expect(e.BrowserWindow.instances).toHaveLength(0);

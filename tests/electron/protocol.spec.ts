@@ -20,11 +20,11 @@ afterEach(() => fs.rmSync(top, { recursive: true, force: true }));
 
 const get = (url: string, method = 'GET') => serveBundle(dist, new Request(url, { method }));
 
-it('registers the scheme as standard, secure, fetch- and CORS-enabled', () => {
+it('registers the scheme as standard, secure, fetch- and CORS-enabled, with V8 code caching', () => {
   const protocol = { registerSchemesAsPrivileged: jest.fn() };
   registerAppScheme(protocol);
   expect(protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
-    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+    { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true } },
   ]);
 });
 
