@@ -3,10 +3,13 @@ import type { Indicator } from './model';
 import { findLevel1, findLevel2, type IndicatorScheme } from './schemes';
 import { formatValue } from './value-text';
 
-/** The target as printed: the original text where it was typed, else the structured value in the forms' conventions. */
+/**
+ * The target as printed: the original text where it was typed, else the structured value in the forms' conventions
+ * (a range as ">7-8次", "5-6家").
+ */
 export function targetText(ind: Indicator): string {
   if (ind.targetText !== undefined && ind.targetText !== '') return ind.targetText;
-  return ind.direction === '定性' ? ind.target : formatValue(ind.direction, ind.target, ind.unit);
+  return ind.direction === '定性' ? ind.target : formatValue(ind.direction, ind.target, ind.unit, ind.targetMax);
 }
 
 /**

@@ -56,6 +56,7 @@ export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
 export const scoringText = {
   forwardFull: (a: string, t: string, w: string) => `实际 ${a} / 目标 ${t}，得满分 ${w}`,
   forwardProportional: (a: string, t: string, w: string, s: string) => `实际 ${a} / 目标 ${t} × ${w} = ${s}`,
+  rangeFull: (a: string, t: string, max: string, w: string) => `实际 ${a} 在目标范围 ${t}-${max} 之内，得满分 ${w}`,
   equalZeroFull: (a: string, w: string) => `目标为 0，实际 ${a}，得满分 ${w}`,
   equalZeroMissed: (a: string) => `目标为 0，实际 ${a} 大于 0，得 0 分`,
   reverseFull: (a: string, t: string, w: string) => `实际 ${a} 未超过目标 ${t}，得满分 ${w}`,
@@ -118,6 +119,8 @@ export const validationText = {
   indicatorNameEmpty: (l2: string) => `“${l2}”下有未填写名称的三级指标`,
   indicatorNameDuplicate: (name: string, l2: string) => `“${l2}”下的三级指标“${name}”重复`,
   targetNotNumeric: (name: string, target: string) => `定量指标“${name}”的指标值须为数字，当前为“${target}”`,
+  targetMaxNotNumeric: (name: string, max: string) => `定量指标“${name}”的指标值范围上限须为数字，当前为“${max}”`,
+  targetMaxBelowTarget: (name: string, min: string, max: string) => `定量指标“${name}”的指标值范围上限 ${max} 小于下限 ${min}`,
   unitRequired: (name: string) => `定量指标“${name}”须填写计量单位`,
   qualitativeTargetRequired: (name: string) => `定性指标“${name}”须用文字写明指标值`,
   weightMissing: (name: string) => `其他指标已填写权重，“${name}”也须填写权重`,

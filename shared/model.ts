@@ -49,6 +49,8 @@ export interface Indicator {
   direction: Direction;
   /** numeric target as a decimal string ('95', '4.11') for 定量, the text for 定性 */
   target: string;
+  /** upper end of a range ("大于7-8次" → target '7', targetMax '8'), a decimal string; absent when there is none */
+  targetMax?: string;
   /** 计量单位 */
   unit: string;
   /** the target as written in the source, printed verbatim when present (keeps "≧", "不少于54人/次" …) */

@@ -133,18 +133,40 @@ function quantitativeRule(indicator: Indicator): 'forward' | 'equal' | 'reverse'
   }
 }
 
+/**
+ * The top of an '=' range ("5-6家": 6) when it is a number not below T, else null. §5 has no rule for ranges: every
+ * rule scores against the lower end, T = target ("大于7-8次" is scored as > 7); only an '=' range also takes an actual
+ * anywhere inside [T, top] as met.
+ */
+function equalRangeTop(indicator: Indicator, t: Decimal | null): Decimal | null {
+  if (indicator.direction !== '=' || indicator.targetMax === undefined || t === null) return null;
+  const top = toDecimal(indicator.targetMax);
+  return top !== null && top.gte(t) ? top : null;
+}
+
+function inRange(a: Decimal, t: Decimal, top: Decimal): boolean {
+  return a.gte(t) && a.lte(top);
+}
+
 /** Why a note is needed for a 定量 indicator, or null. A is already clamped at 0. */
-function quantitativeDeviation(rule: 'forward' | 'equal' | 'reverse', a: Decimal, t: Decimal): string | null {
+function quantitativeDeviation(rule: 'forward' | 'equal' | 'reverse', a: Decimal, t: Decimal, top: Decimal | null = null): string | null {
   if (rule === 'reverse') return a.gt(t) ? deviationText.aboveLimit : null;
-  if (rule === 'equal') return a.eq(t) ? null : deviationText.notEqual;
+  if (rule === 'equal') return a.eq(t) || (top !== null && inRange(a, t, top)) ? null : deviationText.notEqual;
   if (a.lt(t)) return deviationText.belowTarget;
   if (t.gt(0) && a.gte(t.mul(OVER_ACHIEVEMENT))) return deviationText.overAchieved;
   return null;
 }
 
 /** Exact score of a 定量 indicator and its explanation (A already clamped at 0). */
-function quantitativeScore(rule: 'forward' | 'equal' | 'reverse', a: Decimal, t: Decimal, w: Decimal): { exact: Decimal; text: string } {
+function quantitativeScore(
+  rule: 'forward' | 'equal' | 'reverse',
+  a: Decimal,
+  t: Decimal,
+  w: Decimal,
+  top: Decimal | null = null,
+): { exact: Decimal; text: string } {
   const [as, ts, ws] = [show(a), show(t), showScore(w)];
+  if (top !== null && inRange(a, t, top)) return { exact: w, text: scoringText.rangeFull(as, ts, show(top), ws) };
   if (rule === 'equal' && t.eq(0)) {
     return a.lte(0) ? { exact: w, text: scoringText.equalZeroFull(as, ws) } : { exact: ZERO, text: scoringText.equalZeroMissed(as) };
   }
@@ -179,7 +201,7 @@ export function scoreIndicator(indicator: Indicator, result: IndicatorResult | u
     const a = toDecimal(actualText);
     const t = toDecimal(indicator.target);
     if (a === null || t === null || unitMismatch(indicator, actualText)) return s;
-    const reason = quantitativeDeviation(quantitativeRule(indicator), Decimal.max(a, 0), t);
+    const reason = quantitativeDeviation(quantitativeRule(indicator), Decimal.max(a, 0), t, equalRangeTop(indicator, t));
     return { ...s, deviationRequired: reason !== null, deviationReason: reason };
   }
   if (actualText === '' && result?.scoreOverride === undefined) return blank(indicator, 'noActual', w, scoringText.noActual);
@@ -188,6 +210,7 @@ export function scoreIndicator(indicator: Indicator, result: IndicatorResult | u
   const base = blank(indicator, rule, w, '');
   const override = result?.scoreOverride;
   const t = toDecimal(indicator.target);
+  const top = equalRangeTop(indicator, t);
   const mismatch = actualText !== '' && unitMismatch(indicator, actualText);
   const rawA = mismatch ? null : toDecimal(actualText);
 
@@ -195,9 +218,9 @@ export function scoreIndicator(indicator: Indicator, result: IndicatorResult | u
   let deviation: string | null = null;
   if (t !== null && rawA !== null) {
     const a = Decimal.max(rawA, 0);
-    computed = quantitativeScore(rule, a, t, w);
+    computed = quantitativeScore(rule, a, t, w, top);
     if (rawA.lt(0)) computed = { exact: computed.exact, text: scoringText.negativeActual(show(rawA)) + computed.text };
-    deviation = quantitativeDeviation(rule, a, t);
+    deviation = quantitativeDeviation(rule, a, t, top);
   }
   const withDeviation = { ...base, deviationRequired: deviation !== null, deviationReason: deviation };
 

@@ -22,6 +22,7 @@ export type ProblemCode =
   | 'indicatorNameEmpty'
   | 'indicatorNameDuplicate'
   | 'targetNotNumeric'
+  | 'targetMaxInvalid'
   | 'unitRequired'
   | 'qualitativeTargetRequired'
   | 'weightMissing'
@@ -116,12 +117,22 @@ function checkIndicators(indicators: readonly Indicator[], scheme: IndicatorSche
       if (ind.target.trim() === '') out.push(error(at('target'), 'qualitativeTargetRequired', T.qualitativeTargetRequired(name)));
     } else {
       if (!PLAIN_NUMBER.test(ind.target.trim())) out.push(error(at('target'), 'targetNotNumeric', T.targetNotNumeric(name, ind.target)));
+      if (ind.targetMax !== undefined) out.push(...checkTargetMax(ind, name, at('targetMax')));
       if (ind.unit.trim() === '') out.push(error(at('unit'), 'unitRequired', T.unitRequired(name)));
     }
   });
 
   out.push(...checkWeights(indicators, scheme, options, label1));
   return out;
+}
+
+/** The upper end of a range ("7-8次"): a number, not below the target (the lower end). Compared once both are numbers. */
+function checkTargetMax(ind: Indicator, name: string, path: string): Problem[] {
+  const max = (ind.targetMax ?? '').trim();
+  if (!PLAIN_NUMBER.test(max)) return [error(path, 'targetMaxInvalid', T.targetMaxNotNumeric(name, ind.targetMax ?? ''))];
+  const min = ind.target.trim();
+  if (PLAIN_NUMBER.test(min) && new Decimal(max).lt(min)) return [error(path, 'targetMaxInvalid', T.targetMaxBelowTarget(name, min, max))];
+  return [];
 }
 
 function checkWeights(

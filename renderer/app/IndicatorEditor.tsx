@@ -5,7 +5,7 @@ import { DIRECTIONS, type Direction, type Indicator } from '../../shared/model';
 import type { Level1Def, Level2Def } from '../../shared/schemes';
 import { M } from '../messages';
 import { formatWeight, indicatorFieldId, type IndicatorDraft } from '../stores/indicator-draft';
-import { interpretTargetText } from '../stores/target-text';
+import { interpretTargetText, targetBoxText, targetFromBox } from '../stores/target-text';
 import { focusElement } from './focus';
 import { useComputed, useDraftForm } from './hooks';
 
@@ -162,7 +162,7 @@ function rowValues(ind: Indicator): RowValues {
   return {
     name: ind.name,
     direction: ind.direction,
-    target: ind.target,
+    target: targetBoxText(ind),
     unit: ind.unit,
     weight: ind.weight === null || Number.isNaN(ind.weight) ? '' : String(ind.weight),
     core: ind.core,
@@ -188,7 +188,7 @@ export const IndicatorRow = observer(function IndicatorRow({ draft, ind }: { dra
       draft.updateIndicator(id, {
         name: v.name,
         direction: v.direction,
-        target: v.target,
+        ...targetFromBox(v.target, v.direction),
         unit: v.unit,
         weight: weightValue(v.weight ?? ''),
         core: v.core,
@@ -198,12 +198,12 @@ export const IndicatorRow = observer(function IndicatorRow({ draft, ind }: { dra
     revision,
   );
 
-  /** "≥95%" typed in the 指标值 box fills 指标性质, 指标值 and 计量单位. */
+  /** "≥95%" typed in the 指标值 box fills 指标性质, 指标值 and 计量单位; "大于7-8次" leaves "7-8" in the box. */
   const commitTarget = () => {
     const fill = interpretTargetText(getValues('target'), getValues('direction'));
     if (!fill) return;
     setValue('direction', fill.direction);
-    setValue('target', fill.target);
+    setValue('target', targetBoxText(fill));
     if (fill.unit !== undefined) setValue('unit', fill.unit);
   };
 

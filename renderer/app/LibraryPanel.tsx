@@ -12,7 +12,7 @@ import { useStore } from './store-context';
 
 function targetLabel(e: LibraryEntry): string {
   if (e.direction === '定性') return e.target;
-  return e.targetText || formatValue(e.direction, e.target, e.unit);
+  return e.targetText || formatValue(e.direction, e.target, e.unit, e.targetMax);
 }
 
 export const LibraryPanel = observer(function LibraryPanel() {

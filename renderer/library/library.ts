@@ -5,7 +5,7 @@ import type { Id, Indicator } from '../../shared/model';
 import referenceData from './reference-indicators.json';
 
 /** The parts of an indicator a suggestion fills in (targetText: the target as the source document wrote it). */
-type SuggestedIndicator = Pick<Indicator, 'level1' | 'level2' | 'name' | 'direction' | 'target' | 'unit' | 'targetText'>;
+type SuggestedIndicator = Pick<Indicator, 'level1' | 'level2' | 'name' | 'direction' | 'target' | 'targetMax' | 'unit' | 'targetText'>;
 
 export interface LibraryEntry extends SuggestedIndicator {
   origin: 'reference' | 'own';
@@ -122,6 +122,7 @@ export function entriesFromProject(project: { id: Id; name: string; year: number
       name: i.name.trim(),
       direction: i.direction,
       target: i.target,
+      ...(i.targetMax !== undefined ? { targetMax: i.targetMax } : {}),
       unit: i.unit,
       ...(i.targetText ? { targetText: i.targetText } : {}),
       origin: 'own' as const,

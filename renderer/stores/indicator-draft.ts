@@ -22,6 +22,8 @@ export interface IndicatorTemplate {
   name: string;
   direction: Indicator['direction'];
   target: string;
+  /** upper end of a range; absent clears the row's range */
+  targetMax?: string;
   unit: string;
 }
 
@@ -30,6 +32,12 @@ const INDICATOR_PATH = /^indicators\[(\d+)\](?:\.(\w+))?/;
 /** DOM id of one field of an indicator row; the check panel jumps to it. */
 export function indicatorFieldId(indicatorId: Id, field: string): string {
   return `ind-${indicatorId}-${field}`;
+}
+
+/** The row field a problem's field shows on: the level codes on the name, a range's upper end in the 指标值 box. */
+function rowField(field: string | undefined): string {
+  if (field === 'level1' || field === 'level2' || field === undefined) return 'name';
+  return field === 'targetMax' ? 'target' : field;
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -108,7 +116,7 @@ export abstract class IndicatorDraft {
       if (!m) continue;
       const ind = this.indicators[Number(m[1])];
       if (!ind) continue;
-      const field = m[2] === 'level1' || m[2] === 'level2' || m[2] === undefined ? 'name' : m[2];
+      const field = rowField(m[2]);
       const before = out.get(ind.id);
       out.set(ind.id, before ? `${before} ${field}:${p.severity}` : `${field}:${p.severity}`);
     }
@@ -121,8 +129,7 @@ export abstract class IndicatorDraft {
     if (m) {
       const ind = this.indicators[Number(m[1])];
       if (ind) {
-        const field = m[2] === 'level1' || m[2] === 'level2' || m[2] === undefined ? 'name' : m[2];
-        return indicatorFieldId(ind.id, field);
+        return indicatorFieldId(ind.id, rowField(m[2]));
       }
     }
     return this.elementIdForOwnPath(path) ?? 'section-indicators';
@@ -229,7 +236,8 @@ export abstract class IndicatorDraft {
   }
 
   applyTemplate(id: Id, t: IndicatorTemplate): void {
-    this.updateIndicator(id, { name: t.name, direction: t.direction, target: t.target, unit: t.unit, targetText: undefined }, true);
+    const { name, direction, target, targetMax, unit } = t;
+    this.updateIndicator(id, { name, direction, target, targetMax, unit, targetText: undefined }, true);
   }
 
   deleteIndicator(id: Id): void {

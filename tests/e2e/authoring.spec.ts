@@ -159,6 +159,21 @@ test('finds everything as it was after a reload, even one right after typing', a
   expect(await page.locator('#unit-select option:checked').innerText()).toContain('深圳市龙岗区工商业联合会');
 });
 
+test('keeps a range typed as "大于7-8次" (>, 7-8, 次) through a reload', async () => {
+  const row = rowsOf('11').nth(1);
+  await field(row, 'target').fill('大于7-8次');
+  await page.keyboard.press('Tab');
+  const shown = async () => [await field(row, 'direction').inputValue(), await field(row, 'target').inputValue(), await field(row, 'unit').inputValue()];
+  expect(await shown()).toEqual(['>', '7-8', '次']);
+  await page.reload();
+  await page.waitForSelector('#project-editor');
+  expect(await shown()).toEqual(['>', '7-8', '次']);
+  // back to "4期" for the tests that follow: one value clears the range
+  await field(row, 'target').fill('4期');
+  await page.keyboard.press('Tab');
+  expect(await shown()).toEqual(['=', '4', '期']);
+});
+
 test('suggests 三级 indicators from the library for the chosen 二级 and fills the row with the pick', async () => {
   const row = await addLevel2('1', '12');
   await page.waitForSelector('#library-panel .suggestions button');

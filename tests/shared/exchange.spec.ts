@@ -81,6 +81,23 @@ describe('exchange format v1', () => {
     expect(p.find((x) => x.path === '/projects/0/name')!.message).toMatch(/应当有必需属性 name/);
   });
 
+  test('an indicator may carry the upper end of a range as a decimal string; packages without one still import', () => {
+    const doc = validDoc();
+    Object.assign(doc.projects[0].indicators[0], { direction: '>', target: '7', targetMax: '8', unit: '次' });
+    const r = parseExchange(serializeExchange(doc));
+    expect(r.ok && r.document.projects[0].indicators[0]).toMatchObject({ target: '7', targetMax: '8' });
+    expect(parseExchange(serializeExchange(validDoc())).ok).toBe(true);
+
+    for (const bad of ['八', '7-8', '']) {
+      const wrong = validDoc() as unknown as { projects: { indicators: Record<string, unknown>[] }[] };
+      wrong.projects[0].indicators[0].targetMax = bad;
+      expect(problemsOf(JSON.stringify(wrong)).map((p) => p.path)).toEqual(['/projects/0/indicators/0/targetMax']);
+    }
+    const numeric = validDoc() as unknown as { projects: { indicators: Record<string, unknown>[] }[] };
+    numeric.projects[0].indicators[0].targetMax = 8;
+    expect(problemsOf(JSON.stringify(numeric))[0].path).toBe('/projects/0/indicators/0/targetMax');
+  });
+
   test('money must be whole 分', () => {
     const doc = validDoc();
     doc.projects[0].funding.generalPublic = 3.5;

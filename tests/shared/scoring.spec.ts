@@ -58,6 +58,29 @@ describe('等于 (=)', () => {
   });
 });
 
+describe('ranges ("5-6家", "大于7-8次")', () => {
+  const range = (direction: Direction, target: string, targetMax: string, weight: number | null = 10) => ind(direction, target, weight, { targetMax, unit: '家' });
+  it('an = range gives the full weight anywhere inside [T, max], with no deviation note', () => {
+    for (const actual of ['5', '5.5', '6']) {
+      expect(scoreIndicator(range('=', '5', '6'), res(actual))).toMatchObject({ score: 10, deviationRequired: false });
+    }
+    expect(scoreIndicator(range('=', '5', '6'), res('5.5')).explanation).toBe('实际 5.5 在目标范围 5-6 之内，得满分 10');
+    // also when the lower end is 0, where a single = 0 would give 0 for any A > 0
+    expect(scoreIndicator(range('=', '0', '2'), res('1'))).toMatchObject({ score: 10, deviationRequired: false });
+    // unweighted: no score, and no note inside the range
+    expect(scoreIndicator(range('=', '5', '6', null), res('6')).deviationRequired).toBe(false);
+  });
+  it('outside an = range: below it proportional to T, above it full but noted', () => {
+    expect(scoreIndicator(range('=', '5', '6'), res('4'))).toMatchObject({ score: 8, deviationRequired: true, deviationReason: '实际完成值与目标值不一致' });
+    expect(scoreIndicator(range('=', '5', '6'), res('7'))).toMatchObject({ score: 10, deviationRequired: true, deviationReason: '实际完成值与目标值不一致' });
+    expect(scoreIndicator(range('=', '0', '2'), res('3')).score).toBe(0);
+  });
+  it('≥ and > ranges are scored against the lower end T', () => {
+    expect(scoreIndicator(range('>', '7', '8', 10), res('6'))).toMatchObject({ score: 8.57, explanation: '实际 6 / 目标 7 × 10 = 8.57' });
+    expect(scoreIndicator(range('>', '7', '8', 10), res('7.5')).explanation).toBe('实际 7.5 / 目标 7，得满分 10');
+  });
+});
+
 describe('反向 (≤, <)', () => {
   const cost = (actual: string) => scoreIndicator(ind('≤', '3000', 10, { unit: '元/台', name: '会议成本' }), res(actual));
   it('A ≤ T gives w', () => {

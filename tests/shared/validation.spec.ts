@@ -136,6 +136,23 @@ describe('validateProject: authoring rules', () => {
     expect(only(validateProject(withIndicators((l) => [{ ...l[0], target: '4.11' }, ...l.slice(1)]), SCHEME_A), 'targetNotNumeric')).toEqual([]);
   });
 
+  it('takes a range whose upper end is a number not below the target, and names any other', () => {
+    const range = (targetMax: string, target = '45') => withIndicators((l) => [{ ...l[0], direction: '>', target, targetMax }, ...l.slice(1)]);
+    expect(validateProject(range('50'), SCHEME_A)).toEqual([]);
+    expect(validateProject(range('45'), SCHEME_A)).toEqual([]);
+    expect(validateProject(range('4.5', '4.11'), SCHEME_A)).toEqual([]);
+    expect(validateProject(range('40'), SCHEME_A)).toEqual([
+      { path: 'indicators[0].targetMax', severity: 'error', code: 'targetMaxInvalid', message: '定量指标“商会数量”的指标值范围上限 40 小于下限 45' },
+    ]);
+    expect(validateProject(range('八'), SCHEME_A)).toEqual([
+      { path: 'indicators[0].targetMax', severity: 'error', code: 'targetMaxInvalid', message: '定量指标“商会数量”的指标值范围上限须为数字，当前为“八”' },
+    ]);
+    // decimals are compared as numbers, not as text ('9' < '10')
+    expect(only(validateProject(range('10', '9'), SCHEME_A), 'targetMaxInvalid')).toEqual([]);
+    // a target that is no number is reported once, as such
+    expect(validateProject(range('50', '四十五'), SCHEME_A).map((p) => p.code)).toEqual(['targetNotNumeric']);
+  });
+
   it('rejects empty and duplicate 三级 names under one 二级, but not the same name under another 二级', () => {
     const p = withIndicators((l) => [...l, ind('g', '1', '12', ' 达标率 ', 0), ind('h', '1', '13', '', 0), ind('i', '2', '22', '达标率', 0)]);
     expect(only(validateProject(p, SCHEME_A), 'indicatorNameDuplicate')).toEqual([

@@ -32,6 +32,19 @@ test('docx: the same rows', async () => {
   expect(rows.slice(1)).toEqual(published.rows);
 });
 
+test('a range typed in the editor (no text as written) prints as ">7-8次" in the coded string', async () => {
+  const data = structuredClone(doc);
+  const typed = data.projects.flatMap((p) => p.indicators).find((i) => i.id === 'hd-p1-i1')!;
+  delete typed.targetText;
+  delete typed.periodTarget;
+  typed.targetMax = '8';
+  const r = await exportForm('F5', 'xlsx', { ...request, data });
+  if (!r.ok) throw new Error(r.messages.join());
+  const x = await readXlsx(r.bytes);
+  expect(x.text(4 + 2, 7)).toBe(published.rows[2][6].replaceAll('大于7-8次', '>7-8次'));
+  expect(x.text(4 + 2, 7)).toContain('宣讲、培训次数；实施周期指标值：>7-8次；年度指标值：>7-8次。');
+});
+
 test('a bad scope is a Chinese message, not a file', async () => {
   const r = await exportForm('F5', 'xlsx', { ...request, scope: { kind: 'supervisor', unitId: 'nobody' } });
   expect(r).toEqual({ ok: false, messages: ['找不到单位“nobody”。'] });

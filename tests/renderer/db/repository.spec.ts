@@ -189,6 +189,27 @@ describe('projects', () => {
     expect(await kit.repo.getProject(other.id)).toEqual(other);
   });
 
+  it('keeps a range target ("大于7-8次" → >, 7, 8, 次) through save and load, and drops it when saved without', async () => {
+    const project = await addProject(kit.repo, unitId, 2025, '宣讲培训', ['宣讲、培训次数', '培训人次']);
+    const [range, plain] = project.indicators;
+    const withRange = { ...range, direction: '>' as const, target: '7', targetMax: '8', unit: '次' };
+    unwrap(await kit.repo.saveProject({ ...project, indicators: [withRange, plain] }));
+    const loaded = await kit.repo.getProject(project.id);
+    expect(loaded?.indicators[0]).toEqual(withRange);
+    expect(loaded?.indicators[1]).not.toHaveProperty('targetMax');
+
+    const { targetMax: _dropped, ...single } = withRange;
+    unwrap(await kit.repo.saveProject({ ...loaded!, indicators: [{ ...single, target: '9' }, plain] }));
+    const again = await kit.repo.getProject(project.id);
+    expect(again?.indicators[0]).not.toHaveProperty('targetMax');
+    expect(again?.indicators[0].target).toBe('9');
+    // a department plan keeps its indicators inside the plan record: the range survives there too
+    const p = plan(unitId, 2025);
+    p.indicators[0] = { ...p.indicators[0], direction: '=', target: '5', targetMax: '6', unit: '家' };
+    unwrap(await kit.repo.saveDepartmentPlan(p));
+    expect((await kit.repo.getDepartmentPlan(unitId, 2025))?.indicators[0]).toMatchObject({ target: '5', targetMax: '6', unit: '家' });
+  });
+
   it('refuses to save an indicator id twice or one that belongs to another project', async () => {
     const other = await addProject(kit.repo, unitId, 2025, '非公经济调研', ['调研报告数']);
     const project = await addProject(kit.repo, unitId, 2025, '商会培训', ['培训人次']);

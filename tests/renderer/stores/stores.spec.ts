@@ -5,7 +5,8 @@
 import { toJS } from 'mobx';
 import { rankSuggestions, REFERENCE_ENTRIES, wordsOf } from '../../../renderer/library/library';
 import { RootStore } from '../../../renderer/stores/root-store';
-import { interpretTargetText } from '../../../renderer/stores/target-text';
+import { interpretTargetText, targetBoxText, targetFromBox } from '../../../renderer/stores/target-text';
+import { targetText } from '../../../shared/indicator-text';
 import { makeKit } from '../db/db-test-kit';
 
 async function started() {
@@ -28,6 +29,21 @@ describe('target text in the 指标值 box', () => {
     expect(interpretTargetText('95', '≥')).toBeNull();
     expect(interpretTargetText('持续改善', '≥')).toEqual({ direction: '定性', target: '持续改善' });
     expect(interpretTargetText('持续改善', '定性')).toBeNull();
+  });
+
+  test('a range fills its upper end too, and the box shows it as "7-8", which reads back as the same range', () => {
+    expect(interpretTargetText('大于7-8次', '≥')).toEqual({ direction: '>', target: '7', targetMax: '8', unit: '次' });
+    expect(interpretTargetText('5—6家', '≥')).toEqual({ direction: '=', target: '5', targetMax: '6', unit: '家' });
+    expect(interpretTargetText('≥95%', '=')).not.toHaveProperty('targetMax');
+    expect(targetBoxText({ direction: '>', target: '7', targetMax: '8' })).toBe('7-8');
+    // the box's "7-8" keeps the 指标性质 on the next blur, as a plain number does, and splits into the two ends
+    expect(interpretTargetText('7-8', '>')).toBeNull();
+    expect(targetFromBox('7-8', '>')).toEqual({ target: '7', targetMax: '8' });
+    expect(targetFromBox(' 4.5 — 6 ', '=')).toEqual({ target: '4.5', targetMax: '6' });
+    // one value, or 定性 text, has no upper end
+    expect(targetFromBox('9', '>')).toEqual({ target: '9', targetMax: undefined });
+    expect(targetFromBox('7-8', '定性')).toEqual({ target: '7-8', targetMax: undefined });
+    expect(targetBoxText({ direction: '定性', target: '持续改善', targetMax: '8' })).toBe('持续改善');
   });
 });
 
@@ -95,6 +111,40 @@ describe('project draft', () => {
     expect(root.list.rows.map((r) => [r.summary.name, r.status])).toEqual([['会员培训', 'incomplete']]);
     expect(root.list.totals.total).toBe(1_250_000);
     expect(toJS(d.project)?.indicators).toHaveLength(1);
+  });
+
+  test('"大于7-8次" typed in a row is saved as >, 7, 8, 次, shows "7-8" again after a reload and prints as the range', async () => {
+    const { root, kit } = await started();
+    const d = root.draft;
+    const a = d.addIndicator('11')!;
+    // what the row does on leaving the box: the fill goes into the box as "7-8", and the box into the indicator
+    const fill = interpretTargetText('大于7-8次', d.indicators[0].direction)!;
+    d.updateIndicator(a, { name: '宣讲、培训次数', direction: fill.direction, ...targetFromBox(targetBoxText(fill), fill.direction), unit: fill.unit });
+    await d.autosaver.flush();
+    const stored = (await kit.repo.getProject(d.projectId!))!.indicators[0];
+    expect(stored).toMatchObject({ direction: '>', target: '7', targetMax: '8', unit: '次' });
+    expect(targetBoxText(stored)).toBe('7-8');
+    expect(targetText(stored)).toBe('>7-8次');
+
+    // a single value typed over it, or a library pick without a range, leaves no stale upper end
+    d.updateIndicator(a, targetFromBox('9', '>'));
+    expect(d.indicators[0].target).toBe('9');
+    expect(d.indicators[0].targetMax).toBeUndefined();
+    d.updateIndicator(a, targetFromBox('5-6', '>'));
+    expect(d.indicators[0].targetMax).toBe('6');
+    d.applyTemplate(a, { name: '培训次数', direction: '≥', target: '10', unit: '次' });
+    expect(d.indicators[0].targetMax).toBeUndefined();
+  });
+
+  test('an upper end below the target is an error shown on the 指标值 box', async () => {
+    const { root } = await started();
+    const d = root.draft;
+    const a = d.addIndicator('11')!;
+    d.updateIndicator(a, { name: '宣讲、培训次数', direction: '>', ...targetFromBox('8-7', '>'), unit: '次' });
+    const problem = d.errors.find((p) => p.code === 'targetMaxInvalid');
+    expect(problem?.message).toBe('定量指标“宣讲、培训次数”的指标值范围上限 7 小于下限 8');
+    expect(d.elementIdFor(problem!.path)).toBe(`ind-${a}-target`);
+    expect(d.fieldProblems.get(a)).toContain('target:error');
   });
 
   test('the check panel can point at each problem', async () => {
