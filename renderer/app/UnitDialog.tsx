@@ -1,4 +1,4 @@
-// Create a unit or change its name, 主管部门 and indicator scheme.
+// Create a unit or change its name, 主管部门 and indicator scheme; delete a unit that holds nothing.
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -17,7 +17,8 @@ interface FormValues {
 export const UnitDialog = observer(function UnitDialog({ mode, onClose }: { mode: 'new' | 'edit'; onClose: () => void }) {
   const root = useStore();
   const { units } = root;
-  const editing = mode === 'edit' ? units.unit : undefined;
+  // the unit the dialog was opened for: deleting it moves the chosen unit on while the dialog is still up
+  const [editing] = useState(() => (mode === 'edit' ? units.unit : undefined));
   const [refusal, setRefusal] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<FormValues>({
     defaultValues: {
@@ -38,6 +39,23 @@ export const UnitDialog = observer(function UnitDialog({ mode, onClose }: { mode
     if (!editing) await root.selectUnit(result.value.id);
     onClose();
   });
+
+  // an empty unit only: what it still holds is named before asking, and the repository checks again as it deletes
+  const remove = async () => {
+    if (!editing) return;
+    const holds = await units.deleteRefusal(editing.id);
+    if (holds) {
+      setRefusal(holds);
+      return;
+    }
+    if (!window.confirm(M.confirmDeleteUnit(editing.name))) return;
+    const result = await root.deleteUnit(editing.id);
+    if (!result.ok) {
+      setRefusal(result.error);
+      return;
+    }
+    onClose();
+  };
 
   const parents = units.tree.filter(({ unit }) => unit.id !== editing?.id);
   return (
@@ -77,6 +95,14 @@ export const UnitDialog = observer(function UnitDialog({ mode, onClose }: { mode
         </label>
         {refusal && <p className="refusal">{refusal}</p>}
         <div className="dialog-buttons">
+          {editing && (
+            <>
+              <button type="button" id="unit-delete" onClick={() => void remove()}>
+                {M.deleteUnit}
+              </button>
+              <span className="spacer" />
+            </>
+          )}
           <button type="button" onClick={onClose}>
             {M.cancel}
           </button>

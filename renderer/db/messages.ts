@@ -1,4 +1,27 @@
 // User-visible messages of the database layer. To be merged into the app's single messages module once it exists.
+/** What a unit still holds when it is to be deleted. */
+export interface UnitHoldings {
+  projects: number;
+  /** years with projects, ascending */
+  projectYears: readonly number[];
+  /** years with a department plan (one plan per year), ascending */
+  planYears: readonly number[];
+  /** units that have this one as their 主管部门 */
+  children: number;
+}
+
+/** Years as a clerk writes them: runs of consecutive years as “2024—2026”, others apart: “2022、2024—2025”. */
+function yearsText(years: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < years.length; ) {
+    let j = i;
+    while (j + 1 < years.length && years[j + 1] === years[j] + 1) j++;
+    runs.push(j > i ? `${years[i]}—${years[j]}` : String(years[i]));
+    i = j + 1;
+  }
+  return runs.join('、');
+}
+
 export const DB_MESSAGES = {
   unitNameEmpty: '单位名称不能为空。',
   unitNotFound: '找不到该单位，可能已被删除。',
@@ -6,9 +29,15 @@ export const DB_MESSAGES = {
   parentIsSelf: '单位不能把自己设为主管部门。',
   parentIsDescendant: '不能把下级单位设为主管部门，否则上下级关系会形成循环。',
   schemeNotFound: '找不到所选的指标体系。',
-  unitHasProjects: (count: number) => `该单位还有 ${count} 个项目，请先删除或移走这些项目，再删除单位。`,
-  unitHasChildren: (count: number) => `该单位还有 ${count} 个下级单位，请先调整这些单位的主管部门，再删除单位。`,
-  unitHasPlans: (count: number) => `该单位还有 ${count} 个年度的部门整体支出绩效目标，请先删除，再删除单位。`,
+  unitNotEmpty: (holds: UnitHoldings) => {
+    const parts = [
+      holds.projects > 0 ? `${holds.projects} 个项目（${yearsText(holds.projectYears)}年度）` : '',
+      holds.planYears.length > 0 ? `${holds.planYears.length} 份部门整体支出绩效目标（${yearsText(holds.planYears)}年度）` : '',
+      holds.children > 0 ? `${holds.children} 个下属单位` : '',
+    ].filter((p) => p !== '');
+    const listed = parts.length > 1 ? `${parts.slice(0, -1).join('、')}和 ${parts[parts.length - 1]}` : parts[0];
+    return `该单位下还有 ${listed}，不能删除。请先删除或移走这些数据。`;
+  },
   projectNameEmpty: '项目名称不能为空。',
   projectNotFound: '找不到该项目，可能已被删除。',
   importStale: '读取数据包之后本机数据又有修改，为免覆盖，本次未导入。请重新选择数据包再导入。',

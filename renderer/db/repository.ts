@@ -302,23 +302,39 @@ export class Repository {
     });
   }
 
-  /** Deletes a unit that owns nothing: no projects, no department plans, no subordinate units. */
+  /**
+   * Deletes a unit that holds nothing: no projects, no department plan of any year, no subordinate unit. The check runs
+   * in the same transaction as the delete, so nothing can be added in between. Settings whose value is the unit's id
+   * (the remembered choice of unit) go with it.
+   */
   async deleteUnit(id: Id): Promise<RepoResult<Unit>> {
-    return this.change([this.db.units, this.db.projects, this.db.departmentPlans], async () => {
-      const unit = await this.db.units.get(id);
+    const db = this.db;
+    return this.change([db.units, db.projects, db.departmentPlans, db.settings], async () => {
+      const unit = await db.units.get(id);
       if (!unit) throw new Refusal(M.unitNotFound);
-      const projects = await this.db.projects.where('unitId').equals(id).count();
-      if (projects > 0) throw new Refusal(M.unitHasProjects(projects));
-      const children = await this.db.units.where('parentId').equals(id).count();
-      if (children > 0) throw new Refusal(M.unitHasChildren(children));
-      const plans = await this.db.departmentPlans
-        .where('[unitId+year]')
-        .between([id, Dexie.minKey], [id, Dexie.maxKey])
-        .count();
-      if (plans > 0) throw new Refusal(M.unitHasPlans(plans));
-      await this.db.units.delete(id);
+      const refusal = await this.unitHoldings(id);
+      if (refusal) throw new Refusal(refusal);
+      await db.units.delete(id);
+      await db.settings.filter((s) => s.value === id).delete();
       return unit;
     });
+  }
+
+  /** Why the unit cannot be deleted now, or null; lets the dialog refuse before asking for confirmation. */
+  async unitDeleteRefusal(id: Id): Promise<string | null> {
+    const db = this.db;
+    return db.transaction('r', [db.units, db.projects, db.departmentPlans], () => this.unitHoldings(id));
+  }
+
+  /** The refusal naming everything a unit still holds, or null; call inside a transaction over units, projects, plans. */
+  private async unitHoldings(id: Id): Promise<string | null> {
+    const db = this.db;
+    const projects = await db.projects.where('unitId').equals(id).count();
+    const projectYears = projects > 0 ? await yearsOfUnit(db.projects, id) : [];
+    const planYears = await yearsOfUnit(db.departmentPlans, id);
+    const children = await db.units.where('parentId').equals(id).count();
+    if (projects === 0 && planYears.length === 0 && children === 0) return null;
+    return M.unitNotEmpty({ projects, projectYears, planYears, children });
   }
 
   // ---------------------------------------------------------------- projects
@@ -330,12 +346,8 @@ export class Repository {
   }
 
   /** The years in which a unit has projects, ascending; read from the index keys alone. */
-  async listProjectYears(unitId: Id): Promise<number[]> {
-    const keys = await this.db.projects
-      .where('[unitId+year]')
-      .between([unitId, Dexie.minKey], [unitId, Dexie.maxKey])
-      .uniqueKeys();
-    return keys.flatMap((key) => (Array.isArray(key) && typeof key[1] === 'number' ? [key[1]] : []));
+  listProjectYears(unitId: Id): Promise<number[]> {
+    return yearsOfUnit(this.db.projects, unitId);
   }
 
   async getProject(id: Id): Promise<Project | undefined> {
@@ -841,6 +853,15 @@ export class Repository {
     });
     return rows === null ? fail(M.supervisorNotFound) : ok(rows);
   }
+}
+
+/** The years a table indexed by [unitId+year] holds for one unit, ascending; read from the index keys alone. */
+async function yearsOfUnit(table: Table, unitId: Id): Promise<number[]> {
+  const keys = await table
+    .where('[unitId+year]')
+    .between([unitId, Dexie.minKey], [unitId, Dexie.maxKey])
+    .uniqueKeys();
+  return keys.flatMap((key) => (Array.isArray(key) && typeof key[1] === 'number' ? [key[1]] : []));
 }
 
 /** Units below the root, depth first, siblings in Chinese name order; a cycle in bad data is walked once. */

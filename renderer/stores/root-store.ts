@@ -1,8 +1,8 @@
 // The renderer's state, one store per concern, wired together here: units and year, the project list, the project
 // draft, the department-plan draft, the indicator library and undo; the year-end and exchange workspaces.
 import { comparer, computed, makeAutoObservable, runInAction } from 'mobx';
-import type { Id } from '../../shared/model';
-import type { Repository } from '../db/repository';
+import type { Id, Unit } from '../../shared/model';
+import type { Repository, RepoResult } from '../db/repository';
 import { M } from '../messages';
 import type { IndicatorDraft } from './indicator-draft';
 import type { AssessmentStore } from './assessment-store';
@@ -199,10 +199,25 @@ export class RootStore {
     await this.afterContextChange();
   }
 
+  /**
+   * Deletes a unit that holds nothing; the choice of unit then moves on (units-store.ts). Pending edits are saved
+   * first, so a plan just typed for this unit is in the database and the repository refuses.
+   */
+  async deleteUnit(id: Id): Promise<RepoResult<Unit>> {
+    await this.flushAll();
+    const wasChosen = this.units.unitId === id;
+    const result = await this.units.delete(id);
+    if (!result.ok) return result;
+    if (wasChosen) await this.afterContextChange();
+    this.undo.inform(M.deletedUnit(result.value.name));
+    return result;
+  }
+
   private async afterContextChange(): Promise<void> {
     await this.draft.load(null);
     await this.list.reload();
-    if (this.selection?.kind === 'plan') await this.openPlan();
+    // with no unit left there is no plan to show
+    if (this.selection?.kind === 'plan' && this.units.unitId) await this.openPlan();
     else await this.select(null);
   }
 

@@ -120,6 +120,31 @@ export class UnitsStore {
     return result;
   }
 
+  /** Why the unit cannot be deleted (one sentence with what it still holds), or null when it can. */
+  deleteRefusal(id: Id): Promise<string | null> {
+    return this.repo.unitDeleteRefusal(id);
+  }
+
+  /**
+   * Deletes a unit that holds nothing (the repository refuses otherwise). When it was the chosen one, the choice moves
+   * to its 主管部门, else to the first unit of the picker, else to none.
+   */
+  async delete(id: Id): Promise<RepoResult<Unit>> {
+    const result = await this.repo.deleteUnit(id);
+    if (!result.ok) return result;
+    await this.reloadUnits();
+    if (this.unitId === id) {
+      const next = this.units.find((u) => u.id === result.value.parentId) ?? this.tree[0]?.unit;
+      if (next) await this.selectUnit(next.id);
+      else
+        runInAction(() => {
+          this.unitId = null;
+          this.knownYears = [];
+        });
+    }
+    return result;
+  }
+
   async reloadUnits(): Promise<void> {
     const units = await this.repo.listUnits();
     runInAction(() => (this.units = units));

@@ -323,3 +323,44 @@ test('shows the check panel with errors and warnings apart', async () => {
   await shot('04-check-panel.png');
   expect(s.errors).toEqual([]);
 });
+
+test('deletes an empty unit from its settings, and refuses one that holds projects without asking', async () => {
+  await page.click('#new-unit');
+  await page.fill('#unit-name', '临时工作组');
+  await page.selectOption('#unit-parent', { label: '\u3000深圳市龙岗区工商业联合会' });
+  await page.click('#unit-save');
+  await page.waitForSelector('.dialog', { state: 'detached' });
+  expect(await page.locator('#unit-select option:checked').innerText()).toContain('临时工作组');
+
+  await page.click('#edit-unit');
+  let asked = '';
+  page.once('dialog', (d) => {
+    asked = d.message();
+    void d.accept();
+  });
+  await page.click('#unit-delete');
+  await page.waitForSelector('.dialog', { state: 'detached' });
+  expect(asked).toContain('删除单位“临时工作组”');
+  // gone from the picker, which is back on its 主管部门
+  expect(await page.locator('#unit-select option').allInnerTexts()).toEqual(['深圳市龙岗区委统一战线工作部', '\u3000深圳市龙岗区工商业联合会']);
+  expect(await page.locator('#unit-select option:checked').innerText()).toContain('深圳市龙岗区工商业联合会');
+
+  // a unit with projects and a plan: the dialog says why, and no confirmation is asked
+  const dialogs: string[] = [];
+  const onDialog = (d: { message(): string; dismiss(): Promise<void> }) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  };
+  page.on('dialog', onDialog);
+  await page.click('#edit-unit');
+  await page.click('#unit-delete');
+  expect(await page.locator('.dialog .refusal').innerText()).toBe(
+    `该单位下还有 4 个项目（${year}—${year + 1}年度）和 1 份部门整体支出绩效目标（${year}年度），不能删除。请先删除或移走这些数据。`,
+  );
+  page.off('dialog', onDialog);
+  expect(dialogs).toEqual([]);
+  await page.click('.dialog button:has-text("取消")');
+  await page.waitForSelector('.dialog', { state: 'detached' });
+  expect(await page.locator('#unit-select option').count()).toBe(2);
+  expect(s.errors).toEqual([]);
+});

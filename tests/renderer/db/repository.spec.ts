@@ -92,30 +92,91 @@ describe('units', () => {
     expect((await kit.repo.listUnits()).map((u) => u.name)).toEqual(['区财政局', '区工商联', '区卫生健康局']);
   });
 
-  it('refuses to delete a unit that still has projects, then deletes it once they are gone', async () => {
-    const id = await addUnit(kit.repo, '区工商联');
-    const a = await addProject(kit.repo, id, 2025, '商会培训');
-    await addProject(kit.repo, id, 2024, '非公经济调研');
-    expect(errorOf(await kit.repo.deleteUnit(id))).toBe('该单位还有 2 个项目，请先删除或移走这些项目，再删除单位。');
-    expect(await kit.repo.getUnit(id)).toBeDefined();
-
-    await kit.repo.deleteProjects([a.id, ...(await kit.repo.listProjects(id, 2024)).map((p) => p.id)]);
-    expect(unwrap(await kit.repo.deleteUnit(id)).name).toBe('区工商联');
+  it('deletes an empty unit, and the setting that remembered it, leaving other units and settings', async () => {
+    const keep = await addUnit(kit.repo, '区财政局');
+    const id = await addUnit(kit.repo, '区档案馆');
+    await kit.repo.setSetting('ui.unitId', id);
+    await kit.repo.setSetting('ui.year', 2025);
+    expect(await kit.repo.unitDeleteRefusal(id)).toBeNull();
+    expect(unwrap(await kit.repo.deleteUnit(id)).name).toBe('区档案馆');
     expect(await kit.repo.getUnit(id)).toBeUndefined();
+    expect((await kit.repo.listUnits()).map((u) => u.id)).toEqual([keep]);
+    expect(await kit.repo.getSetting('ui.unitId')).toBeUndefined();
+    expect(await kit.repo.getSetting('ui.year')).toBe(2025);
+    expect(errorOf(await kit.repo.deleteUnit(id))).toBe('找不到该单位，可能已被删除。');
   });
 
-  it('refuses to delete a unit with subordinate units or department plans', async () => {
-    const top = await addUnit(kit.repo, '区财政局');
+  /** Every row of every table, to show a refused delete changed nothing. */
+  async function snapshot(): Promise<Record<string, unknown[]>> {
+    const dump: Record<string, unknown[]> = {};
+    for (const table of kit.db.tables) dump[table.name] = await table.toArray();
+    return dump;
+  }
+
+  async function refusedUnchanged(id: string): Promise<string> {
+    const before = await snapshot();
+    const refusal = await kit.repo.unitDeleteRefusal(id);
+    const error = errorOf(await kit.repo.deleteUnit(id));
+    expect(refusal).toBe(error);
+    expect(await snapshot()).toEqual(before);
+    return error;
+  }
+
+  it('refuses a unit with projects, naming their count and years, and changes nothing', async () => {
+    const id = await addUnit(kit.repo, '区工商联');
+    await kit.repo.setSetting('ui.unitId', id);
+    for (const year of [2024, 2025, 2025, 2026]) await addProject(kit.repo, id, year, `项目${year}`, ['培训人次']);
+    expect(await refusedUnchanged(id)).toBe('该单位下还有 4 个项目（2024—2026年度），不能删除。请先删除或移走这些数据。');
+    await addProject(kit.repo, id, 2022, '早年项目');
+    expect(await refusedUnchanged(id)).toBe('该单位下还有 5 个项目（2022、2024—2026年度），不能删除。请先删除或移走这些数据。');
+  });
+
+  it('refuses a unit with a department plan of any year and changes nothing', async () => {
+    const id = await addUnit(kit.repo, '区档案馆');
+    unwrap(await kit.repo.saveDepartmentPlan(plan(id, 2023)));
+    expect(await refusedUnchanged(id)).toBe(
+      '该单位下还有 1 份部门整体支出绩效目标（2023年度），不能删除。请先删除或移走这些数据。',
+    );
+  });
+
+  it('refuses the 主管部门 of another unit and changes nothing', async () => {
+    const top = await addUnit(kit.repo, '区委统战部');
     await addUnit(kit.repo, '区工商联', top);
-    expect(errorOf(await kit.repo.deleteUnit(top))).toBe(
-      '该单位还有 1 个下级单位，请先调整这些单位的主管部门，再删除单位。',
+    expect(await refusedUnchanged(top)).toBe('该单位下还有 1 个下属单位，不能删除。请先删除或移走这些数据。');
+  });
+
+  it('names everything a unit holds in one sentence, and deletes it once it is all gone', async () => {
+    const top = await addUnit(kit.repo, '区委统战部');
+    const child = await addUnit(kit.repo, '区工商联', top);
+    await addUnit(kit.repo, '区台联', top);
+    const projects = [await addProject(kit.repo, top, 2025, '统战宣传'), await addProject(kit.repo, top, 2026, '统战培训')];
+    unwrap(await kit.repo.saveDepartmentPlan(plan(top, 2025)));
+    unwrap(await kit.repo.saveDepartmentPlan(plan(top, 2026)));
+    expect(await refusedUnchanged(top)).toBe(
+      '该单位下还有 2 个项目（2025—2026年度）、2 份部门整体支出绩效目标（2025—2026年度）和 2 个下属单位，不能删除。请先删除或移走这些数据。',
     );
-    const lone = await addUnit(kit.repo, '区档案馆');
-    unwrap(await kit.repo.saveDepartmentPlan(plan(lone, 2025)));
-    expect(errorOf(await kit.repo.deleteUnit(lone))).toBe(
-      '该单位还有 1 个年度的部门整体支出绩效目标，请先删除，再删除单位。',
-    );
-    expect(await kit.db.units.count()).toBe(3);
+
+    await kit.repo.deleteProjects(projects.map((p) => p.id));
+    await kit.db.departmentPlans.clear();
+    unwrap(await kit.repo.setUnitParent(child, null));
+    expect(await kit.repo.unitDeleteRefusal(top)).toBe('该单位下还有 1 个下属单位，不能删除。请先删除或移走这些数据。');
+    unwrap(await kit.repo.deleteUnit(child));
+    const unit = (await kit.repo.listUnits()).find((u) => u.name === '区台联')!;
+    unwrap(await kit.repo.deleteUnit(unit.id));
+    unwrap(await kit.repo.deleteUnit(top));
+    expect(await kit.db.units.count()).toBe(0);
+  });
+
+  it('never leaves a project without its unit when a project is added while the unit is deleted', async () => {
+    const id = await addUnit(kit.repo, '区档案馆');
+    const [deleted, created] = await Promise.all([
+      kit.repo.deleteUnit(id),
+      kit.repo.createProject({ unitId: id, year: 2025, name: '档案数字化' }),
+    ]);
+    // IndexedDB runs the two read-write transactions one after the other: exactly one of them wins
+    expect([deleted.ok, created.ok].filter(Boolean)).toHaveLength(1);
+    expect(await kit.db.units.count()).toBe(created.ok ? 1 : 0);
+    expect(await kit.db.projects.count()).toBe(created.ok ? 1 : 0);
   });
 });
 

@@ -3,7 +3,7 @@
  */
 // The renderer's stores against a real repository on an in-memory IndexedDB.
 import { toJS } from 'mobx';
-import { rankSuggestions, REFERENCE_ENTRIES, wordsOf } from '../../../renderer/library/library';
+import { buildLibrary, rankSuggestions, REFERENCE_ENTRIES, wordsOf } from '../../../renderer/library/library';
 import { RootStore } from '../../../renderer/stores/root-store';
 import { interpretTargetText, targetBoxText, targetFromBox } from '../../../renderer/stores/target-text';
 import { targetText } from '../../../shared/indicator-text';
@@ -53,12 +53,36 @@ describe('indicator library', () => {
   });
 
   test('offers only the chosen 二级, best match with the project name first', () => {
-    const list = rankSuggestions(REFERENCE_ENTRIES, '12', '党员教育培训项目');
+    const list = rankSuggestions(buildLibrary(REFERENCE_ENTRIES), '12', '党员教育培训项目');
     expect(list.length).toBeGreaterThan(3);
     expect(list.every((s) => s.entry.level2 === '12')).toBe(true);
     const scores = list.map((s) => s.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(list[0].entry.name).toMatch(/党员|培训|教育/);
+  });
+
+  test('the store weighs words once per load of the unit\'s projects, not on every keystroke, and offers its own', async () => {
+    const { root } = await started();
+    const d = root.draft;
+    d.updateBasics({ name: '法律顾问服务' });
+    const a = d.addIndicator('12')!;
+    d.updateIndicator(a, { name: '合同审查合规率', direction: '=', target: '100', unit: '%' });
+    await d.autosaver.flush();
+    await root.createProject();
+    const library = root.library;
+    await library.ensureLoaded(root.units.unitId!);
+    const index = library.index;
+    const typing = ['民营', '民营企业', '民营企业法律服务', '民营企业法律服务项目'].map((name) => library.suggest('12', name, { excludeProjectId: root.draft.projectId! }));
+    expect(library.index).toBe(index);
+    expect(typing[3].slice(0, 3).map((s) => [s.entry.origin, s.entry.name])).toEqual([
+      ['reference', '法律宣传率'],
+      ['reference', '讲座上座率'],
+      ['own', '合同审查合规率'],
+    ]);
+    // a reload of the unit's projects weighs again
+    library.invalidate();
+    await library.ensureLoaded(root.units.unitId!);
+    expect(library.index).not.toBe(index);
   });
 });
 
@@ -180,5 +204,44 @@ describe('project list', () => {
     await root.copySelectedToNextYear();
     expect(root.undo.notice?.text).toBe('已复制 1 个项目到2026年度。');
     expect((await kit.repo.listProjects(root.units.unitId!, 2026)).map((s) => s.name)).toEqual(['新项目2']);
+  });
+});
+
+describe('units', () => {
+  test('deleting the chosen unit moves the choice to its 主管部门, then to the first unit left, then to none', async () => {
+    const { root, kit } = await started();
+    const withProject = root.units.unitId!;
+    const form = { shortName: '', schemeId: 'A-2015' };
+    const top = await root.units.create({ ...form, name: '区委统战部', parentId: null });
+    if (!top.ok) throw new Error(top.error);
+    const child = await root.units.create({ ...form, name: '区台联', parentId: top.value.id });
+    if (!child.ok) throw new Error(child.error);
+    await root.selectUnit(child.value.id);
+    await root.openPlan();
+
+    // a unit that still holds something stays, and so does the choice
+    expect((await root.deleteUnit(top.value.id)).ok).toBe(false);
+    expect(await root.units.deleteRefusal(withProject)).toBe('该单位下还有 1 个项目（2025年度），不能删除。请先删除或移走这些数据。');
+
+    expect((await root.deleteUnit(child.value.id)).ok).toBe(true);
+    expect(root.units.unitId).toBe(top.value.id);
+    expect(await kit.repo.getSetting('ui.unitId')).toBe(top.value.id);
+    expect(root.units.tree.map((t) => t.unit.name)).toEqual(['区委统战部', '深圳市龙岗区工商业联合会']);
+    expect(root.undo.notice?.text).toBe('已删除单位“区台联”。');
+    // the 部门整体支出 view stays open, now on the 主管部门's plan
+    expect(root.selection).toEqual({ kind: 'plan' });
+    expect(root.plan.loadedFor?.unitId).toBe(top.value.id);
+
+    expect((await root.deleteUnit(top.value.id)).ok).toBe(true);
+    expect(root.units.unitId).toBe(withProject);
+    expect(root.list.summaries.map((s) => s.name)).toEqual(['新项目']);
+
+    await root.deleteProjects(root.list.summaries.map((s) => s.id));
+    expect((await root.deleteUnit(withProject)).ok).toBe(true);
+    expect(root.units.unitId).toBeNull();
+    expect(root.units.units).toEqual([]);
+    expect(root.list.summaries).toEqual([]);
+    expect(root.selection).toBeNull();
+    expect(await kit.repo.getSetting('ui.unitId')).toBeUndefined();
   });
 });
