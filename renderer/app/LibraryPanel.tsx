@@ -51,7 +51,7 @@ export const LibraryPanel = observer(function LibraryPanel() {
           <li key={`${entry.origin}:${entry.source}:${entry.name}`}>
             <button
               type="button"
-              data-score={score}
+              data-score={score.toFixed(2)}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => {
                 draft.applyTemplate(active.id, entry);

@@ -1,9 +1,9 @@
 // Serves the indicator library to the editor: reference indicators plus those of the unit's own projects (all years),
 // loaded once per unit when first needed.
-import { makeAutoObservable, runInAction } from 'mobx';
+import { computed, makeAutoObservable, observable, runInAction } from 'mobx';
 import type { Id } from '../../shared/model';
 import type { Repository } from '../db/repository';
-import { entriesFromProject, rankSuggestions, REFERENCE_ENTRIES, type LibraryEntry, type Suggestion } from '../library/library';
+import { buildLibrary, entriesFromProject, rankSuggestions, REFERENCE_ENTRIES, type Library, type LibraryEntry, type Suggestion } from '../library/library';
 
 export class LibraryStore {
   ownEntries: LibraryEntry[] = [];
@@ -11,7 +11,19 @@ export class LibraryStore {
   private loading: Promise<void> | null = null;
 
   constructor(private readonly repo: Repository) {
-    makeAutoObservable<LibraryStore, 'repo' | 'loading'>(this, { repo: false, loading: false });
+    makeAutoObservable<LibraryStore, 'repo' | 'loading'>(this, {
+      repo: false,
+      loading: false,
+      // entries are replaced whole, never edited: no need to make each one observable
+      ownEntries: observable.ref,
+      // kept even when nothing observes it, so the word weights are worked out once per unit load, not per keystroke
+      index: computed({ keepAlive: true }),
+    });
+  }
+
+  /** The unit's own entries and the reference ones, with their word weights. */
+  get index(): Library {
+    return buildLibrary([...this.ownEntries, ...REFERENCE_ENTRIES]);
   }
 
   /** Loads the unit's own indicators unless already loaded for that unit. */
@@ -41,6 +53,6 @@ export class LibraryStore {
   }
 
   suggest(level2: string, projectName: string, options: { excludeProjectId?: Id; excludeNames?: readonly string[] } = {}): Suggestion[] {
-    return rankSuggestions([...this.ownEntries, ...REFERENCE_ENTRIES], level2, projectName, options);
+    return rankSuggestions(this.index, level2, projectName, options);
   }
 }
