@@ -42,7 +42,7 @@ function formsBench(): void {
       );
     }
   }
-  console.log('(first: the first full-size export in the process; time and bare: the next one, warm, which the ratio compares;');
+  console.log('(first: the first full-size export in the process; time and bare: the median of the warm runs after it (5 xlsx, 3 docx), which the ratio compares;');
   console.log(' bare: the same cells, merges, widths, fonts, borders, formats and row heights written straight with the library)\n');
 }
 

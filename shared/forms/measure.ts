@@ -13,13 +13,17 @@ const WIDE =
 const BMP_WIDTH = new Uint8Array(0x10000);
 
 export function charWidth(ch: string): 1 | 2 {
-  // fast paths for the bulk of form text (ASCII and the CJK ideographs); the full class decides the rest
-  const code = ch.charCodeAt(0);
+  if (ch.length !== 1) return WIDE.test(ch) ? 2 : 1;
+  return bmpWidth(ch.charCodeAt(0));
+}
+
+/** Width of the BMP character with this code; by code, so that measuring makes no one-character strings. */
+function bmpWidth(code: number): 1 | 2 {
+  // fast paths for the bulk of form text (ASCII and the CJK ideographs); the full class decides the rest, once
   if (code < 0x1100) return 1;
   if (code >= 0x4e00 && code <= 0x9fff) return 2;
-  if (ch.length !== 1) return WIDE.test(ch) ? 2 : 1;
   let w = BMP_WIDTH[code];
-  if (w === 0) w = BMP_WIDTH[code] = WIDE.test(ch) ? 2 : 1;
+  if (w === 0) w = BMP_WIDTH[code] = WIDE.test(String.fromCharCode(code)) ? 2 : 1;
   return w as 1 | 2;
 }
 
@@ -66,7 +70,7 @@ class LineFiller {
         w = charWidth(text.slice(i, i + 2));
         i++;
       } else {
-        w = code < 0x1100 ? 1 : code >= 0x4e00 && code <= 0x9fff ? 2 : charWidth(text[i]);
+        w = code < 0x1100 ? 1 : code >= 0x4e00 && code <= 0x9fff ? 2 : bmpWidth(code);
       }
       const cls = code <= 0xffff ? BREAK_CLASS[code] : 0;
       if (code === 32 || code === 9) {

@@ -8,6 +8,8 @@ import {
   DEFAULT_TITLE_SIZE,
   asList,
   resolveAll,
+  type Cell,
+  type ColumnSpec,
   type FormLayout,
   type FormLine,
   type Grid,
@@ -233,6 +235,20 @@ function writeTable(ws: Worksheet, layout: FormLayout, grid: Grid, top: number, 
   const widths = layout.columns.map((c) => c.width);
   const heights = layout.rows.map((row) => Math.max(row.minHeight ?? 0, lineHeight(fonts.bodySize) + 3));
   const spanning: { row: number; rowSpan: number; need: number }[] = [];
+  // a cell without number or alignment settings of its own is styled by its column, header-ness, boldness and whether
+  // it holds a number: looked up by those, rather than worked out again for each of a city-wide form's cells
+  const byColumn: (Partial<Style> | undefined)[] = [];
+  const styleOf = (c: Cell, col: number, column: ColumnSpec | undefined, header: boolean, bold: boolean): Partial<Style> => {
+    const numeric = typeof c.value === 'number';
+    const plain = c.kind === undefined && c.decimals === undefined && c.thousands === undefined && c.align === undefined;
+    const key = col * 8 + (header ? 4 : 0) + (bold ? 2 : 0) + (numeric ? 1 : 0);
+    let style = plain ? byColumn[key] : undefined;
+    if (!style) {
+      style = styles.get(bold, cellAlign(c, column, header), numeric ? excelNumFmt(c, column) : undefined);
+      if (plain) byColumn[key] = style;
+    }
+    return style;
+  };
 
   grid.starts.forEach((placed, r) => {
     // the row once, then its cells by column number: ws.getCell(row, col) parses an "AB123" address for every cell
@@ -246,7 +262,7 @@ function writeTable(ws: Worksheet, layout: FormLayout, grid: Grid, top: number, 
       } else if (typeof v === 'string' && v !== '') {
         cell.value = v;
       }
-      cell.style = styles.get(p.bold, cellAlign(p.cell, column, p.header), typeof v === 'number' ? excelNumFmt(p.cell, column) : undefined);
+      cell.style = styleOf(p.cell, p.col, column, p.header, p.bold);
       if (p.rowSpan > 1 || p.colSpan > 1) {
         // the covered cells take the master's style, so every cell of the merge carries the borders
         ws.mergeCells(top + p.row, p.col + 1, top + p.row + p.rowSpan - 1, p.col + p.colSpan);
