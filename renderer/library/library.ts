@@ -110,6 +110,13 @@ export function buildLibrary(entries: readonly LibraryEntry[]): Library {
 }
 
 /**
+ * The words budget documents end project names with ("…项目", "…工作经费", "…专项资金"): they name no topic, yet the
+ * reference indicators rarely contain them, so by rarity alone "项目" would outweigh "培训" in "会员企业培训项目". They
+ * are cut out of the project name before its words are taken (as breaks, so "服务项目" leaves no pair "务项" either).
+ */
+const GENERIC_WORDS = /项目|经费|资金|专项|工作|支出/g;
+
+/**
  * Candidates for one 二级, best first: the greatest weight of words shared with the project name (a candidate speaks
  * through its own name and the name of the project it came from); on a tie the unit's own indicators first, then by
  * name. One entry per indicator name. Costs one pass over the 二级's entries, a set lookup per word of the project name.
@@ -124,7 +131,7 @@ export function rankSuggestions(
   // repeats counts once
   const counted = new Set<string>();
   const runs: [string, number][][] = [];
-  for (const run of wordRunsOf(projectName)) {
+  for (const run of wordRunsOf(projectName.replace(GENERIC_WORDS, ' '))) {
     const weighted = run.map((w): [string, number] => {
       const first = !counted.has(w);
       counted.add(w);

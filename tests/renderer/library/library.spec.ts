@@ -63,6 +63,7 @@ describe('indicator library weights', () => {
     const list = rankSuggestions(library, '12', '民营企业法律服务项目');
     const own = list.filter((s) => s.entry.origin === 'own').map((s) => [s.entry.projectName, s.entry.name]);
     // counting words equally put 服务保障到位率 first (服务, 务项, 项目: 3) and 合同审查合规率 second (法律, 服务: 2)
+    // 法律 + 服务, then 服务 (ln 159/28 = 1.74) before 企业 (ln 159/33 = 1.57)
     expect(own.slice(0, 3)).toEqual([
       ['法律顾问服务', '合同审查合规率'],
       ['机关日常管理服务项目', '服务保障到位率'],
@@ -71,20 +72,34 @@ describe('indicator library weights', () => {
     const w = (word: string) => library.weights.get(word)!;
     const score = (name: string) => list.find((s) => s.entry.name === name)!.score;
     expect(score('合同审查合规率')).toBeCloseTo(w('法律') + w('服务'), 12);
-    // 服务项目: 服务 and 项目, not also 务项 between them (each character of the name once)
-    expect(score('服务保障到位率')).toBeCloseTo(w('服务') + w('项目'), 12);
-    expect(score('服务保障到位率')).toBeCloseTo(3.86, 2);
+    // 项目 names no topic: cut out of the name, it adds nothing, and leaves no 务项 between 服务 and 项目 either
+    expect(score('服务保障到位率')).toBeCloseTo(w('服务'), 12);
+    expect(score('培训合格率')).toBeCloseTo(w('企业'), 12);
     expect(score('合同审查合规率')).toBeCloseTo(4.24, 2);
     // 办公设备购置项目 shares only 项目
-    expect(score('设备验收合格率')).toBeCloseTo(w('项目'), 12);
-    expect(list.findIndex((s) => s.entry.name === '设备验收合格率')).toBeGreaterThan(list.findIndex((s) => s.entry.name === '合同审查合规率'));
+    expect(score('设备验收合格率')).toBe(0);
   });
 
   test('党建 outweighs the 工作经费 phrase it used to tie with', () => {
-    const list = rankSuggestions(library, '11', '党建工作经费', { limit: 6 });
-    // counting words equally: 开展党建活动次数 (党建, 建工, 工作) and the three 工作经费 entries (工作, 作经, 经费) all 3
-    expect(list.slice(0, 3).map((s) => s.entry.projectName)).toEqual(['商会党建工作项目', '加强优秀企业、街（镇）党建活动场所经费', '非公党建建设工作']);
-    expect(list.slice(3).map((s) => s.entry.projectName)).toEqual(['区非公有制经济组织服务中心工作经费', '花都区政企沟通服务中心工作经费', '“两个健康”工作经费']);
+    const list = rankSuggestions(library, '11', '党建工作经费', { limit: 200 });
+    // counting words equally: 开展党建活动次数 (党建, 建工, 工作) and the three 工作经费 entries (工作, 作经, 经费) all 3;
+    // now 工作 and 经费 name no topic: only 党建 scores, and every entry that has it comes first
+    const has党建 = (s: (typeof list)[number]) => `${s.entry.projectName}${s.entry.name}`.includes('党建');
+    const scored = list.filter((s) => s.score > 0);
+    expect(scored.length).toBeGreaterThanOrEqual(3);
+    expect(scored.every(has党建)).toBe(true);
+    expect(scored.every((s) => s.score === library.weights.get('党建'))).toBe(true);
+    expect(list[0].entry.projectName).toBe('商会党建工作项目'); // the unit's own first on a tie
+    const workFunds = list.filter((s) => s.entry.projectName.endsWith('工作经费') && !has党建(s));
+    expect(workFunds.length).toBeGreaterThan(0);
+    expect(workFunds.every((s) => s.score === 0)).toBe(true);
+  });
+
+  test('a new unit (reference documents only): a 培训 project gets 培训 indicators first, not the one 项目 indicator', () => {
+    const reference = buildLibrary(REFERENCE_ENTRIES);
+    const list = rankSuggestions(reference, '11', '会员企业培训项目', { limit: 3 });
+    expect(list[0].entry.name).toContain('培训');
+    expect(list.some((s) => s.entry.name === '党群服务中心（活动室）新建或更新项目数')).toBe(false);
   });
 });
 
