@@ -3,6 +3,7 @@
 import Decimal from 'decimal.js';
 import type { DepartmentPlan, Fen, Funding, Indicator, IndicatorResult, Project } from './model';
 import { FUNDING_SOURCES, fundingTotal } from './model';
+import { level1Label, level2Label } from './indicator-text';
 import { formatMoney } from './money';
 import { findLevel1, findLevel2, type IndicatorScheme } from './schemes';
 import { assessProject, type ScoreError, scoreIndicator } from './scoring';
@@ -86,13 +87,10 @@ function sumText(d: Decimal): string {
 /** The rules on a list of indicators, shared by projects and department plans. */
 function checkIndicators(indicators: readonly Indicator[], scheme: IndicatorScheme, options: ValidationOptions): Problem[] {
   const out: Problem[] = [];
-  const label1 = (code: string) => findLevel1(scheme, code)?.label ?? code;
-  const label2 = (code: string) => findLevel2(scheme, code)?.level2.label ?? code;
-
   const has = (code: string) => indicators.some((i) => i.level1 === code);
-  if (!has(OUTPUT)) out.push(error('indicators', 'outputIndicatorRequired', T.level1Required(label1(OUTPUT))));
-  if (!has(BENEFIT)) out.push(error('indicators', 'benefitIndicatorRequired', T.level1Required(label1(BENEFIT))));
-  if (!has(SATISFACTION)) out.push(warning('indicators', 'satisfactionIndicatorExpected', T.satisfactionExpected(label1(SATISFACTION))));
+  if (!has(OUTPUT)) out.push(error('indicators', 'outputIndicatorRequired', T.level1Required(level1Label(scheme, OUTPUT))));
+  if (!has(BENEFIT)) out.push(error('indicators', 'benefitIndicatorRequired', T.level1Required(level1Label(scheme, BENEFIT))));
+  if (!has(SATISFACTION)) out.push(warning('indicators', 'satisfactionIndicatorExpected', T.satisfactionExpected(level1Label(scheme, SATISFACTION))));
 
   const seen = new Set<string>();
   indicators.forEach((ind, i) => {
@@ -106,10 +104,10 @@ function checkIndicators(indicators: readonly Indicator[], scheme: IndicatorSche
     }
 
     const name = ind.name.trim().replace(/\s+/g, ' ');
-    if (name === '') out.push(error(at('name'), 'indicatorNameEmpty', T.indicatorNameEmpty(label2(ind.level2))));
+    if (name === '') out.push(error(at('name'), 'indicatorNameEmpty', T.indicatorNameEmpty(level2Label(scheme, ind.level2))));
     else {
       const key = `${ind.level2}\u0000${name}`;
-      if (seen.has(key)) out.push(error(at('name'), 'indicatorNameDuplicate', T.indicatorNameDuplicate(name, label2(ind.level2))));
+      if (seen.has(key)) out.push(error(at('name'), 'indicatorNameDuplicate', T.indicatorNameDuplicate(name, level2Label(scheme, ind.level2))));
       seen.add(key);
     }
 
@@ -122,7 +120,7 @@ function checkIndicators(indicators: readonly Indicator[], scheme: IndicatorSche
     }
   });
 
-  out.push(...checkWeights(indicators, scheme, options, label1));
+  out.push(...checkWeights(indicators, scheme, options));
   return out;
 }
 
@@ -139,7 +137,6 @@ function checkWeights(
   indicators: readonly Indicator[],
   scheme: IndicatorScheme,
   options: ValidationOptions,
-  label1: (code: string) => string,
 ): Problem[] {
   if (indicators.every((i) => i.weight === null)) return [];
   const out: Problem[] = [];
@@ -170,7 +167,7 @@ function checkWeights(
   for (const e of expected) {
     const sum = sumOf(indicators.filter((i) => i.level1 === e.code));
     if (!sum.eq(e.weight)) {
-      out.push(warning('indicators', 'level1WeightMismatch', T.level1WeightMismatch(label1(e.code), sumText(sum), sumText(e.weight))));
+      out.push(warning('indicators', 'level1WeightMismatch', T.level1WeightMismatch(level1Label(scheme, e.code), sumText(sum), sumText(e.weight))));
     }
   }
   return out;
@@ -192,7 +189,7 @@ function checkResultNotes(
   indicators: readonly Indicator[],
   results: readonly IndicatorResult[],
   base: string,
-  score: (ind: Indicator, r: IndicatorResult) => { deviationRequired: boolean; deviationReason: string | null },
+  score: (ind: Indicator, k: number) => { deviationRequired: boolean; deviationReason: string | null },
 ): Problem[] {
   const out: Problem[] = [];
   results.forEach((r, k) => {
@@ -203,7 +200,7 @@ function checkResultNotes(
       return;
     }
     const note = r.deviationNote ?? '';
-    const s = score(ind, r);
+    const s = score(ind, k);
     if (s.deviationRequired && s.deviationReason !== null && note.trim() === '') {
       out.push(error(`${at}.deviationNote`, 'deviationNoteRequired', T.deviationNoteRequired(ind.name.trim(), s.deviationReason)));
     }
@@ -264,11 +261,14 @@ export function validateDepartmentPlan(plan: DepartmentPlan, scheme: IndicatorSc
   out.push(...checkIndicators(plan.indicators, scheme, options));
   if (plan.results) {
     const results = plan.results;
-    out.push(...checkResultNotes(plan.indicators, results, 'results', (ind, r) => scoreIndicator(ind, r)));
-    results.forEach((r, k) => {
+    // each result scored once, for its note and for its errors (notes are checked only where the indicator exists)
+    const scores = results.map((r) => {
       const ind = plan.indicators.find((i) => i.id === r.indicatorId);
-      const e = ind ? scoreIndicator(ind, r).error : null;
-      if (e) out.push(...scoreProblem(e, `results[${k}]`));
+      return ind ? scoreIndicator(ind, r) : null;
+    });
+    out.push(...checkResultNotes(plan.indicators, results, 'results', (_ind, k) => scores[k]!));
+    scores.forEach((s, k) => {
+      if (s?.error) out.push(...scoreProblem(s.error, `results[${k}]`));
     });
   }
   return out;

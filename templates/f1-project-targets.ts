@@ -2,13 +2,10 @@
 // 立项依据, 当年绩效目标, then the weighted indicators. Amounts in 元. One table per project.
 import type { FormLayout, Row } from '../shared/forms/layout';
 import { fundingTotal, type Project, type Unit } from '../shared/model';
-import { fenToNumber } from '../shared/money';
-import { c, districtOf, label, row } from './grid';
+import { c, districtOf, formNumberLine, label, row, spanRows, yuan } from './grid';
 import { weightedIndicatorHeader, weightedIndicatorRow } from './weighted-indicators';
 import { requireProjects } from './scope';
 import type { FormRequest, FormTemplate } from './template';
-
-const yuan = (fen: number, more = {}) => c(fenToNumber(fen, '元'), { kind: 'money', thousands: true, align: 'right', ...more });
 
 export function projectTargetsLayout(project: Project, unit: Unit, formNumber?: string): FormLayout {
   const total = fundingTotal(project.funding);
@@ -20,13 +17,13 @@ export function projectTargetsLayout(project: Project, unit: Unit, formNumber?: 
     row(label('项目概况'), c(project.overview, { colSpan: 6 })),
     row(label('立项依据'), c(project.basis, { colSpan: 6 })),
     row(label('当年绩效目标'), c(project.annualGoal, { colSpan: 6 })),
-    row(label('绩效指标', n > 0 ? { rowSpan: n + 1 } : {}), ...weightedIndicatorHeader('指标')),
+    row(label('绩效指标', spanRows(n + 1)), ...weightedIndicatorHeader('指标')),
     ...project.indicators.map((ind) => row(...weightedIndicatorRow(ind))),
   ];
   return {
     name: project.name.slice(0, 31),
     headerLines: [
-      ...(formNumber ? [{ kind: 'formNumber' as const, text: formNumber }] : []),
+      ...formNumberLine(formNumber),
       { kind: 'title', text: `${project.year}年${districtOf(unit.name)}部门${project.key ? '重点' : '一般'}项目绩效目标表` },
       { kind: 'fields', left: `编制单位：${unit.name}`, right: '单位：元' },
     ],

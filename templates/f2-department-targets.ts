@@ -4,10 +4,9 @@ import type { FormLayout, Row } from '../shared/forms/layout';
 import { targetText } from '../shared/indicator-text';
 import { fiscalTotal, fundingTotal, sumFunding, type DepartmentPlan, type Funding, type Unit } from '../shared/model';
 import { fenToNumber } from '../shared/money';
-import { c, groupedIndicatorRows, label, paragraphRows, row, schemeOf } from './grid';
-import { scopePlans, scopeUnits, ScopeError } from './scope';
+import { c, formNumberLine, groupedIndicatorRows, label, paragraphRows, row, schemeOf, spanRows } from './grid';
+import { requirePlans } from './scope';
 import type { FormRequest, FormTemplate } from './template';
-import { templateMessages as m } from './template-messages';
 
 // The published form prints whole 万元 where amounts are whole; kind 'number' shows as many decimals as there are.
 const wan = (fen: number) => c(fenToNumber(fen, '万元'), { kind: 'number', align: 'right' });
@@ -25,7 +24,7 @@ export function departmentTargetsLayout(plan: DepartmentPlan, unit: Unit, formNu
   ];
   const tasks: Row[] = plan.tasks.map((t) => row(label(t.name), c(t.content, { colSpan: 3 }), ...amountCells(t.funding)));
   const indicators = plan.indicators;
-  const blockLabel = label('年度绩效指标', indicators.length > 0 ? { rowSpan: indicators.length + 1 } : {});
+  const blockLabel = label('年度绩效指标', spanRows(indicators.length + 1));
   const rows: Row[] = [
     ...header,
     ...tasks,
@@ -37,7 +36,7 @@ export function departmentTargetsLayout(plan: DepartmentPlan, unit: Unit, formNu
   return {
     name: '部门整体支出绩效目标表',
     headerLines: [
-      ...(formNumber ? [{ kind: 'formNumber' as const, text: formNumber }] : []),
+      ...formNumberLine(formNumber),
       { kind: 'title', text: '部门整体支出绩效目标表' },
       { kind: 'fields', left: `部门名称：${unit.name}`, right: '单位：万元' },
     ],
@@ -61,9 +60,6 @@ export const f2DepartmentTargets: FormTemplate = {
   title: '部门整体支出绩效目标表',
   perProject: false,
   build(request: FormRequest): FormLayout[] {
-    const plans = scopePlans(request);
-    const units = scopeUnits(request);
-    if (plans.length === 0) throw new ScopeError(m.noPlan(request.year, units[0]?.name ?? ''));
-    return plans.map((plan) => departmentTargetsLayout(plan, units.find((u) => u.id === plan.unitId)!, request.formNumber));
+    return requirePlans(request).map(({ plan, unit }) => departmentTargetsLayout(plan, unit, request.formNumber));
   },
 };

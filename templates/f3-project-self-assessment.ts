@@ -6,7 +6,7 @@ import { targetText } from '../shared/indicator-text';
 import { fiscalTotal, fundingTotal, type Funding, type Project, type Unit } from '../shared/model';
 import { fenToNumber } from '../shared/money';
 import { assessProject } from '../shared/scoring';
-import { c, groupedIndicatorRows, label, row, schemeOf } from './grid';
+import { c, groupedIndicatorRows, label, row, schemeOf, spanRows } from './grid';
 import { scopeProjects, ScopeError } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 import { templateMessages as m } from './template-messages';
@@ -44,7 +44,7 @@ export function projectSelfAssessmentLayout(project: Project, unit: Unit, superv
     row(c('执行率偏差原因', { colSpan: 2 }), c(sa.executionNote ?? '', { colSpan: 6 })),
     row(label('年度总体目标', { rowSpan: 2 }), label('预期目标', { colSpan: 4 }), label('实际完成情况', { colSpan: 4 })),
     row(c(project.annualGoal, { colSpan: 4 }), c(sa.overallResult, { colSpan: 4 })),
-    row(label('绩效指标', n > 0 ? { rowSpan: n + 1 } : {}), label('一级指标'), label('二级指标'), label('三级指标'), label('年度指标值'), label('实际完成值'), label('分值'), label('得分'), label('偏差原因分析及改进措施')),
+    row(label('绩效指标', spanRows(n + 1)), label('一级指标'), label('二级指标'), label('三级指标'), label('年度指标值'), label('实际完成值'), label('分值'), label('得分'), label('偏差原因分析及改进措施')),
     ...groupedIndicatorRows(project.indicators, scheme, (ind) => {
       const s = scores.get(ind.id);
       const r = results.get(ind.id);

@@ -24,10 +24,11 @@ const LEVEL2_COLUMNS = [
   // the record keys of the column pair, built once rather than for every project row
 ].map((c) => ({ ...c, targetKey: `${c.key}.target`, actualKey: `${c.key}.actual` }));
 
-const pair = (key: string, title: string): ColumnNode => {
+/** The 年度指标内容 / 完成情况 pair under one 二级 column's title. */
+const pair = (key: string): ColumnNode => {
   const col = LEVEL2_COLUMNS.find((c) => c.key === key)!;
   return {
-    title,
+    title: col.title,
     children: [
       { title: '年度指标内容', key: col.targetKey, width: 14 },
       { title: '完成情况', key: col.actualKey, width: 14 },
@@ -36,7 +37,6 @@ const pair = (key: string, title: string): ColumnNode => {
 };
 
 function columns(year: number): ColumnNode[] {
-  const byKey = (k: string) => LEVEL2_COLUMNS.find((c) => c.key === k)!;
   return [
     { title: '序号', key: 'no', width: 4, align: 'center' },
     { title: '单位名称', key: 'unit', width: 8, align: 'center' },
@@ -60,9 +60,9 @@ function columns(year: number): ColumnNode[] {
     { title: '预算支出执行率', key: 'rate', width: 10, kind: 'percent' },
     { title: '年初绩效目标', key: 'goal', width: 24 },
     { title: '绩效目标整体完成情况', key: 'overall', width: 22 },
-    { title: '产出目标', children: ['quantity', 'quality', 'timeliness'].map((k) => pair(k, byKey(k).title)) },
-    { title: '效益目标', children: ['economic', 'social', 'ecological'].map((k) => pair(k, byKey(k).title)) },
-    { title: '满意度指标', children: [pair('satisfaction', byKey('satisfaction').title)] },
+    { title: '产出目标', children: ['quantity', 'quality', 'timeliness'].map(pair) },
+    { title: '效益目标', children: ['economic', 'social', 'ecological'].map(pair) },
+    { title: '满意度指标', children: [pair('satisfaction')] },
     { title: '项目执行中存在的问题', key: 'problems', width: 10 },
     { title: '整改情况', key: 'rectification', width: 10 },
   ];
@@ -134,7 +134,8 @@ export const f4SelfEvaluationDisclosure: FormTemplate = {
   build(request: FormRequest): FormLayout[] {
     const projects = requireProjects(request);
     const head = headUnit(request);
-    const base = tableLayout({
+    const units = new Map(request.data.units.map((u) => [u.id, u]));
+    const layout = tableLayout({
       name: '附件2-3',
       headerLines: [
         { kind: 'formNumber', text: request.formNumber ?? '附件2-3：' },
@@ -142,12 +143,10 @@ export const f4SelfEvaluationDisclosure: FormTemplate = {
         { kind: 'fields', left: `部门名称（盖章）：${head.name}`, right: '单位：万元' },
       ],
       columns: columns(request.year),
-      body: [],
+      body: (cols) => projects.map((p, i) => projectRow(cols, p, i, units.get(p.unitId))),
       page: { paper: 'A3', orientation: 'landscape', fitToWidth: true, repeatHeaderRows: true, marginsMm: { top: 15, right: 10, bottom: 15, left: 10 } },
       font: { bodySize: 9 },
     });
-    const units = new Map(request.data.units.map((u) => [u.id, u]));
-    const body = projects.map((p, i) => projectRow(base.columns, p, i, units.get(p.unitId)));
-    return [{ ...base, rows: [...base.rows, ...body] }];
+    return [layout];
   },
 };

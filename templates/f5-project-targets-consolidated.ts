@@ -1,9 +1,10 @@
 // F5 项目支出绩效目标表（含转移支付项目）— huadu: a 合计 row, then per unit a subtotal row followed by its projects;
 // indicators printed as numbered coded strings. Every amount in a 合计 or subtotal row is summed from the projects.
-import { recordRow, tableLayout, type CellValue, type FormLayout, type Row } from '../shared/forms/layout';
+import { recordRow, tableLayout, type CellValue, type ColumnSpec, type FormLayout, type Row } from '../shared/forms/layout';
 import { targetText } from '../shared/indicator-text';
-import { fiscalTotal, sumFunding, fundingTotal, type Funding, type Indicator, type Project } from '../shared/model';
+import { fiscalTotal, sumFunding, fundingTotal, type Funding, type Indicator, type Project, type Unit } from '../shared/model';
 import { fenToNumber } from '../shared/money';
+import { formNumberLine } from './grid';
 import { headUnit, requireProjects, scopeUnits } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 
@@ -42,6 +43,26 @@ function amounts(f: Funding): Record<string, CellValue> {
 
 const fundingOf = (projects: readonly Project[]) => sumFunding(projects.map((p) => p.funding));
 
+/** The 合计 row, then per unit (in print order) its subtotal row and its projects. */
+function bodyRows(cols: readonly ColumnSpec[], projects: readonly Project[], units: readonly Unit[]): Row[] {
+  const body: Row[] = [recordRow(cols, { name: '合计', ...amounts(fundingOf(projects)) }, { bold: true })];
+  const byUnit = new Map<string, Project[]>();
+  for (const p of projects) {
+    const own = byUnit.get(p.unitId);
+    if (own) own.push(p);
+    else byUnit.set(p.unitId, [p]);
+  }
+  for (const unit of units) {
+    const own = byUnit.get(unit.id);
+    if (!own) continue;
+    body.push(recordRow(cols, { name: unit.name, ...amounts(fundingOf(own)) }, { bold: true }));
+    for (const p of own) {
+      body.push(recordRow(cols, { name: p.name, ...amounts(p.funding), goal: p.annualGoal, indicators: codedIndicators(p.indicators) }));
+    }
+  }
+  return body;
+}
+
 export const f5ProjectTargetsConsolidated: FormTemplate = {
   id: 'F5',
   title: '项目支出绩效目标表（含转移支付项目）',
@@ -49,10 +70,10 @@ export const f5ProjectTargetsConsolidated: FormTemplate = {
   build(request: FormRequest): FormLayout[] {
     const projects = requireProjects(request);
     const head = headUnit(request);
-    const base = tableLayout({
+    const layout = tableLayout({
       name: '项目支出绩效目标表',
       headerLines: [
-        ...(request.formNumber ? [{ kind: 'formNumber' as const, text: request.formNumber }] : []),
+        ...formNumberLine(request.formNumber),
         { kind: 'title', text: '项目支出绩效目标表（含转移支付项目）' },
         { kind: 'fields', left: `部门名称：${head.name}`, right: '单位：万元' },
       ],
@@ -65,26 +86,10 @@ export const f5ProjectTargetsConsolidated: FormTemplate = {
         { title: '绩效目标', key: 'goal', width: 34 },
         { title: '绩效指标', key: 'indicators', width: 50 },
       ],
-      body: [],
+      body: (cols) => bodyRows(cols, projects, scopeUnits(request)),
       page: { paper: 'A4', orientation: 'landscape', fitToWidth: true, repeatHeaderRows: true },
       font: { bodySize: 9 },
     });
-    const cols = base.columns;
-    const body: Row[] = [recordRow(cols, { name: '合计', ...amounts(fundingOf(projects)) }, { bold: true })];
-    const byUnit = new Map<string, Project[]>();
-    for (const p of projects) {
-      const own = byUnit.get(p.unitId);
-      if (own) own.push(p);
-      else byUnit.set(p.unitId, [p]);
-    }
-    for (const unit of scopeUnits(request)) {
-      const own = byUnit.get(unit.id);
-      if (!own) continue;
-      body.push(recordRow(cols, { name: unit.name, ...amounts(fundingOf(own)) }, { bold: true }));
-      for (const p of own) {
-        body.push(recordRow(cols, { name: p.name, ...amounts(p.funding), goal: p.annualGoal, indicators: codedIndicators(p.indicators) }));
-      }
-    }
-    return [{ ...base, rows: [...base.rows, ...body] }];
+    return [layout];
   },
 };

@@ -2,7 +2,7 @@
 import type { FormLayout, Row } from '../shared/forms/layout';
 import { fenToNumber } from '../shared/money';
 import { fundingTotal } from '../shared/model';
-import { c, label } from './grid';
+import { c, formNumberLine, label } from './grid';
 import { headUnit, scopeProjects, ScopeError } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 import { templateMessages as m } from './template-messages';
@@ -25,7 +25,7 @@ export const f6KeyProjects: FormTemplate = {
       {
         name: '重点项目绩效',
         headerLines: [
-          ...(request.formNumber ? [{ kind: 'formNumber' as const, text: request.formNumber }] : []),
+          ...formNumberLine(request.formNumber),
           { kind: 'title', text: '重点项目预算绩效情况说明' },
           { kind: 'text', text: `${request.year}年，${head.name}重点项目绩效目标情况如下：` },
         ],

@@ -1,27 +1,25 @@
 // F7 部门预算整体绩效目标表 — yubei 表十五: 部门名称, 部门支出预算数 (元), 当年整体绩效目标, then weighted indicators.
 import type { FormLayout, Row } from '../shared/forms/layout';
 import { fundingTotal, sumFunding, type DepartmentPlan, type Unit } from '../shared/model';
-import { fenToNumber } from '../shared/money';
-import { c, districtOf, label, paragraphRows, row } from './grid';
+import { c, districtOf, formNumberLine, label, paragraphRows, row, spanRows, yuan } from './grid';
 import { weightedIndicatorHeader, weightedIndicatorRow } from './weighted-indicators';
-import { scopePlans, scopeUnits, ScopeError } from './scope';
+import { requirePlans } from './scope';
 import type { FormRequest, FormTemplate } from './template';
-import { templateMessages as m } from './template-messages';
 
 export function departmentWeightedLayout(plan: DepartmentPlan, unit: Unit, year: number, formNumber?: string): FormLayout {
   const budget = plan.expenditureBudget ?? fundingTotal(sumFunding(plan.tasks.map((t) => t.funding)));
   const n = plan.indicators.length;
   const rows: Row[] = [
     row(label('部门(单位)名称'), c(unit.name, { colSpan: 2 }), label('部门支出预算数', { colSpan: 2 }),
-      c(fenToNumber(budget, '元'), { colSpan: 2, kind: 'money', thousands: true, align: 'right' })),
+      yuan(budget, { colSpan: 2 })),
     ...paragraphRows('当年整体绩效目标', plan.overallGoal, 6),
-    row(label('绩效指标', n > 0 ? { rowSpan: n + 1 } : {}), ...weightedIndicatorHeader('指标名称')),
+    row(label('绩效指标', spanRows(n + 1)), ...weightedIndicatorHeader('指标名称')),
     ...plan.indicators.map((ind) => row(...weightedIndicatorRow(ind))),
   ];
   return {
     name: '部门预算整体绩效目标表',
     headerLines: [
-      ...(formNumber ? [{ kind: 'formNumber' as const, text: formNumber }] : []),
+      ...formNumberLine(formNumber),
       { kind: 'title', text: `${year}年${districtOf(unit.name)}部门预算整体绩效目标表` },
       { kind: 'fields', left: `部门全称：${unit.name}`, right: '单位：元' },
     ],
@@ -37,9 +35,6 @@ export const f7DepartmentWeightedTargets: FormTemplate = {
   title: '部门预算整体绩效目标表',
   perProject: false,
   build(request: FormRequest): FormLayout[] {
-    const plans = scopePlans(request);
-    const units = scopeUnits(request);
-    if (plans.length === 0) throw new ScopeError(m.noPlan(request.year, units[0]?.name ?? ''));
-    return plans.map((plan) => departmentWeightedLayout(plan, units.find((u) => u.id === plan.unitId)!, request.year, request.formNumber));
+    return requirePlans(request).map(({ plan, unit }) => departmentWeightedLayout(plan, unit, request.year, request.formNumber));
   },
 };

@@ -1,13 +1,24 @@
 // Small helpers for label/value forms built cell by cell.
-import type { Cell, CellValue, Row } from '../shared/forms/layout';
+import type { Cell, CellValue, FormLine, Row } from '../shared/forms/layout';
 import { level1Label, level2Label, shortLabel } from '../shared/indicator-text';
-import type { Indicator, Unit } from '../shared/model';
+import type { Fen, Indicator, Unit } from '../shared/model';
+import { fenToNumber } from '../shared/money';
 import { DEFAULT_SCHEME_ID, getScheme, SCHEME_A, type IndicatorScheme } from '../shared/schemes';
 
 export const c = (value: CellValue, more: Omit<Cell, 'value'> = {}): Cell => ({ value, ...more });
 /** A label cell: centred, as the published forms set their field names. */
 export const label = (value: string, more: Omit<Cell, 'value'> = {}): Cell => ({ value, align: 'center', ...more });
 export const row = (...cells: Cell[]): Row => ({ cells });
+/** A cell merged down `n` rows; no span at all for one row. */
+export const spanRows = (n: number): Omit<Cell, 'value'> => (n > 1 ? { rowSpan: n } : {});
+/** An amount in 元 as the yubei forms print it: two decimals with thousands separators, right-aligned. */
+export const yuan = (fen: Fen, more: Omit<Cell, 'value'> = {}): Cell =>
+  c(fenToNumber(fen, '元'), { kind: 'money', thousands: true, align: 'right', ...more });
+
+/** The "附件2-3：" line at the top left, when the request gives a form number. */
+export function formNumberLine(formNumber: string | undefined): FormLine[] {
+  return formNumber ? [{ kind: 'formNumber', text: formNumber }] : [];
+}
 
 /**
  * Indicator rows grouped by 一级 then 二级 in data order, with the group cells merged down their runs; `rest` gives
@@ -30,12 +41,10 @@ export function groupedIndicatorRows(
     const cells: Cell[] = i === 0 && options.lead ? [...options.lead] : [];
     const prev = indicators[i - 1];
     if (!prev || prev.level1 !== ind.level1) {
-      const n = runLength(i, (x) => x.level1 === ind.level1);
-      cells.push(label(name1(ind.level1), n > 1 ? { rowSpan: n } : {}));
+      cells.push(label(name1(ind.level1), spanRows(runLength(i, (x) => x.level1 === ind.level1))));
     }
     if (!prev || prev.level1 !== ind.level1 || prev.level2 !== ind.level2) {
-      const n = runLength(i, (x) => x.level1 === ind.level1 && x.level2 === ind.level2);
-      cells.push(label(name2(ind.level2), n > 1 ? { rowSpan: n } : {}));
+      cells.push(label(name2(ind.level2), spanRows(runLength(i, (x) => x.level1 === ind.level1 && x.level2 === ind.level2))));
     }
     return { cells: [...cells, ...rest(ind, i)] };
   });

@@ -91,8 +91,21 @@ export function requireProjects(request: FormRequest): Project[] {
 }
 
 export function scopePlans(request: FormRequest): DepartmentPlan[] {
-  return scopeUnits(request).flatMap((u) =>
-    request.data.departmentPlans.filter((p) => p.unitId === u.id && p.year === request.year),
+  return plansOf(request, scopeUnits(request)).map((p) => p.plan);
+}
+
+/** The plans of the scope, each with its unit, or a Chinese error when there are none. */
+export function requirePlans(request: FormRequest): { plan: DepartmentPlan; unit: Unit }[] {
+  const units = scopeUnits(request);
+  const plans = plansOf(request, units);
+  if (plans.length === 0) throw new ScopeError(m.noPlan(request.year, units[0]?.name ?? ''));
+  return plans;
+}
+
+/** The year's plans of the given units, in the units' order. */
+function plansOf(request: FormRequest, units: readonly Unit[]): { plan: DepartmentPlan; unit: Unit }[] {
+  return units.flatMap((unit) =>
+    request.data.departmentPlans.filter((p) => p.unitId === unit.id && p.year === request.year).map((plan) => ({ plan, unit })),
   );
 }
 

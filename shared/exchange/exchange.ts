@@ -2,7 +2,7 @@
 // Parsing is all-or-nothing: a document is either returned whole and valid, or rejected with every problem found.
 import type { ErrorObject } from 'ajv';
 import localizeZh from 'ajv-i18n/localize/zh';
-import type { DepartmentPlan, Project, Timestamp, Unit } from '../model';
+import type { DepartmentPlan, Indicator, IndicatorResult, Project, Timestamp, Unit } from '../model';
 import { exchangeMessages as m } from './exchange-messages';
 import validateSchema from './validate-v1.generated.js';
 
@@ -107,6 +107,17 @@ function checkIdsAndReferences(doc: ExchangeDocument): ExchangeProblem[] {
     if (first !== undefined) problems.push({ path, message: m.duplicateId(id, first) });
     else seen.set(id, path);
   };
+  // a record's indicators claim their ids, and its results must name one of them
+  const indicatorsAndResults = (at: string, indicators: readonly Indicator[], resultsAt: string, results: readonly IndicatorResult[] | undefined, owner: string) => {
+    const indicatorIds = new Set<string>();
+    indicators.forEach((ind, j) => {
+      claim(ind.id, `${at}/indicators/${j}/id`);
+      indicatorIds.add(ind.id);
+    });
+    results?.forEach((r, j) => {
+      if (!indicatorIds.has(r.indicatorId)) problems.push({ path: `${resultsAt}/${j}/indicatorId`, message: m.unknownIndicator(owner, r.indicatorId) });
+    });
+  };
 
   const unitIds = new Set<string>();
   doc.units.forEach((u, i) => {
@@ -125,16 +136,7 @@ function checkIdsAndReferences(doc: ExchangeDocument): ExchangeProblem[] {
     const key = `${p.unitId}|${p.year}|${p.name}`;
     if (projectKeys.has(key)) problems.push({ path: `${at}/name`, message: m.duplicateProjectName(p.name, p.year) });
     projectKeys.add(key);
-    const indicatorIds = new Set<string>();
-    p.indicators.forEach((ind, j) => {
-      claim(ind.id, `${at}/indicators/${j}/id`);
-      indicatorIds.add(ind.id);
-    });
-    p.selfAssessment?.results.forEach((r, j) => {
-      if (!indicatorIds.has(r.indicatorId)) {
-        problems.push({ path: `${at}/selfAssessment/results/${j}/indicatorId`, message: m.unknownIndicator(p.name, r.indicatorId) });
-      }
-    });
+    indicatorsAndResults(at, p.indicators, `${at}/selfAssessment/results`, p.selfAssessment?.results, p.name);
   });
 
   const planKeys = new Set<string>();
@@ -146,16 +148,7 @@ function checkIdsAndReferences(doc: ExchangeDocument): ExchangeProblem[] {
     if (planKeys.has(key)) problems.push({ path: `${at}/year`, message: m.duplicatePlan(plan.year) });
     planKeys.add(key);
     plan.tasks.forEach((t, j) => claim(t.id, `${at}/tasks/${j}/id`));
-    const indicatorIds = new Set<string>();
-    plan.indicators.forEach((ind, j) => {
-      claim(ind.id, `${at}/indicators/${j}/id`);
-      indicatorIds.add(ind.id);
-    });
-    plan.results?.forEach((r, j) => {
-      if (!indicatorIds.has(r.indicatorId)) {
-        problems.push({ path: `${at}/results/${j}/indicatorId`, message: m.unknownIndicator('部门整体支出', r.indicatorId) });
-      }
-    });
+    indicatorsAndResults(at, plan.indicators, `${at}/results`, plan.results, '部门整体支出');
   });
   return problems;
 }

@@ -23,10 +23,11 @@ import {
 import {
   DEFAULT_BODY_FONT,
   DEFAULT_MARGINS_MM,
-  DEFAULT_TITLE_FONT,
-  DEFAULT_TITLE_SIZE,
   asList,
   resolveAll,
+  resolveFonts,
+  type ColumnSpec,
+  type Fonts,
   type FormLayout,
   type FormLine,
   type Grid,
@@ -66,7 +67,8 @@ export async function writeDocx(
   const list = asList(layouts);
   const resolved = resolveAll(list);
   if (!resolved.ok) return resolved;
-  const fonts = list.map(sectionFonts);
+  const fits = list.map(fitColumns);
+  const fonts = list.map((layout, i) => sectionFonts(layout, fits[i].scale));
   // the first form's body font and size become the document default, so its cells' runs need no properties
   const defaults: BodyDefaults = { font: fonts[0]?.body ?? DEFAULT_BODY_FONT, halfPoints: Math.round((fonts[0]?.bodySize ?? 10.5) * 2) };
   const doc = new Document({
@@ -74,22 +76,15 @@ export async function writeDocx(
     styles: {
       default: {
         document: {
-          run: { font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: defaults.font }, size: defaults.halfPoints },
+          run: { font: runFonts(defaults.font), size: defaults.halfPoints },
           paragraph: { spacing: { before: 0, after: 0, line: 240 } },
         },
       },
     },
-    sections: list.map((layout, i) => renderSection(layout, resolved.grids[i], fonts[i], defaults)),
+    sections: list.map((layout, i) => renderSection(layout, resolved.grids[i], fits[i].widths, fonts[i], defaults)),
   });
   const bytes = await Packer.pack(doc, 'uint8array');
   return { ok: true, bytes };
-}
-
-interface Fonts {
-  body: string;
-  bodySize: number;
-  title: string;
-  titleSize: number;
 }
 
 /** Text width of the page in twips. */
@@ -114,19 +109,13 @@ export function fitColumns(layout: FormLayout): { widths: number[]; scale: numbe
   return { widths, scale };
 }
 
-function sectionFonts(layout: FormLayout): Fonts {
-  const { scale } = fitColumns(layout);
+/** The layout's fonts; the body size, where it sets none, fitted to the scale of its columns (see fitColumns). */
+function sectionFonts(layout: FormLayout, scale: number): Fonts {
   const fitted = Math.floor(EXCEL_BODY_SIZE * scale * 2) / 2;
-  return {
-    body: layout.font?.body ?? DEFAULT_BODY_FONT,
-    bodySize: layout.font?.bodySize ?? Math.min(MAX_BODY_SIZE, Math.max(MIN_BODY_SIZE, fitted)),
-    title: layout.font?.title ?? DEFAULT_TITLE_FONT,
-    titleSize: layout.font?.titleSize ?? DEFAULT_TITLE_SIZE,
-  };
+  return resolveFonts(layout.font, Math.min(MAX_BODY_SIZE, Math.max(MIN_BODY_SIZE, fitted)));
 }
 
-function renderSection(layout: FormLayout, grid: Grid, fonts: Fonts, defaults: BodyDefaults): ISectionOptions {
-  const { widths } = fitColumns(layout);
+function renderSection(layout: FormLayout, grid: Grid, widths: readonly number[], fonts: Fonts, defaults: BodyDefaults): ISectionOptions {
   const paper = PAPER_TWIPS[layout.page.paper];
   const m = layout.page.marginsMm ?? DEFAULT_MARGINS_MM;
   const textWidth = textWidthTwips(layout);
@@ -157,12 +146,17 @@ function renderSection(layout: FormLayout, grid: Grid, fonts: Fonts, defaults: B
   };
 }
 
+/** A run's fonts: the Latin font for digits and letters, the given one for Chinese. */
+function runFonts(eastAsia: string) {
+  return { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia };
+}
+
 function run(text: string, font: string, sizePt: number, bold: boolean): TextRun {
   return new TextRun({
     text,
     bold: bold || undefined,
     size: Math.round(sizePt * 2),
-    font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: font },
+    font: runFonts(font),
   });
 }
 
@@ -207,7 +201,7 @@ function lineParagraph(line: FormLine, fonts: Fonts, textWidth: number, where: '
           new TextRun({
             children,
             size: Math.round(size * 2),
-            font: { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: fonts.body },
+            font: runFonts(fonts.body),
           }),
         ],
       });
@@ -223,7 +217,7 @@ function bodyRun(text: string, fonts: Fonts, defaults: BodyDefaults, bold: boole
     text,
     bold: bold || undefined,
     size: size === defaults.halfPoints ? undefined : size,
-    font: fonts.body === defaults.font ? undefined : { ascii: LATIN_FONT, hAnsi: LATIN_FONT, cs: LATIN_FONT, eastAsia: fonts.body },
+    font: fonts.body === defaults.font ? undefined : runFonts(fonts.body),
   });
 }
 
@@ -243,11 +237,10 @@ function spanWidth(widths: readonly number[], col: number, span: number): number
   return w;
 }
 
-function startCell(p: PlacedCell, layout: FormLayout, widths: readonly number[], fonts: Fonts, defaults: BodyDefaults): TableCell {
-  const column = layout.columns[p.col];
+function startCell(p: PlacedCell, column: ColumnSpec | undefined, text: string, width: number, fonts: Fonts, defaults: BodyDefaults): TableCell {
   return new TableCell({
-    children: cellParagraphs(cellText(p.cell, column), cellAlign(p.cell, column, p.header), fonts, defaults, p.bold),
-    width: { size: spanWidth(widths, p.col, p.colSpan), type: WidthType.DXA },
+    children: cellParagraphs(text, cellAlign(p.cell, column, p.header), fonts, defaults, p.bold),
+    width: { size: width, type: WidthType.DXA },
     columnSpan: p.colSpan > 1 ? p.colSpan : undefined,
     verticalMerge: p.rowSpan > 1 ? VerticalMergeType.RESTART : undefined,
     verticalAlign: VerticalAlignTable.CENTER,
@@ -273,18 +266,6 @@ function textHeightPt(layout: FormLayout): number {
   return (height - (m.top + m.bottom) * TWIPS_PER_MM) / 20;
 }
 
-/** Estimated height in points of the cells that lie wholly in row r (Word's own layout decides the real one). */
-function estimatedRowHeight(layout: FormLayout, grid: Grid, r: number, widths: readonly number[], fonts: Fonts): number {
-  let lines = 1;
-  for (const p of grid.starts[r]) {
-    if (p.rowSpan > 1) continue;
-    const widthPt = (spanWidth(widths, p.col, p.colSpan) - 2 * CELL_MARGIN) / 20;
-    const units = widthPt / (fonts.bodySize / 2);
-    lines = Math.max(lines, wrappedLineCount(cellText(p.cell, layout.columns[p.col]), units));
-  }
-  return lines * fonts.bodySize * 1.3;
-}
-
 /** The run properties every body run inherits from the document's default style. */
 interface BodyDefaults {
   font: string;
@@ -297,19 +278,33 @@ function renderTable(layout: FormLayout, grid: Grid, widths: readonly number[], 
   // would have to clip them
   const keepWhole = textHeightPt(layout) / 2;
   const rows = grid.owner.map((line, r) => {
+    const header = r < grid.headerRowCount;
     const cells: TableCell[] = [];
+    // lines of the tallest body cell lying wholly in this row, to estimate its height (Word's own layout decides the
+    // real one): measured in the same pass that writes the cells, so each cell's text is worked out once
+    let lines = 1;
     for (let c = 0; c < grid.columnCount; ) {
       const p = line[c];
-      cells.push(p.row === r ? startCell(p, layout, widths, fonts, defaults) : continueCell(p, widths));
+      if (p.row === r) {
+        const column = layout.columns[p.col];
+        const text = cellText(p.cell, column);
+        const width = spanWidth(widths, p.col, p.colSpan);
+        cells.push(startCell(p, column, text, width, fonts, defaults));
+        if (!header && p.rowSpan === 1) {
+          const widthPt = (width - 2 * CELL_MARGIN) / 20;
+          lines = Math.max(lines, wrappedLineCount(text, widthPt / (fonts.bodySize / 2)));
+        }
+      } else {
+        cells.push(continueCell(p, widths));
+      }
       c += p.colSpan;
     }
-    const header = r < grid.headerRowCount;
     // at least a line and a little air, as the Excel rows get
     const minHeight = Math.max(layout.rows[r].minHeight ?? 0, fonts.bodySize * 1.5 + 3);
     return new TableRow({
       children: cells,
       tableHeader: header && repeat ? true : undefined,
-      cantSplit: header || estimatedRowHeight(layout, grid, r, widths, fonts) < keepWhole ? true : undefined,
+      cantSplit: header || lines * fonts.bodySize * 1.3 < keepWhole ? true : undefined,
       height: { value: Math.round(minHeight * 20), rule: HeightRule.ATLEAST },
     });
   });

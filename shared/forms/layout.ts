@@ -164,7 +164,8 @@ export interface TableLayoutOptions {
   name: string;
   headerLines: readonly FormLine[];
   columns: readonly ColumnNode[];
-  body: readonly Row[];
+  /** the body rows, or a function making them from the leaf columns the tree expands to (as `recordRow` needs) */
+  body: readonly Row[] | ((columns: readonly ColumnSpec[]) => readonly Row[]);
   footerLines?: readonly FormLine[];
   page: PageSetup;
   font?: FontSetup;
@@ -173,11 +174,12 @@ export interface TableLayoutOptions {
 /** A list form: header rows from a column tree, then the body rows. */
 export function tableLayout(options: TableLayoutOptions): FormLayout {
   const { columns, headerRows } = expandColumns(options.columns);
+  const body = typeof options.body === 'function' ? options.body(columns) : options.body;
   return {
     name: options.name,
     headerLines: options.headerLines,
     columns,
-    rows: [...headerRows, ...options.body],
+    rows: [...headerRows, ...body],
     footerLines: options.footerLines,
     page: options.page,
     font: options.font,
@@ -389,3 +391,21 @@ export function resolveAll(
 export const DEFAULT_BODY_FONT = '宋体';
 export const DEFAULT_TITLE_FONT = '黑体';
 export const DEFAULT_TITLE_SIZE = 16;
+
+/** The fonts a writer renders a layout with. */
+export interface Fonts {
+  body: string;
+  bodySize: number;
+  title: string;
+  titleSize: number;
+}
+
+/** The layout's fonts, the defaults where it sets none; the body size default is the writer's own. */
+export function resolveFonts(font: FontSetup | undefined, defaultBodySize: number): Fonts {
+  return {
+    body: font?.body ?? DEFAULT_BODY_FONT,
+    bodySize: font?.bodySize ?? defaultBodySize,
+    title: font?.title ?? DEFAULT_TITLE_FONT,
+    titleSize: font?.titleSize ?? DEFAULT_TITLE_SIZE,
+  };
+}

@@ -2,14 +2,13 @@
 import ExcelJS from 'exceljs';
 import type { Alignment, Borders, Font, PaperSize, Style, Worksheet } from 'exceljs';
 import {
-  DEFAULT_BODY_FONT,
   DEFAULT_MARGINS_MM,
-  DEFAULT_TITLE_FONT,
-  DEFAULT_TITLE_SIZE,
   asList,
   resolveAll,
+  resolveFonts,
   type Cell,
   type ColumnSpec,
+  type Fonts,
   type FormLayout,
   type FormLine,
   type Grid,
@@ -83,20 +82,8 @@ function uniqueSheetName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-interface Fonts {
-  body: string;
-  bodySize: number;
-  title: string;
-  titleSize: number;
-}
-
 function renderSheet(wb: ExcelJS.Workbook, layout: FormLayout, grid: Grid, name: string): void {
-  const fonts: Fonts = {
-    body: layout.font?.body ?? DEFAULT_BODY_FONT,
-    bodySize: layout.font?.bodySize ?? XLSX_DEFAULT_BODY_SIZE,
-    title: layout.font?.title ?? DEFAULT_TITLE_FONT,
-    titleSize: layout.font?.titleSize ?? DEFAULT_TITLE_SIZE,
-  };
+  const fonts = resolveFonts(layout.font, XLSX_DEFAULT_BODY_SIZE);
   const margins = layout.page.marginsMm ?? DEFAULT_MARGINS_MM;
   const fit = layout.page.fitToWidth ?? true;
   const ws = wb.addWorksheet(name, {
@@ -125,7 +112,7 @@ function renderSheet(wb: ExcelJS.Workbook, layout: FormLayout, grid: Grid, name:
   let r = 1;
   for (const line of layout.headerLines) r = writeLine(ws, line, r, widths, fonts);
   const top = r;
-  writeTable(ws, layout, grid, top, fonts);
+  writeTable(ws, layout, grid, top, widths, fonts);
   r = top + grid.rowCount;
   for (const line of layout.footerLines ?? []) r = writeLine(ws, line, r, widths, fonts);
 
@@ -230,9 +217,8 @@ class TableStyles {
   }
 }
 
-function writeTable(ws: Worksheet, layout: FormLayout, grid: Grid, top: number, fonts: Fonts): void {
+function writeTable(ws: Worksheet, layout: FormLayout, grid: Grid, top: number, widths: readonly number[], fonts: Fonts): void {
   const styles = new TableStyles(fonts);
-  const widths = layout.columns.map((c) => c.width);
   const heights = layout.rows.map((row) => Math.max(row.minHeight ?? 0, lineHeight(fonts.bodySize) + 3));
   const spanning: { row: number; rowSpan: number; need: number }[] = [];
   // a cell without number or alignment settings of its own is styled by its column, header-ness, boldness and whether
