@@ -11,6 +11,7 @@ import {
   type Funding,
   type Id,
   type Indicator,
+  type PlanTask,
   type Project,
   type SelfAssessment,
   type Timestamp,
@@ -148,25 +149,33 @@ function assembleProject(row: StoredProject, indicatorRows: StoredIndicator[]): 
   return { ...rest, indicators: ordered.map(toIndicator) };
 }
 
-function summarize(row: StoredProject): ProjectSummary {
-  const assessment = row.selfAssessment;
+/**
+ * The list row of a project: of a stored row here, of a just-saved project in the list store (which then has no stored
+ * count to hand and passes its own).
+ */
+export function summarizeProject(p: Omit<Project, 'indicators'>, indicatorCount: number, errorCount: number | null): ProjectSummary {
+  const assessment = p.selfAssessment;
   return {
-    id: row.id,
-    unitId: row.unitId,
-    year: row.year,
-    name: row.name,
-    key: row.key,
-    governmentInvestment: row.governmentInvestment,
-    funding: row.funding,
-    fundingTotal: fundingTotal(row.funding),
-    indicatorCount: row.indicatorCount,
-    errorCount: row.errorCount ?? null,
-    hasAnnualGoal: row.annualGoal.trim() !== '',
+    id: p.id,
+    unitId: p.unitId,
+    year: p.year,
+    name: p.name,
+    key: p.key,
+    governmentInvestment: p.governmentInvestment,
+    funding: { ...p.funding },
+    fundingTotal: fundingTotal(p.funding),
+    indicatorCount,
+    errorCount,
+    hasAnnualGoal: p.annualGoal.trim() !== '',
     assessmentStatus: assessment?.status ?? 'notStarted',
     budgetAdjustedTotal: assessment ? fundingTotal(assessment.budgetAdjusted) : null,
     spentTotal: assessment ? fundingTotal(assessment.spent) : null,
-    updatedAt: row.updatedAt,
+    updatedAt: p.updatedAt,
   };
+}
+
+function summarize(row: StoredProject): ProjectSummary {
+  return summarizeProject(row, row.indicatorCount, row.errorCount ?? null);
 }
 
 /** First id that occurs twice in the list, if any. */
@@ -348,6 +357,20 @@ export class Repository {
   /** The years in which a unit has projects, ascending; read from the index keys alone. */
   listProjectYears(unitId: Id): Promise<number[]> {
     return yearsOfUnit(this.db.projects, unitId);
+  }
+
+  /**
+   * Whole projects (indicators included) of one unit and year, in the order of listProjects, read in one transaction:
+   * for screens that need every project's indicators, instead of a getProject per row.
+   */
+  async listFullProjects(unitId: Id, year: number): Promise<Project[]> {
+    const db = this.db;
+    return db.transaction('r', [db.projects, db.indicators], async () => {
+      const rows = await db.projects.where('[unitId+year]').equals([unitId, year]).toArray();
+      rows.sort((a, b) => nameCollator.compare(a.name, b.name));
+      const byProject = await this.indicatorRowsOfMany(rows.map((r) => r.id));
+      return rows.map((row) => assembleProject(row, byProject.get(row.id) ?? []));
+    });
   }
 
   async getProject(id: Id): Promise<Project | undefined> {
@@ -613,7 +636,7 @@ export class Repository {
       return {
         ...targets,
         ...(stored?.results ? { results: stored.results } : {}),
-        tasks: p.tasks.map(({ spent: _s, ...task }) => (spent.get(task.id) ? { ...task, spent: spent.get(task.id) } : task)),
+        tasks: withSpending(p.tasks, spent),
       };
     });
   }
@@ -626,7 +649,7 @@ export class Repository {
       return {
         ...stored,
         results: p.results ?? [],
-        tasks: stored.tasks.map(({ spent: _s, ...task }) => (spent.get(task.id) ? { ...task, spent: spent.get(task.id) } : task)),
+        tasks: withSpending(stored.tasks, spent),
       };
     });
   }
@@ -701,14 +724,8 @@ export class Repository {
     return this.change([...this.dataTables(), db.syncBases], async () => {
       for (const table of [...this.dataTables(), db.syncBases]) await table.clear();
       await db.units.bulkAdd(structuredClone(data.units));
-      const units = new Map(data.units.map((u) => [u.id, u]));
-      const counter = this.errorCounter;
-      const stored = data.projects.map((project) => {
-        const unit = units.get(project.unitId);
-        return toStoredProject(project, counter && unit ? counter(project, unit) : undefined);
-      });
-      await db.projects.bulkAdd(stored.map((s) => s.row));
-      await db.indicators.bulkAdd(stored.flatMap((s) => s.indicators));
+      // the tables are empty and checkDataSet found no duplicate id: written as new projects, error counts included
+      await this.writeProjects(data.projects, false);
       await db.departmentPlans.bulkAdd(structuredClone(data.departmentPlans));
       return countsOf(data);
     });
@@ -762,12 +779,9 @@ export class Repository {
 
   /**
    * Writes the outcome of a consolidation (shared/consolidation.ts applyPlan): the records and the new bases in ONE
-   * transaction, so a failure anywhere leaves both the data and the bases as they were.
-   */
-  /**
-   * Writes an import plan's records and bases in one transaction. `expected` holds, per record, the local updatedAt
-   * the plan was made against (null: not there): if any record changed since, nothing is written, so an edit made
-   * between reading a package and applying it is never overwritten unseen.
+   * transaction, so a failure anywhere leaves both the data and the bases as they were. `expected` holds, per record,
+   * the local updatedAt the plan was made against (null: not there): if any record changed since, nothing is written,
+   * so an edit made between reading a package and applying it is never overwritten unseen.
    */
   async applyImport(
     records: DataSet,
@@ -886,6 +900,14 @@ function descendantsOf(units: readonly Unit[], rootId: Id): { unit: Unit; depth:
   };
   walk(rootId, 1);
   return out;
+}
+
+/** The tasks with each one's spending taken from the map (none where the map has none), not from the task itself. */
+function withSpending(tasks: readonly PlanTask[], spent: ReadonlyMap<Id, Funding | undefined>): PlanTask[] {
+  return tasks.map(({ spent: _s, ...task }) => {
+    const amount = spent.get(task.id);
+    return amount ? { ...task, spent: amount } : task;
+  });
 }
 
 function groupByProject(rows: readonly StoredIndicator[]): Map<Id, StoredIndicator[]> {

@@ -110,13 +110,12 @@ export class AssessmentStore {
       return;
     }
     runInAction(() => (this.loading = true));
-    const summaries = await this.repo.listProjects(unitId, year);
-    const loaded = await Promise.all(summaries.map((s) => this.repo.getProject(s.id)));
+    const loaded = await this.repo.listFullProjects(unitId, year);
     const plan = await this.repo.getDepartmentPlan(unitId, year);
     const saved = await this.repo.getSetting(VIEW_KEY);
     if (token !== this.loadToken) return;
     runInAction(() => {
-      this.projects = loaded.flatMap((p) => (p ? [p] : []));
+      this.projects = loaded;
       this.plan = plan ?? null;
       this.loadedFor = { unitId, year };
       this.loading = false;

@@ -43,9 +43,7 @@ export class LibraryStore {
   private async loadOwn(unitId: Id): Promise<void> {
     const entries: LibraryEntry[] = [];
     for (const year of await this.repo.listProjectYears(unitId)) {
-      const summaries = await this.repo.listProjects(unitId, year);
-      const projects = await Promise.all(summaries.filter((s) => s.indicatorCount > 0).map((s) => this.repo.getProject(s.id)));
-      for (const p of projects) if (p) entries.push(...entriesFromProject(p));
+      for (const p of await this.repo.listFullProjects(unitId, year)) entries.push(...entriesFromProject(p));
     }
     runInAction(() => {
       if (this.loadedUnitId === unitId) this.ownEntries = entries;

@@ -2,11 +2,11 @@
 // (create, duplicate, delete with undo, copy to next year). A row's status comes from the error count the repository
 // stores with it; rows stored without one are checked in the background after the list is painted.
 import { makeAutoObservable, observable, runInAction } from 'mobx';
-import { fiscalTotal, fundingTotal, nonFiscalTotal, type Fen, type Id, type Project } from '../../shared/model';
+import { fiscalTotal, nonFiscalTotal, type Fen, type Id, type Project } from '../../shared/model';
 import { projectStatus, type ProjectStatus, type StatusFacts } from '../../shared/project-status';
 import type { IndicatorScheme } from '../../shared/schemes';
 import { validateProject } from '../../shared/validation';
-import type { ProjectSummary, Repository } from '../db/repository';
+import { summarizeProject, type ProjectSummary, type Repository } from '../db/repository';
 import { M } from '../messages';
 import type { UndoStore } from './undo-store';
 
@@ -22,26 +22,6 @@ export interface ListContext {
   scheme(): IndicatorScheme;
   /** facts of the project open in the editor, which are newer than the stored ones */
   liveFacts(): { id: Id; facts: StatusFacts } | null;
-}
-
-export function summaryOf(p: Project, errorCount: number): ProjectSummary {
-  return {
-    id: p.id,
-    unitId: p.unitId,
-    year: p.year,
-    name: p.name,
-    key: p.key,
-    governmentInvestment: p.governmentInvestment,
-    funding: { ...p.funding },
-    fundingTotal: fundingTotal(p.funding),
-    indicatorCount: p.indicators.length,
-    hasAnnualGoal: p.annualGoal.trim() !== '',
-    assessmentStatus: p.selfAssessment?.status ?? 'notStarted',
-    budgetAdjustedTotal: p.selfAssessment ? fundingTotal(p.selfAssessment.budgetAdjusted) : null,
-    spentTotal: p.selfAssessment ? fundingTotal(p.selfAssessment.spent) : null,
-    updatedAt: p.updatedAt,
-    errorCount,
-  };
 }
 
 /** Blocking validation errors of a project; the repository stores this count on every write. */
@@ -176,7 +156,7 @@ export class ProjectListStore {
     const index = this.summaries.findIndex((s) => s.id === p.id);
     if (index < 0) return;
     const renamed = this.summaries[index].name !== p.name;
-    this.summaries[index] = summaryOf(p, countErrors(p, scheme));
+    this.summaries[index] = summarizeProject(p, p.indicators.length, countErrors(p, scheme));
     // the list is kept sorted by name: only a new name can move a row
     if (renamed) this.summaries.sort((a, b) => collator.compare(a.name, b.name));
   }
