@@ -13,12 +13,6 @@ export const MA = {
   projectsOfYear: (year: number) => `${year}年度项目`,
   listScore: '得分',
 
-  // save mark
-  saved: '已保存',
-  saving: '正在保存…',
-  unsaved: '未保存',
-  saveFailed: (e: string) => `保存失败：${e}`,
-
   // project form
   projectFunds: '项目资金（万元）',
   source: '资金来源',

@@ -1,6 +1,6 @@
 // 部门整体支出: tasks with amounts (form F2), the overall goal, 部门支出预算数 (form F7) and the year's indicators.
 import { observer } from 'mobx-react-lite';
-import type { DepartmentPlan, PlanTask } from '../../shared/model';
+import { fundingTotal, type DepartmentPlan, type PlanTask } from '../../shared/model';
 import { M } from '../messages';
 import { planFieldId, taskFieldId, type PlanDraftStore } from '../stores/plan-draft-store';
 import { focusElement } from './focus';
@@ -136,6 +136,18 @@ const TaskRow = observer(function TaskRow({ store, task }: { store: PlanDraftSto
     const id = store.addTask(task.id);
     if (id) focusElement(taskFieldId(id, 'name'));
   };
+  const moneyCell = (field: 'fiscal' | 'other', label: string) => (
+    <td>
+      <input
+        id={taskFieldId(task.id, field)}
+        className="num"
+        inputMode="decimal"
+        aria-label={label}
+        aria-invalid={formState.errors[field] ? true : undefined}
+        {...register(field, { validate: validateMoney })}
+      />
+    </td>
+  );
   return (
     <tr onKeyDown={onKeyDown}>
       <td>
@@ -147,26 +159,8 @@ const TaskRow = observer(function TaskRow({ store, task }: { store: PlanDraftSto
       <td className="num">
         <TaskTotal task={task} />
       </td>
-      <td>
-        <input
-          id={taskFieldId(task.id, 'fiscal')}
-          className="num"
-          inputMode="decimal"
-          aria-label={M.taskFiscal}
-          aria-invalid={formState.errors.fiscal ? true : undefined}
-          {...register('fiscal', { validate: validateMoney })}
-        />
-      </td>
-      <td>
-        <input
-          id={taskFieldId(task.id, 'other')}
-          className="num"
-          inputMode="decimal"
-          aria-label={M.taskOther}
-          aria-invalid={formState.errors.other ? true : undefined}
-          {...register('other', { validate: validateMoney })}
-        />
-      </td>
+      {moneyCell('fiscal', M.taskFiscal)}
+      {moneyCell('other', M.taskOther)}
       <td>
         <button type="button" className="icon danger" tabIndex={-1} title={M.deleteTask} onClick={() => store.deleteTask(task.id)}>
           ×
@@ -177,8 +171,7 @@ const TaskRow = observer(function TaskRow({ store, task }: { store: PlanDraftSto
 });
 
 const TaskTotal = observer(function TaskTotal({ task }: { task: PlanTask }) {
-  const f = task.funding;
-  return <output>{wan(f.generalPublic + f.governmentFund + f.stateCapital + f.specialAccount + f.other)}</output>;
+  return <output>{wan(fundingTotal(task.funding))}</output>;
 });
 
 const TaskSum = observer(function TaskSum({ store }: { store: PlanDraftStore }) {

@@ -3,18 +3,23 @@ import { observer } from 'mobx-react-lite';
 import { useEffect, useState } from 'react';
 import { M } from '../messages';
 import { platform } from '../platform';
+import type { Autosaver } from '../stores/autosave';
 import { useStore } from './store-context';
 
-export const SaveMark = observer(function SaveMark() {
-  const draft = useStore().activeDraft;
-  if (!draft) return null;
-  const { state, error } = draft.autosaver;
+/** The autosave state of a draft; also shown in the year-end workspace's header. */
+export const SaveMark = observer(function SaveMark({ autosaver, id }: { autosaver: Autosaver; id: string }) {
+  const { state, error } = autosaver;
   const text = state === 'saved' ? `✓ ${M.saved}` : state === 'saving' ? M.saving : state === 'dirty' ? M.unsaved : M.saveFailed(error ?? '');
   return (
-    <span className={`save-mark ${state}`} id="save-mark" data-state={state}>
+    <span className={`save-mark ${state}`} id={id} data-state={state}>
       {text}
     </span>
   );
+});
+
+const DraftSaveMark = observer(function DraftSaveMark() {
+  const draft = useStore().activeDraft;
+  return draft ? <SaveMark autosaver={draft.autosaver} id="save-mark" /> : null;
 });
 
 const Notice = observer(function Notice() {
@@ -43,7 +48,7 @@ export function StatusBar() {
   }, []);
   return (
     <footer className="status-bar">
-      <SaveMark />
+      <DraftSaveMark />
       <Notice />
       <span className="spacer" />
       <span className="host">{host}</span>

@@ -1,11 +1,13 @@
 // Glue between react-hook-form (the forms) and MobX (the draft): the form starts from the draft's values, reports every
 // change back to the draft, and reloads from the draft when the draft changes from elsewhere (resetKey).
 import { computed, untracked } from 'mobx';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type UseFormReturn } from 'react-hook-form';
 
 export function useDraftForm<T extends FieldValues>(initial: () => T, onValues: (values: T) => void, resetKey: unknown): UseFormReturn<T> {
-  const form = useForm<T>({ defaultValues: untracked(initial) as DefaultValues<T>, mode: 'onChange' });
+  // read from the draft once: useForm keeps only the first render's defaults, and later renders would build them anew
+  const [defaults] = useState(() => untracked(initial) as DefaultValues<T>);
+  const form = useForm<T>({ defaultValues: defaults, mode: 'onChange' });
   const report = useRef(onValues);
   report.current = onValues;
   const load = useRef(initial);

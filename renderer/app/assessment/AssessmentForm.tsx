@@ -9,9 +9,9 @@ import { completenessOf } from '../../../shared/year-overview';
 import { MA } from '../../messages';
 import type { AssessmentStore, MoneyGroup } from '../../stores/assessment-store';
 import { wan } from '../money';
+import { SaveMark } from '../StatusBar';
 import { MoneyInput, TextBox } from './inputs';
 import { ResultsTable, scoreText, type ResultHandlers } from './ResultsTable';
-import { SaveMark } from './SaveMark';
 
 const GROUPS: MoneyGroup[] = ['budgetInitial', 'budgetAdjusted', 'spent'];
 
@@ -47,7 +47,7 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
         <span className={`badge ${completeness}`} id="sa-status" data-status={sa.status}>
           {ASSESSMENT_STATUS_LABELS[completeness]}
         </span>
-        <SaveMark store={store} />
+        <SaveMark autosaver={store.autosaver} id="sa-save-mark" />
         <div className="spacer" />
         <ScoreBadge total={a.total} grade={a.grade} />
       </header>
@@ -148,7 +148,7 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
         <div className="card-head">
           <h2>{MA.indicators}</h2>
           <span className="hint">
-            {MA.indicatorTotal} <b id="sa-indicator-total">{a.indicatorTotal === null ? '—' : a.indicatorTotal.toFixed(2)}</b>
+            {MA.indicatorTotal} <b id="sa-indicator-total">{scoreText(a.indicatorTotal)}</b>
           </span>
         </div>
         {project.indicators.length === 0 ? (
@@ -175,10 +175,10 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
             {MA.executionScore}（{MA.executionRate}） <b>{scoreText(a.executionScore)}</b>
           </span>
           <span>
-            + {MA.indicatorTotal} <b>{a.indicatorTotal === null ? '—' : a.indicatorTotal.toFixed(2)}</b>
+            + {MA.indicatorTotal} <b>{scoreText(a.indicatorTotal)}</b>
           </span>
           <span>
-            = {MA.totalScore} <b id="sa-total">{a.total === null ? '—' : a.total.toFixed(2)}</b>
+            = {MA.totalScore} <b id="sa-total">{scoreText(a.total)}</b>
           </span>
           <span>
             {MA.grade} <b id="sa-grade">{a.grade ?? '—'}</b>
@@ -194,7 +194,7 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
 function ScoreBadge({ total, grade }: { total: number | null; grade: string | null }) {
   return (
     <span className="score-badge" id="sa-score-badge">
-      {MA.totalScore} <b>{total === null ? '—' : total.toFixed(2)}</b> {grade !== null && <span className={`grade g-${grade}`}>{grade}</span>}
+      {MA.totalScore} <b>{scoreText(total)}</b> {grade !== null && <span className={`grade g-${grade}`}>{grade}</span>}
     </span>
   );
 }

@@ -1,14 +1,14 @@
 // 部门整体支出 at year end: each task's spending beside its budget, and each plan indicator's actual value, score
 // and deviation note — the figures a 部门整体支出自评 is written from.
 import { observer } from 'mobx-react-lite';
-import { fiscalTotal, fundingTotal, nonFiscalTotal } from '../../../shared/model';
+import { fiscalTotal, fundingTotal, nonFiscalTotal, type PlanTask } from '../../../shared/model';
 import { formatPercent, ratio } from '../../../shared/money';
 import { MA } from '../../messages';
 import type { AssessmentStore } from '../../stores/assessment-store';
 import { wan } from '../money';
+import { SaveMark } from '../StatusBar';
 import { MoneyInput } from './inputs';
 import { ResultsTable, type ResultHandlers } from './ResultsTable';
-import { SaveMark } from './SaveMark';
 
 export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: AssessmentStore }) {
   const plan = store.plan;
@@ -24,7 +24,6 @@ export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: Ass
     );
   }
   const resetKey = `plan:${store.generation}`;
-  const totals = store.planTotals;
   const handlers: ResultHandlers = {
     result: (id) => store.planResultOf(id),
     setActual: (id, v) => store.setPlanActual(id, v),
@@ -35,7 +34,7 @@ export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: Ass
     <div className="editor" id="plan-year-end">
       <header className="editor-head">
         <h1>{MA.planTitle(year)}</h1>
-        <SaveMark store={store} />
+        <SaveMark autosaver={store.autosaver} id="sa-save-mark" />
       </header>
       <section className="card">
         <div className="field">
@@ -57,46 +56,12 @@ export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: Ass
             </tr>
           </thead>
           <tbody>
-            {plan.tasks.map((t) => {
-              const budget = fundingTotal(t.funding);
-              const spent = t.spent ? fundingTotal(t.spent) : 0;
-              return (
-                <tr key={t.id} className="task-row" data-task-id={t.id}>
-                  <td>{t.name}</td>
-                  <td className="num">{wan(budget)}</td>
-                  <td>
-                    <MoneyInput
-                      id={`task-${t.id}-spent-fiscal`}
-                      label={`${t.name} ${MA.colTaskSpentFiscal}`}
-                      value={t.spent ? fiscalTotal(t.spent) : 0}
-                      onValue={(fen) => store.setTaskSpent(t.id, 'fiscal', fen)}
-                      resetKey={resetKey}
-                    />
-                  </td>
-                  <td>
-                    <MoneyInput
-                      id={`task-${t.id}-spent-other`}
-                      label={`${t.name} ${MA.colTaskSpentOther}`}
-                      value={t.spent ? nonFiscalTotal(t.spent) : 0}
-                      onValue={(fen) => store.setTaskSpent(t.id, 'other', fen)}
-                      resetKey={resetKey}
-                    />
-                  </td>
-                  <td className="num t-spent">{wan(spent)}</td>
-                  <td className="num t-rate">{budget > 0 ? formatPercent(ratio(spent, budget)) : '—'}</td>
-                </tr>
-              );
-            })}
+            {plan.tasks.map((t) => (
+              <TaskSpentRow key={t.id} store={store} task={t} resetKey={resetKey} />
+            ))}
           </tbody>
           <tfoot>
-            <tr className="sum-row">
-              <th>{MA.total}</th>
-              <td className="num">{wan(totals.budget)}</td>
-              <td />
-              <td />
-              <td className="num" id="plan-spent-total">{wan(totals.spent)}</td>
-              <td className="num" id="plan-rate">{totals.budget > 0 ? formatPercent(ratio(totals.spent, totals.budget)) : '—'}</td>
-            </tr>
+            <PlanSpentSum store={store} />
           </tfoot>
         </table>
       </section>
@@ -109,5 +74,52 @@ export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: Ass
         )}
       </section>
     </div>
+  );
+});
+
+// Rows and sums observe their own figures, so a keystroke in a spending box re-renders its row and the sums, not the
+// whole screen with its indicator table.
+const TaskSpentRow = observer(function TaskSpentRow({ store, task: t, resetKey }: { store: AssessmentStore; task: PlanTask; resetKey: string }) {
+  const budget = fundingTotal(t.funding);
+  const spent = t.spent ? fundingTotal(t.spent) : 0;
+  return (
+    <tr className="task-row" data-task-id={t.id}>
+      <td>{t.name}</td>
+      <td className="num">{wan(budget)}</td>
+      <td>
+        <MoneyInput
+          id={`task-${t.id}-spent-fiscal`}
+          label={`${t.name} ${MA.colTaskSpentFiscal}`}
+          value={t.spent ? fiscalTotal(t.spent) : 0}
+          onValue={(fen) => store.setTaskSpent(t.id, 'fiscal', fen)}
+          resetKey={resetKey}
+        />
+      </td>
+      <td>
+        <MoneyInput
+          id={`task-${t.id}-spent-other`}
+          label={`${t.name} ${MA.colTaskSpentOther}`}
+          value={t.spent ? nonFiscalTotal(t.spent) : 0}
+          onValue={(fen) => store.setTaskSpent(t.id, 'other', fen)}
+          resetKey={resetKey}
+        />
+      </td>
+      <td className="num t-spent">{wan(spent)}</td>
+      <td className="num t-rate">{budget > 0 ? formatPercent(ratio(spent, budget)) : '—'}</td>
+    </tr>
+  );
+});
+
+const PlanSpentSum = observer(function PlanSpentSum({ store }: { store: AssessmentStore }) {
+  const totals = store.planTotals;
+  return (
+    <tr className="sum-row">
+      <th>{MA.total}</th>
+      <td className="num">{wan(totals.budget)}</td>
+      <td />
+      <td />
+      <td className="num" id="plan-spent-total">{wan(totals.spent)}</td>
+      <td className="num" id="plan-rate">{totals.budget > 0 ? formatPercent(ratio(totals.spent, totals.budget)) : '—'}</td>
+    </tr>
   );
 });

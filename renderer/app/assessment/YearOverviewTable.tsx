@@ -35,7 +35,7 @@ export const YearOverviewTable = observer(function YearOverviewTable({ store }: 
         </div>
         <div>
           <span className="hint">{MA.deptMean}</span>
-          <b id="dept-mean">{d.meanScore === null ? '—' : d.meanScore.toFixed(2)}</b>
+          <b id="dept-mean">{scoreText(d.meanScore)}</b>
           <small className="hint">{MA.deptMeanHint(d.scoredCount)}</small>
         </div>
         <div>
@@ -86,7 +86,7 @@ export const YearOverviewTable = observer(function YearOverviewTable({ store }: 
             <td className="num">{wan(d.spent)}</td>
             <td className="num">{d.executionRateText || '—'}</td>
             <td />
-            <td className="num">{d.meanScore === null ? '—' : d.meanScore.toFixed(2)}</td>
+            <td className="num">{scoreText(d.meanScore)}</td>
             <td />
             <td />
           </tr>

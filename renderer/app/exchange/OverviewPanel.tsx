@@ -46,12 +46,8 @@ export const OverviewPanel = observer(function OverviewPanel() {
               <tr key={r.unitId} data-unit={r.unitId}>
                 <td style={{ paddingLeft: `${r.depth * 14 - 6}px` }}>{r.unitName}</td>
                 <td className="num">{r.projectCount}</td>
-                <td className="x-c-progress">
-                  <Progress done={r.targetsFilled} of={r.projectCount} />
-                </td>
-                <td className="x-c-progress">
-                  <Progress done={r.assessmentsDone} of={r.projectCount} />
-                </td>
+                <ProgressCell done={r.targetsFilled} of={r.projectCount} />
+                <ProgressCell done={r.assessmentsDone} of={r.projectCount} />
                 <td className={r.hasDepartmentPlan ? 'x-yes' : 'x-no'}>{r.hasDepartmentPlan ? MX.overviewHasPlan : MX.overviewNoPlan}</td>
               </tr>
             ))}
@@ -60,12 +56,8 @@ export const OverviewPanel = observer(function OverviewPanel() {
             <tr>
               <th>{MX.overviewTotal}</th>
               <td className="num">{totals.projectCount}</td>
-              <td className="x-c-progress">
-                <Progress done={totals.targetsFilled} of={totals.projectCount} />
-              </td>
-              <td className="x-c-progress">
-                <Progress done={totals.assessmentsDone} of={totals.projectCount} />
-              </td>
+              <ProgressCell done={totals.targetsFilled} of={totals.projectCount} />
+              <ProgressCell done={totals.assessmentsDone} of={totals.projectCount} />
               <td>
                 {totals.plans} / {s.rows.length}
               </td>
@@ -77,17 +69,19 @@ export const OverviewPanel = observer(function OverviewPanel() {
   );
 });
 
-function Progress({ done, of }: { done: number; of: number }) {
+function ProgressCell({ done, of }: { done: number; of: number }) {
   const pct = of === 0 ? 0 : Math.round((done / of) * 100);
   const full = of > 0 && done === of;
   return (
-    <span className={`x-progress${full ? ' full' : ''}`}>
-      <span className="x-bar">
-        <span style={{ width: `${pct}%` }} />
+    <td className="x-c-progress">
+      <span className={`x-progress${full ? ' full' : ''}`}>
+        <span className="x-bar">
+          <span style={{ width: `${pct}%` }} />
+        </span>
+        <span className="x-progress-text">
+          {done} / {of}
+        </span>
       </span>
-      <span className="x-progress-text">
-        {done} / {of}
-      </span>
-    </span>
+    </td>
   );
 }
