@@ -277,8 +277,12 @@ export function resolveGrid(layout: FormLayout): GridResult {
   // which positions are covered, row by row: enough to place and check the cells; the owner matrix of the grid is
   // built from `starts` only when a writer asks for it (Word does, Excel does not)
   const taken = new Uint8Array(rows.length * n);
-  const starts: PlacedCell[][] = rows.map(() => []);
-  rows.forEach((row, r) => {
+  const starts: PlacedCell[][] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    const header = row.header === true;
+    const placedInRow: PlacedCell[] = [];
+    starts.push(placedInRow);
     let c = 0;
     for (let i = 0; i < row.cells.length; i++) {
       const cell = row.cells[i];
@@ -286,23 +290,14 @@ export function resolveGrid(layout: FormLayout): GridResult {
       const colSpan = cell.colSpan ?? 1;
       if (!isPositiveInt(rowSpan) || !isPositiveInt(colSpan)) {
         issues.push({ code: 'badSpan', message: m.badSpan(r + 1, i + 1), row: r });
-        return;
+        break;
       }
       while (c < n && taken[r * n + c] === 1) c++;
       if (c >= n) {
         issues.push({ code: 'rowTooWide', message: m.rowTooWide(r + 1, n), row: r });
-        return;
+        break;
       }
-      const placed: PlacedCell = {
-        cell,
-        row: r,
-        col: c,
-        rowSpan,
-        colSpan,
-        header: row.header === true,
-        bold: cell.bold ?? row.bold ?? row.header === true,
-      };
-      starts[r].push(placed);
+      placedInRow.push({ cell, row: r, col: c, rowSpan, colSpan, header, bold: cell.bold ?? row.bold ?? header });
       if (c + colSpan > n) issues.push({ code: 'rowTooWide', message: m.rowTooWide(r + 1, n), row: r, col: c });
       if (r + rowSpan > rows.length) issues.push({ code: 'spanPastEnd', message: m.spanPastEnd(r + 1, c + 1), row: r, col: c });
       if (r < headerRowCount && r + rowSpan > headerRowCount) {
@@ -319,7 +314,7 @@ export function resolveGrid(layout: FormLayout): GridResult {
       }
       c += colSpan;
     }
-  });
+  }
 
   for (let r = 0; r < rows.length; r++) {
     const missing: number[] = [];

@@ -34,100 +34,127 @@ export function displayWidth(text: string): number {
   return w;
 }
 
-/** Line-breaking class of each BMP character: 1 may not start a line (stays with the character before it), 2 may not
- * end a line (goes with the character after it). A table rather than sets: it is read for every character. */
-const BREAK_CLASS = new Uint8Array(0x10000);
-for (const ch of '，。、；：？！）》」』】〕”’％%,.;:?!)]}') BREAK_CLASS[ch.charCodeAt(0)] = 1;
-for (const ch of '（《「『【〔“‘([{') BREAK_CLASS[ch.charCodeAt(0)] = 2;
+/** What the line filler needs of each BMP character, in one table read per character: its width (bits 0–1), whether it
+ * may not start a line (closing marks stay with the character before them), may not end one (opening marks go with
+ * what follows), is a space, or starts a surrogate pair. 0: not yet looked up. */
+const KIND = new Uint8Array(0x10000);
+const WIDE_PLAIN = 2;
+const CLOSING = 4;
+const OPENING = 8;
+const SPACE = 16;
+const HIGH_SURROGATE = 32;
+const CLOSING_MARKS = '，。、；：？！）》」』】〕”’％%,.;:?!)]}';
+const OPENING_MARKS = '（《「『【〔“‘([{';
 
-/**
- * Greedy line filling of one paragraph, fed its characters' widths and break classes in order. One shared instance,
- * reset per paragraph, with methods rather than closures: the Excel writer measures every cell of a city-wide form.
- */
-class LineFiller {
-  private cap = 1;
-  private lines = 1;
-  private used = 0;
-  // the last break unit is placed only when the next character cannot attach to it
-  private pending = 0;
-  private pendingSpace = false;
-  private word = 0;
-  private opening = 0;
-
-  count(text: string, from: number, to: number, cap: number): number {
-    this.cap = cap;
-    this.lines = 1;
-    this.used = 0;
-    this.pending = 0;
-    this.pendingSpace = false;
-    this.word = 0;
-    this.opening = 0;
-    for (let i = from; i < to; i++) {
-      const code = text.charCodeAt(i);
-      let w: 1 | 2;
-      if (code >= 0xd800 && code <= 0xdbff && i + 1 < to) {
-        // a character outside the BMP: measure the pair, never split it
-        w = charWidth(text.slice(i, i + 2));
-        i++;
-      } else {
-        w = code < 0x1100 ? 1 : code >= 0x4e00 && code <= 0x9fff ? 2 : bmpWidth(code);
-      }
-      const cls = code <= 0xffff ? BREAK_CLASS[code] : 0;
-      if (code === 32 || code === 9) {
-        this.flushWord();
-        this.push(1, true);
-      } else if (cls === 1) {
-        if (this.word > 0) this.word += w;
-        else if (this.pending > 0 && !this.pendingSpace && this.opening === 0) this.pending += w;
-        else this.word += w;
-      } else if (cls === 2) {
-        this.flushWord();
-        this.opening += w;
-      } else if (w === 2) {
-        this.flushWord();
-        this.push(w + this.opening, false);
-        this.opening = 0;
-      } else {
-        this.word += w;
-      }
-    }
-    this.flushWord();
-    if (this.pending > 0) this.place(this.pending, this.pendingSpace);
-    return this.lines;
-  }
-
-  private place(width: number, space: boolean): void {
-    const cap = this.cap;
-    if (space) {
-      if (this.used + width <= cap) this.used += width;
-    } else if (this.used + width <= cap) {
-      this.used += width;
-    } else if (width <= cap) {
-      this.lines++;
-      this.used = width;
-    } else {
-      // longer than a whole line: it is broken inside, filling lines
-      if (this.used > 0) this.lines++;
-      const extra = Math.ceil(width / cap) - 1;
-      this.lines += extra;
-      this.used = width - extra * cap;
-    }
-  }
-
-  private push(width: number, space: boolean): void {
-    if (this.pending > 0) this.place(this.pending, this.pendingSpace);
-    this.pending = width;
-    this.pendingSpace = space;
-  }
-
-  private flushWord(): void {
-    if (this.word > 0 || this.opening > 0) this.push(this.word + this.opening, false);
-    this.word = 0;
-    this.opening = 0;
-  }
+function kindOf(code: number): number {
+  const ch = String.fromCharCode(code);
+  let k: number = bmpWidth(code);
+  if (CLOSING_MARKS.includes(ch)) k |= CLOSING;
+  if (OPENING_MARKS.includes(ch)) k |= OPENING;
+  if (code === 32 || code === 9) k |= SPACE;
+  if (code >= 0xd800 && code <= 0xdbff) k |= HIGH_SURROGATE;
+  return (KIND[code] = k);
 }
 
-const filler = new LineFiller();
+/** Lines that placing a unit of `width` after `used` units adds to a line of `cap`: none for a space, which may hang
+ * past the line's end; a unit wider than a whole line is broken inside, filling lines. */
+function linesAdded(used: number, width: number, space: boolean, cap: number): number {
+  if (space || used + width <= cap) return 0;
+  if (width <= cap) return 1;
+  return (used > 0 ? 1 : 0) + Math.ceil(width / cap) - 1;
+}
+
+/** Units used on the last line after placing that unit. */
+function usedAfter(used: number, width: number, space: boolean, cap: number): number {
+  if (used + width <= cap) return used + width;
+  if (space) return used;
+  if (width <= cap) return width;
+  return width - (Math.ceil(width / cap) - 1) * cap;
+}
+
+/**
+ * Greedy line filling of the paragraph text[from, to). Break units: each wide character alone, Latin words and
+ * numbers whole, spaces; closing marks stay with the unit before them, opening marks go with the one after. The last
+ * unit is held back ("pending") until the next character shows whether it attaches. All state in locals and one table
+ * read per character: the Excel writer measures every cell of a city-wide form, and most of it is ideographs, which
+ * take the first branch.
+ */
+function fillLines(text: string, from: number, to: number, cap: number): number {
+  let lines = 1;
+  let used = 0;
+  let pending = 0;
+  let pendingSpace = false;
+  let word = 0;
+  let opening = 0;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    let k = KIND[code];
+    if (k === 0) k = kindOf(code);
+    if (k === WIDE_PLAIN && word === 0 && opening === 0) {
+      // the bulk of a Chinese text: an ideograph after a whole unit, which is now placed
+      lines += linesAdded(used, pending, pendingSpace, cap);
+      used = usedAfter(used, pending, pendingSpace, cap);
+      pending = 2;
+      pendingSpace = false;
+      continue;
+    }
+    let w = k & 3;
+    if ((k & HIGH_SURROGATE) !== 0) {
+      // a character outside the BMP: measure the pair, never split it
+      const low = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        w = charWidth(text.slice(i, i + 2));
+        i++;
+      }
+      k = w;
+    }
+    if ((k & CLOSING) !== 0) {
+      if (word > 0 || pending === 0 || pendingSpace || opening > 0) word += w;
+      else pending += w;
+      continue;
+    }
+    if (k === 1) {
+      word += 1;
+      continue;
+    }
+    // a space, an opening mark or a wide character: the word in progress (with its opening marks) is a whole unit
+    if (word > 0) {
+      lines += linesAdded(used, pending, pendingSpace, cap);
+      used = usedAfter(used, pending, pendingSpace, cap);
+      pending = word + opening;
+      pendingSpace = false;
+      word = 0;
+      opening = 0;
+    }
+    if ((k & OPENING) !== 0) {
+      opening += w;
+      continue;
+    }
+    lines += linesAdded(used, pending, pendingSpace, cap);
+    used = usedAfter(used, pending, pendingSpace, cap);
+    if ((k & SPACE) !== 0) {
+      // opening marks before a space have nothing to go with: a unit of their own
+      if (opening > 0) {
+        lines += linesAdded(used, opening, false, cap);
+        used = usedAfter(used, opening, false, cap);
+        opening = 0;
+      }
+      pending = 1;
+      pendingSpace = true;
+    } else {
+      pending = opening + w;
+      pendingSpace = false;
+      opening = 0;
+    }
+  }
+  if (word > 0 || opening > 0) {
+    lines += linesAdded(used, pending, pendingSpace, cap);
+    used = usedAfter(used, pending, pendingSpace, cap);
+    pending = word + opening;
+    pendingSpace = false;
+  }
+  return lines + linesAdded(used, pending, pendingSpace, cap);
+}
 
 /**
  * Lines a text takes when wrapped greedily into `capacity` character units; every "\n" starts a new line. Break units:
@@ -144,7 +171,7 @@ export function wrappedLineCount(text: string, capacity: number): number {
     // paragraphs end at "\n" or "\r\n"
     const to = end > from && text.charCodeAt(end - 1) === 13 && nl >= 0 ? end - 1 : end;
     // nothing in a paragraph can be wider than two units a character: a short one is one line, unmeasured
-    total += (to - from) * 2 <= cap ? 1 : filler.count(text, from, to, cap);
+    total += (to - from) * 2 <= cap ? 1 : fillLines(text, from, to, cap);
     if (nl < 0) return total;
     from = nl + 1;
   }

@@ -1,6 +1,7 @@
 import {
   cellAlign,
   cellText,
+  charWidth,
   displayWidth,
   excelNumFmt,
   formatNumber,
@@ -39,7 +40,87 @@ describe('wrappedLineCount', () => {
     expect(wrappedLineCount('第一行\n第二行\n', 20)).toBe(3);
     expect(wrappedLineCount('', 10)).toBe(1);
   });
+
+  it('keeps opening punctuation with the character after it', () => {
+    // "甲乙“" would fill the first line, but "“" may not end it: it moves down with "丙"
+    expect(wrappedLineCount('甲乙“丙丁戊', 6)).toBe(3);
+    expect(wrappedLineCount('甲乙（ab）丙', 6)).toBe(3);
+  });
+
+  it('agrees with a plain split-into-units-then-fill reference on 100,000 random texts', () => {
+    const alphabet = [...'年度指标内容服务，。、；：？！）》（《“”‘’%％,.;:?!()[]{}abcXYZ0123456789 \t≥—…①😀𠀀', '\ud800', '\udc00'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    let disagreements = 0;
+    for (let k = 0; k < 100_000; k++) {
+      let text = '';
+      for (let i = Math.floor(random() * 60); i > 0; i--) text += alphabet[Math.floor(random() * alphabet.length)];
+      if (random() < 0.1) text += (random() < 0.5 ? '\n' : '\r\n') + text;
+      const capacity = Math.floor(random() * 30) + (random() < 0.1 ? 0.5 : 0);
+      if (wrappedLineCount(text, capacity) !== referenceLineCount(text, capacity)) disagreements++;
+    }
+    expect(disagreements).toBe(0);
+  });
 });
+
+/** The line breaking rules written plainly: the text cut into break units first, then the units placed greedily. */
+function referenceLineCount(text: string, capacity: number): number {
+  const cap = Math.max(1, capacity);
+  const closing = '，。、；：？！）》」』】〕”’％%,.;:?!)]}';
+  const opening = '（《「『【〔“‘([{';
+  return text.split(/\r?\n/).reduce((sum, paragraph) => {
+    const units: { width: number; space: boolean }[] = [];
+    let word: number | null = null;
+    let open = 0;
+    const endWord = () => {
+      if (word !== null) units.push({ width: word + open, space: false });
+      if (word !== null) open = 0;
+      word = null;
+    };
+    for (const ch of Array.from(paragraph)) {
+      const w = charWidth(ch);
+      const last = units[units.length - 1];
+      if (ch === ' ' || ch === '\t') {
+        endWord();
+        if (open > 0) units.push({ width: open, space: false });
+        open = 0;
+        units.push({ width: 1, space: true });
+      } else if (closing.includes(ch)) {
+        if (word !== null) word += w;
+        else if (open === 0 && last && !last.space) last.width += w;
+        else word = w;
+      } else if (opening.includes(ch)) {
+        endWord();
+        open += w;
+      } else if (w === 2) {
+        endWord();
+        units.push({ width: open + w, space: false });
+        open = 0;
+      } else {
+        word = (word ?? 0) + w;
+      }
+    }
+    endWord();
+    if (open > 0) units.push({ width: open, space: false });
+    let lines = 1;
+    let used = 0;
+    for (const u of units) {
+      if (used + u.width <= cap) used += u.width;
+      else if (u.space) continue;
+      else if (u.width <= cap) {
+        lines++;
+        used = u.width;
+      } else {
+        // wider than a line: broken inside it
+        if (used > 0) lines++;
+        const extra = Math.ceil(u.width / cap) - 1;
+        lines += extra;
+        used = u.width - extra * cap;
+      }
+    }
+    return sum + lines;
+  }, 0);
+}
 
 describe('cell text and Excel formats', () => {
   it('prints the worked rates of domain.md §7 from the amounts', () => {
