@@ -1,6 +1,7 @@
 // The three-level indicator editor: 一级 from the unit's scheme, under each only its own 二级, under those the 三级 rows.
 // Each level explains itself in one line; weight sums are shown per 一级 and overall.
 import { observer } from 'mobx-react-lite';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { DIRECTIONS, type Direction, type Indicator } from '../../shared/model';
 import type { Level1Def, Level2Def } from '../../shared/schemes';
 import { M } from '../messages';
@@ -8,6 +9,7 @@ import { formatWeight, indicatorFieldId, type IndicatorDraft } from '../stores/i
 import { interpretTargetText, targetBoxText, targetFromBox } from '../stores/target-text';
 import { focusElement } from './focus';
 import { useComputed, useDraftForm } from './hooks';
+import { useNearScreen } from './near-screen';
 
 export const IndicatorEditor = observer(function IndicatorEditor({ draft, title = M.indicators }: { draft: IndicatorDraft; title?: string }) {
   const scheme = draft.scheme;
@@ -147,6 +149,10 @@ const ForeignRows = observer(function ForeignRows({ draft }: { draft: IndicatorD
   );
 });
 
+/** The fields of a row, in the order of its boxes. */
+const ROW_FIELDS = ['name', 'direction', 'target', 'unit', 'weight', 'core', 'periodTarget', 'explanation'] as const;
+type RowField = (typeof ROW_FIELDS)[number];
+
 interface RowValues {
   name: string;
   direction: Direction;
@@ -182,6 +188,16 @@ export const IndicatorRow = observer(function IndicatorRow({ draft, ind }: { dra
   const revision = draft.revisionOf(id);
   const problems = useComputed(() => draft.fieldProblems.get(id) ?? '', [draft, id]);
   const active = useComputed(() => draft.activeIndicatorId === id, [draft, id]);
+  const rowRef = useRef<HTMLTableRowElement>(null);
+  const near = useNearScreen(rowRef);
+  // a box of the outline that took the focus (Tab, a jump from the check panel): its real field takes it over
+  const [focusOnWake, setFocusOnWake] = useState<RowField | null>(null);
+  const live = near || active || focusOnWake !== null;
+  useLayoutEffect(() => {
+    if (!live || focusOnWake === null) return;
+    document.getElementById(indicatorFieldId(id, focusOnWake))?.focus();
+    setFocusOnWake(null);
+  }, [live, focusOnWake, id]);
   const { register, setValue, getValues } = useDraftForm<RowValues>(
     () => rowValues(ind),
     (v) =>
@@ -222,14 +238,29 @@ export const IndicatorRow = observer(function IndicatorRow({ draft, ind }: { dra
   };
   const invalid = (field: string) => (problems.includes(`${field}:error`) ? true : undefined);
 
+  const rowProps = {
+    ref: rowRef,
+    className: 'indicator-row' + (active ? ' active' : '') + (live ? '' : ' outline'),
+    'data-indicator-id': id,
+    'data-level2': ind.level2,
+    onFocus: () => !active && draft.setActive(id),
+  };
+  if (!live) {
+    // far from the screen: the outline of the boxes, each focusable under its field's id so that Tab and the check
+    // panel reach it; the row comes alive when it gets near the screen or the focus
+    return (
+      <tr {...rowProps}>
+        {ROW_FIELDS.map((field) => (
+          <td key={field} className={field === 'core' ? 'center' : undefined}>
+            <div id={indicatorFieldId(id, field)} className={`box-outline ${field} ${cls(field) ?? ''}`} tabIndex={0} onFocus={() => setFocusOnWake(field)} />
+          </td>
+        ))}
+        <td />
+      </tr>
+    );
+  }
   return (
-    <tr
-      className={'indicator-row' + (active ? ' active' : '')}
-      data-indicator-id={id}
-      data-level2={ind.level2}
-      onFocus={() => !active && draft.setActive(id)}
-      onKeyDown={onKeyDown}
-    >
+    <tr {...rowProps} onKeyDown={onKeyDown}>
       <td>
         <input id={indicatorFieldId(id, 'name')} className={cls('name')} aria-invalid={invalid('name')} placeholder={M.namePlaceholder} aria-label={M.colName} {...register('name')} />
       </td>

@@ -3,9 +3,12 @@ export function focusElement(id: string, attempts = 10): void {
   const el = document.getElementById(id);
   if (el instanceof HTMLElement) {
     el.focus();
-    el.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    el.classList.add('flash');
-    setTimeout(() => el.classList.remove('flash'), 900);
+    // a row far from the screen shows the outline of a box under the field's id; focused, the row comes alive and
+    // the real field, under the same id, takes the focus
+    const shown = document.getElementById(id) ?? el;
+    shown.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    shown.classList.add('flash');
+    setTimeout(() => shown.classList.remove('flash'), 900);
     return;
   }
   if (attempts > 0) requestAnimationFrame(() => focusElement(id, attempts - 1));

@@ -27,6 +27,14 @@ async function addLevel2(level1: string, level2: string): Promise<Locator> {
   return row;
 }
 
+/** One field's values down the indicator rows, read as a user reads them: with the table scrolled into view (rows far
+ * from the screen draw only the outline of their boxes). */
+async function indicatorValues(field: string): Promise<string[]> {
+  await page.locator('#section-indicators').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector('tr.indicator-row.outline') === null);
+  return page.locator(`tr.indicator-row [id$="-${field}"]`).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+}
+
 async function waitSaved(): Promise<void> {
   await page.waitForSelector('#save-mark[data-state="saved"]');
 }
@@ -152,10 +160,8 @@ test('finds everything as it was after a reload, even one right after typing', a
   expect(await page.inputValue('#project-basis')).toBe('《龙岗区工商联会员服务工作规则》');
   expect(await page.inputValue('#project-funding-generalPublic')).toBe('12.50');
   expect(await page.textContent('#sum-total')).toBe('14.50');
-  const names = await page.locator('tr.indicator-row [id$="-name"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-  expect(names).toEqual(['培训人数', '培训班期数', '会员企业经营管理能力', '参训学员满意度']);
-  const targets = await page.locator('tr.indicator-row [id$="-target"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-  expect(targets).toEqual(['240', '4', '持续提升', '90']);
+  expect(await indicatorValues('name')).toEqual(['培训人数', '培训班期数', '会员企业经营管理能力', '参训学员满意度']);
+  expect(await indicatorValues('target')).toEqual(['240', '4', '持续提升', '90']);
   expect(await page.locator('#unit-select option:checked').innerText()).toContain('深圳市龙岗区工商业联合会');
 });
 
@@ -268,8 +274,7 @@ test('copies a project into the next year', async () => {
   await page.locator('#project-rows li .row-open').click();
   await page.waitForSelector('#project-editor');
   expect(await page.inputValue('#project-name')).toBe('会员企业培训项目');
-  const names = await page.locator('tr.indicator-row [id$="-name"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
-  expect(names).toEqual(['培训人数', '培训班期数', '集中培训合格率', '会员企业经营管理能力', '参训学员满意度']);
+  expect(await indicatorValues('name')).toEqual(['培训人数', '培训班期数', '集中培训合格率', '会员企业经营管理能力', '参训学员满意度']);
   expect(await page.textContent('#weight-total')).toBe('权重合计 90');
   await page.selectOption('#year-select', String(year));
   await page.waitForFunction(() => document.querySelectorAll('#project-rows li').length === 3);
