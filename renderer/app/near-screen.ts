@@ -1,6 +1,6 @@
 // Whether an element is on the screen or close to it. Indicator rows far from the screen draw only the outline of
-// their boxes: with all sixty rows' input boxes in the page, Chromium spends ≈ 2 ms more on every frame (painting and
-// layerizing the boxes), so at every keystroke, than with the dozen near the screen.
+// their boxes: with all sixty rows' input boxes in the page, every frame, so every keystroke, cost Chromium ≈ 3 ms more
+// (painting and layerizing the boxes) than with only the rows near the screen.
 import { useLayoutEffect, useState, type RefObject } from 'react';
 
 /** How far beyond the visible part of its scrolling pane an element still counts as near: rows come alive before
@@ -8,8 +8,10 @@ import { useLayoutEffect, useState, type RefObject } from 'react';
 const MARGIN_PX = 100;
 
 const listeners = new WeakMap<Element, (near: boolean) => void>();
-/** one observer per scrolling pane: the margin only widens the pane the observer watches, not the panes inside it */
-const observers = new Map<Element | null, IntersectionObserver>();
+/** one observer per scrolling pane (the margin only widens the pane an observer watches, not the panes inside it);
+ * weakly held, so a pane that leaves the page takes its observer with it */
+const observers = new WeakMap<Element, IntersectionObserver>();
+let pageObserver: IntersectionObserver | undefined;
 const panes = new WeakMap<Element, Element | null>();
 
 /** The nearest ancestor that scrolls (the editor's pane), or null for the page; looked up once per table. */
@@ -31,7 +33,7 @@ function scrollingPane(el: Element): Element | null {
 }
 
 function observe(el: Element, pane: Element | null, onChange: (near: boolean) => void): () => void {
-  let observer = observers.get(pane);
+  let observer = pane ? observers.get(pane) : pageObserver;
   if (!observer) {
     observer = new IntersectionObserver(
       (entries) => {
@@ -39,7 +41,8 @@ function observe(el: Element, pane: Element | null, onChange: (near: boolean) =>
       },
       { root: pane, rootMargin: `${MARGIN_PX}px 0px` },
     );
-    observers.set(pane, observer);
+    if (pane) observers.set(pane, observer);
+    else pageObserver = observer;
   }
   listeners.set(el, onChange);
   observer.observe(el);
