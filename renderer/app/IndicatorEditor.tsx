@@ -190,14 +190,19 @@ export const IndicatorRow = observer(function IndicatorRow({ draft, ind }: { dra
   const active = useComputed(() => draft.activeIndicatorId === id, [draft, id]);
   const rowRef = useRef<HTMLTableRowElement>(null);
   const near = useNearScreen(rowRef);
-  // a box of the outline that took the focus (Tab, a jump from the check panel): its real field takes it over
-  const [focusOnWake, setFocusOnWake] = useState<RowField | null>(null);
-  const live = near || active || focusOnWake !== null;
+  // a row holding the focus stays drawn, wherever it is and whichever row is active (an undo makes another one so)
+  const [holdsFocus, setHoldsFocus] = useState(false);
+  // a box of the outline that took the focus (Tab, a jump from the check panel): its real field takes it over, with
+  // its text selected when it came by keyboard, as Tab into a drawn box does
+  const [wake, setWake] = useState<{ field: RowField; select: boolean } | null>(null);
+  const live = near || active || holdsFocus || wake !== null;
   useLayoutEffect(() => {
-    if (!live || focusOnWake === null) return;
-    document.getElementById(indicatorFieldId(id, focusOnWake))?.focus();
-    setFocusOnWake(null);
-  }, [live, focusOnWake, id]);
+    if (!live || wake === null) return;
+    const el = document.getElementById(indicatorFieldId(id, wake.field));
+    el?.focus();
+    if (wake.select && el instanceof HTMLInputElement && el.type !== 'checkbox') el.select();
+    setWake(null);
+  }, [live, wake, id]);
   const { register, setValue, getValues } = useDraftForm<RowValues>(
     () => rowValues(ind),
     (v) =>
@@ -243,7 +248,11 @@ export const IndicatorRow = observer(function IndicatorRow({ draft, ind }: { dra
     className: 'indicator-row' + (active ? ' active' : '') + (live ? '' : ' outline'),
     'data-indicator-id': id,
     'data-level2': ind.level2,
-    onFocus: () => !active && draft.setActive(id),
+    onFocus: () => {
+      setHoldsFocus(true);
+      if (!active) draft.setActive(id);
+    },
+    onBlur: (e: React.FocusEvent) => setHoldsFocus(e.currentTarget.contains(e.relatedTarget)),
   };
   if (!live) {
     // far from the screen: the outline of the boxes, each focusable under its field's id so that Tab and the check
@@ -252,7 +261,12 @@ export const IndicatorRow = observer(function IndicatorRow({ draft, ind }: { dra
       <tr {...rowProps}>
         {ROW_FIELDS.map((field) => (
           <td key={field} className={field === 'core' ? 'center' : undefined}>
-            <div id={indicatorFieldId(id, field)} className={`box-outline ${field} ${cls(field) ?? ''}`} tabIndex={0} onFocus={() => setFocusOnWake(field)} />
+            <div
+              id={indicatorFieldId(id, field)}
+              className={`box-outline ${field} ${cls(field) ?? ''}`}
+              tabIndex={0}
+              onFocus={(e) => setWake({ field, select: e.currentTarget.matches(':focus-visible') })}
+            />
           </td>
         ))}
         <td />

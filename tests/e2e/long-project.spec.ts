@@ -1,7 +1,8 @@
 // End to end, in headless Chromium: a project of 60 indicator rows, most of them far below the screen. Rows far from
 // the screen draw only the outline of their boxes (renderer/app/near-screen.ts, which keeps every keystroke cheap);
-// these tests check that nothing a user does notices: Tab walks through all rows, the check panel jumps to a field in
-// a far row, and what was typed stays when its row scrolls away and back.
+// these tests check that nothing is lost or out of reach: Tab walks through all rows (selecting the text it lands on),
+// the check panel jumps to a field in a far row, a focused row stays drawn, and what was typed stays when its row
+// scrolls away and back. (A jump of a whole screen shows the outlines for one frame, until the rows come alive.)
 import type { Page } from 'playwright-core';
 import type { Repository } from '../../renderer/db/repository';
 import type { Indicator, Project, Unit } from '../../shared/model';
@@ -102,6 +103,48 @@ test('Tab walks from the first row through all rows, far below the screen too', 
   expect(await focused()).toEqual({ tag: 'INPUT', id: `ind-${before}-explanation` });
 });
 
+/** Scrolls the editor's pane with the mouse wheel, leaving the focus where it is. */
+async function wheel(dy: number): Promise<void> {
+  const box = (await page.locator('#section-indicators').boundingBox())!;
+  await page.mouse.move(box.x + 20, Math.max(60, Math.min(box.y + 20, 800)));
+  await page.mouse.wheel(0, dy);
+  await page.waitForTimeout(200);
+}
+
+test('Tab from a row into the next one, scrolled far away, selects its text as in a drawn row', async () => {
+  const first = await page.locator('tr.indicator-row').nth(0).getAttribute('data-indicator-id');
+  const second = await page.locator('tr.indicator-row').nth(1).getAttribute('data-indicator-id');
+  await page.locator(`#ind-${first}-explanation`).scrollIntoViewIfNeeded();
+  await page.locator(`#ind-${first}-explanation`).focus();
+  await wheel(3000);
+  // the focused row stays drawn; the one after it is an outline now
+  expect(await page.locator(`tr.indicator-row[data-indicator-id="${first}"]`).getAttribute('class')).not.toContain('outline');
+  expect(await page.locator(`tr.indicator-row[data-indicator-id="${second}"]`).getAttribute('class')).toContain('outline');
+  await page.keyboard.press('Tab');
+  expect(await focused()).toEqual({ tag: 'INPUT', id: `ind-${second}-name` });
+  const selection = await page.evaluate(() => {
+    const el = document.activeElement as HTMLInputElement;
+    return [el.selectionStart, el.selectionEnd, el.value.length];
+  });
+  expect(selection[0]).toBe(0);
+  expect(selection[1]).toBe(selection[2]);
+  expect(selection[2]).toBeGreaterThan(0);
+});
+
+test('keeps the focused box when an undo makes another row the active one', async () => {
+  // delete a row near the top, then work in the first row's 指标性质 and scroll it away
+  const first = await page.locator('tr.indicator-row').nth(0).getAttribute('data-indicator-id');
+  const third = await page.locator('tr.indicator-row').nth(2).getAttribute('data-indicator-id');
+  await page.locator(`tr.indicator-row[data-indicator-id="${third}"]`).scrollIntoViewIfNeeded();
+  await page.locator(`tr.indicator-row[data-indicator-id="${third}"] button.danger`).click();
+  await page.waitForFunction((n) => document.querySelectorAll('tr.indicator-row').length === n, ROWS - 1);
+  await page.locator(`#ind-${first}-direction`).focus();
+  await wheel(3000);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((n) => document.querySelectorAll('tr.indicator-row').length === n, ROWS);
+  expect(await focused()).toEqual({ tag: 'SELECT', id: `ind-${first}-direction` });
+});
+
 test('jumps from the check panel to a field of a row far below the screen', async () => {
   await page.locator('#ind-long-i0-name').scrollIntoViewIfNeeded();
   await page.locator('#ind-long-i0-name').focus();
@@ -109,6 +152,8 @@ test('jumps from the check panel to a field of a row far below the screen', asyn
   expect(await page.locator('tr.indicator-row[data-indicator-id="long-i59"]').getAttribute('class')).toContain('outline');
   await page.locator('#check-panel button[data-code="indicatorNameEmpty"]').click();
   expect(await focused()).toEqual({ tag: 'INPUT', id: 'ind-long-i59-name' });
+  // the field it lands in flashes, as in a row that was drawn already
+  await page.waitForSelector('input#ind-long-i59-name.flash');
   await page.keyboard.type('满意度调查覆盖率');
   await page.locator('#check-panel button[data-code="indicatorNameEmpty"]').waitFor({ state: 'detached' });
   expect(await page.inputValue('#ind-long-i59-name')).toBe('满意度调查覆盖率');
