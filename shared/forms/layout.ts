@@ -219,11 +219,16 @@ export interface Grid {
   rowCount: number;
   /** the number of header rows at the top */
   headerRowCount: number;
-  /** per row, the cells that start in it, left to right */
-  starts: PlacedCell[][];
+  /** per row, the cells that start in it, left to right (built on first use) */
+  readonly starts: PlacedCell[][];
   /** per row and column, the cell covering that position (built on first use) */
   readonly owner: PlacedCell[][];
+  /** every cell with its place, row by row and left to right, with no object made per cell */
+  forEachCell(visit: CellVisitor): void;
 }
+
+/** Called for each cell of a grid with its place: what a PlacedCell holds, as arguments. */
+export type CellVisitor = (cell: Cell, row: number, col: number, rowSpan: number, colSpan: number, header: boolean, bold: boolean) => void;
 
 export type LayoutIssueCode =
   | 'noColumns'
@@ -256,6 +261,40 @@ function isPositiveInt(n: number): boolean {
 
 /** Places every cell on the grid, or reports every inconsistency found (it does not stop at the first). */
 export function resolveGrid(layout: FormLayout): GridResult {
+  const { issues, headerRowCount } = placeCells(layout);
+  if (issues.length > 0) return { ok: false, issues };
+  const n = layout.columns.length;
+  // the placed cells are made only for a writer that asks for them (Word does; Excel walks the cells with forEachCell)
+  let starts: PlacedCell[][] | undefined;
+  let owner: PlacedCell[][] | undefined;
+  const forEachCell = (visit: CellVisitor) => void placeCells(layout, visit);
+  return {
+    ok: true,
+    grid: {
+      columnCount: n,
+      rowCount: layout.rows.length,
+      headerRowCount,
+      forEachCell,
+      get starts() {
+        if (!starts) {
+          const made: PlacedCell[][] = layout.rows.map(() => []);
+          forEachCell((cell, row, col, rowSpan, colSpan, header, bold) => made[row].push({ cell, row, col, rowSpan, colSpan, header, bold }));
+          starts = made;
+        }
+        return starts;
+      },
+      get owner() {
+        return (owner ??= ownerMatrix(this.starts, n));
+      },
+    },
+  };
+}
+
+/**
+ * Walks the cells onto the grid row by row, telling `visit` where each one lands, and collects every inconsistency.
+ * Only a bitmap of the covered positions is made: a city-wide form has tens of thousands of cells.
+ */
+function placeCells(layout: FormLayout, visit?: CellVisitor): { issues: LayoutIssue[]; headerRowCount: number } {
   const issues: LayoutIssue[] = [];
   const n = layout.columns.length;
   if (n === 0) issues.push({ code: 'noColumns', message: m.noColumns });
@@ -274,15 +313,10 @@ export function resolveGrid(layout: FormLayout): GridResult {
     }
   });
 
-  // which positions are covered, row by row: enough to place and check the cells; the owner matrix of the grid is
-  // built from `starts` only when a writer asks for it (Word does, Excel does not)
   const taken = new Uint8Array(rows.length * n);
-  const starts: PlacedCell[][] = [];
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     const header = row.header === true;
-    const placedInRow: PlacedCell[] = [];
-    starts.push(placedInRow);
     let c = 0;
     for (let i = 0; i < row.cells.length; i++) {
       const cell = row.cells[i];
@@ -297,7 +331,7 @@ export function resolveGrid(layout: FormLayout): GridResult {
         issues.push({ code: 'rowTooWide', message: m.rowTooWide(r + 1, n), row: r });
         break;
       }
-      placedInRow.push({ cell, row: r, col: c, rowSpan, colSpan, header, bold: cell.bold ?? row.bold ?? header });
+      visit?.(cell, r, c, rowSpan, colSpan, header, cell.bold ?? row.bold ?? header);
       if (c + colSpan > n) issues.push({ code: 'rowTooWide', message: m.rowTooWide(r + 1, n), row: r, col: c });
       if (r + rowSpan > rows.length) issues.push({ code: 'spanPastEnd', message: m.spanPastEnd(r + 1, c + 1), row: r, col: c });
       if (r < headerRowCount && r + rowSpan > headerRowCount) {
@@ -317,25 +351,16 @@ export function resolveGrid(layout: FormLayout): GridResult {
   }
 
   for (let r = 0; r < rows.length; r++) {
-    const missing: number[] = [];
-    for (let c = 0; c < n; c++) if (taken[r * n + c] === 0) missing.push(c + 1);
-    if (missing.length > 0) issues.push({ code: 'rowIncomplete', message: m.rowIncomplete(r + 1, missing.join('、')), row: r, col: missing[0] - 1 });
+    let first = -1;
+    let missing = '';
+    for (let c = 0; c < n; c++) {
+      if (taken[r * n + c] !== 0) continue;
+      if (first < 0) first = c;
+      missing += missing ? `、${c + 1}` : `${c + 1}`;
+    }
+    if (first >= 0) issues.push({ code: 'rowIncomplete', message: m.rowIncomplete(r + 1, missing), row: r, col: first });
   }
-
-  if (issues.length > 0) return { ok: false, issues };
-  let owner: PlacedCell[][] | undefined;
-  return {
-    ok: true,
-    grid: {
-      columnCount: n,
-      rowCount: rows.length,
-      headerRowCount,
-      starts,
-      get owner() {
-        return (owner ??= ownerMatrix(starts, n));
-      },
-    },
-  };
+  return { issues, headerRowCount };
 }
 
 /** Per row and column, the placed cell covering that position (of a valid grid, where every position has one). */

@@ -1,6 +1,6 @@
 // Renders form layouts to an .xlsx workbook (one worksheet per layout) with exceljs. Runs in Node and the browser.
 import ExcelJS from 'exceljs';
-import type { Alignment, Borders, Font, PaperSize, Style, Worksheet } from 'exceljs';
+import type { Alignment, Borders, Font, PaperSize, Row, Style, Worksheet } from 'exceljs';
 import {
   DEFAULT_MARGINS_MM,
   asList,
@@ -236,27 +236,30 @@ function writeTable(ws: Worksheet, layout: FormLayout, grid: Grid, top: number, 
     return style;
   };
 
-  grid.starts.forEach((placed, r) => {
-    // the row once, then its cells by column number: ws.getCell(row, col) parses an "AB123" address for every cell
-    const xlRow = ws.getRow(top + r);
-    for (const p of placed) {
-      const column = layout.columns[p.col];
-      const cell = xlRow.getCell(p.col + 1);
-      const v = p.cell.value;
-      if (typeof v === 'number' && Number.isFinite(v)) {
-        cell.value = v;
-      } else if (typeof v === 'string' && v !== '') {
-        cell.value = v;
-      }
-      cell.style = styleOf(p.cell, p.col, column, p.header, p.bold);
-      if (p.rowSpan > 1 || p.colSpan > 1) {
-        // the covered cells take the master's style, so every cell of the merge carries the borders
-        ws.mergeCells(top + p.row, p.col + 1, top + p.row + p.rowSpan - 1, p.col + p.colSpan);
-      }
-      const need = rowHeightFor(cellText(p.cell, column), sum(widths, p.col, p.col + p.colSpan), fonts.bodySize);
-      if (p.rowSpan === 1) heights[p.row] = Math.max(heights[p.row], need);
-      else spanning.push({ row: p.row, rowSpan: p.rowSpan, need });
+  // cells through their row, fetched once per row: ws.getCell(row, col) parses an "AB123" address for every cell
+  let xlRow: Row | undefined;
+  let xlRowAt = -1;
+  grid.forEachCell((cell, r, col, rowSpan, colSpan, header, bold) => {
+    if (r !== xlRowAt || !xlRow) {
+      xlRow = ws.getRow(top + r);
+      xlRowAt = r;
     }
+    const column = layout.columns[col];
+    const target = xlRow.getCell(col + 1);
+    const v = cell.value;
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      target.value = v;
+    } else if (typeof v === 'string' && v !== '') {
+      target.value = v;
+    }
+    target.style = styleOf(cell, col, column, header, bold);
+    if (rowSpan > 1 || colSpan > 1) {
+      // the covered cells take the master's style, so every cell of the merge carries the borders
+      ws.mergeCells(top + r, col + 1, top + r + rowSpan - 1, col + colSpan);
+    }
+    const need = rowHeightFor(cellText(cell, column), sum(widths, col, col + colSpan), fonts.bodySize);
+    if (rowSpan === 1) heights[r] = Math.max(heights[r], need);
+    else spanning.push({ row: r, rowSpan, need });
   });
 
   // a cell merged down several rows gets its room from those rows, the shortfall shared evenly
