@@ -8,35 +8,10 @@ import type { Cell, CellKind, ColumnSpec, HAlign } from './layout';
 const WIDE =
   /[\u1100-\u115F\u2010-\u2027\u2030-\u205E\u2100-\u2BFF\u2E80-\u303E\u3040-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F000}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u;
 
-/** Widths of BMP characters the full class has decided, filled as they are met (0: not yet): the full-width
- * punctuation of form text (，：；、≥) would otherwise run the regular expression at every occurrence. */
-const BMP_WIDTH = new Uint8Array(0x10000);
-
-export function charWidth(ch: string): 1 | 2 {
-  if (ch.length !== 1) return WIDE.test(ch) ? 2 : 1;
-  return bmpWidth(ch.charCodeAt(0));
-}
-
-/** Width of the BMP character with this code; by code, so that measuring makes no one-character strings. */
-function bmpWidth(code: number): 1 | 2 {
-  // fast paths for the bulk of form text (ASCII and the CJK ideographs); the full class decides the rest, once
-  if (code < 0x1100) return 1;
-  if (code >= 0x4e00 && code <= 0x9fff) return 2;
-  let w = BMP_WIDTH[code];
-  if (w === 0) w = BMP_WIDTH[code] = WIDE.test(String.fromCharCode(code)) ? 2 : 1;
-  return w as 1 | 2;
-}
-
-/** Width in character units: a digit or Latin letter is 1, a CJK character 2. */
-export function displayWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += charWidth(ch);
-  return w;
-}
-
-/** What the line filler needs of each BMP character, in one table read per character: its width (bits 0–1), whether it
- * may not start a line (closing marks stay with the character before them), may not end one (opening marks go with
- * what follows), is a space, or starts a surrogate pair. 0: not yet looked up. */
+/** What measuring needs of each BMP character, filled as characters are met (0: not yet), so the full class runs once
+ * per character rather than at every occurrence: its width (bits 0–1), whether it may not start a line (closing marks
+ * stay with the character before them), may not end one (opening marks go with what follows), is a space, or starts a
+ * surrogate pair. One table, read once per character by the line filler. */
 const KIND = new Uint8Array(0x10000);
 const WIDE_PLAIN = 2;
 const CLOSING = 4;
@@ -48,12 +23,33 @@ const OPENING_MARKS = '（《「『【〔“‘([{';
 
 function kindOf(code: number): number {
   const ch = String.fromCharCode(code);
-  let k: number = bmpWidth(code);
+  let k = code < 0x1100 ? 1 : code >= 0x4e00 && code <= 0x9fff ? 2 : WIDE.test(ch) ? 2 : 1;
   if (CLOSING_MARKS.includes(ch)) k |= CLOSING;
   if (OPENING_MARKS.includes(ch)) k |= OPENING;
   if (code === 32 || code === 9) k |= SPACE;
   if (code >= 0xd800 && code <= 0xdbff) k |= HIGH_SURROGATE;
   return (KIND[code] = k);
+}
+
+export function charWidth(ch: string): 1 | 2 {
+  if (ch.length !== 1) return WIDE.test(ch) ? 2 : 1;
+  return bmpWidth(ch.charCodeAt(0));
+}
+
+/** Width of the BMP character with this code; by code, so that measuring makes no one-character strings. */
+function bmpWidth(code: number): 1 | 2 {
+  // fast paths for the bulk of form text (ASCII and the CJK ideographs)
+  if (code < 0x1100) return 1;
+  if (code >= 0x4e00 && code <= 0x9fff) return 2;
+  const k = KIND[code];
+  return ((k === 0 ? kindOf(code) : k) & 3) as 1 | 2;
+}
+
+/** Width in character units: a digit or Latin letter is 1, a CJK character 2. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += charWidth(ch);
+  return w;
 }
 
 /** Lines that placing a unit of `width` after `used` units adds to a line of `cap`: none for a space, which may hang
