@@ -82,28 +82,23 @@ export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: Ass
 const TaskSpentRow = observer(function TaskSpentRow({ store, task: t, resetKey }: { store: AssessmentStore; task: PlanTask; resetKey: string }) {
   const budget = fundingTotal(t.funding);
   const spent = t.spent ? fundingTotal(t.spent) : 0;
+  const spentCell = (part: 'fiscal' | 'other', label: string, fen: number) => (
+    <td>
+      <MoneyInput
+        id={`task-${t.id}-spent-${part}`}
+        label={`${t.name} ${label}`}
+        value={fen}
+        onValue={(v) => store.setTaskSpent(t.id, part, v)}
+        resetKey={resetKey}
+      />
+    </td>
+  );
   return (
     <tr className="task-row" data-task-id={t.id}>
       <td>{t.name}</td>
       <td className="num">{wan(budget)}</td>
-      <td>
-        <MoneyInput
-          id={`task-${t.id}-spent-fiscal`}
-          label={`${t.name} ${MA.colTaskSpentFiscal}`}
-          value={t.spent ? fiscalTotal(t.spent) : 0}
-          onValue={(fen) => store.setTaskSpent(t.id, 'fiscal', fen)}
-          resetKey={resetKey}
-        />
-      </td>
-      <td>
-        <MoneyInput
-          id={`task-${t.id}-spent-other`}
-          label={`${t.name} ${MA.colTaskSpentOther}`}
-          value={t.spent ? nonFiscalTotal(t.spent) : 0}
-          onValue={(fen) => store.setTaskSpent(t.id, 'other', fen)}
-          resetKey={resetKey}
-        />
-      </td>
+      {spentCell('fiscal', MA.colTaskSpentFiscal, t.spent ? fiscalTotal(t.spent) : 0)}
+      {spentCell('other', MA.colTaskSpentOther, t.spent ? nonFiscalTotal(t.spent) : 0)}
       <td className="num t-spent">{wan(spent)}</td>
       <td className="num t-rate">{budget > 0 ? formatPercent(ratio(spent, budget)) : '—'}</td>
     </tr>
