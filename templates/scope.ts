@@ -1,5 +1,6 @@
 // Resolving a form's scope to units and projects, and naming the exported file.
 import type { DepartmentPlan, Project, Unit } from '../shared/model';
+import { UnitTree } from '../shared/unit-tree';
 import type { FormRequest, FormTemplate } from './template';
 import { templateMessages as m } from './template-messages';
 
@@ -11,38 +12,13 @@ function unitById(request: FormRequest, id: string): Unit {
   return unit;
 }
 
-/** The unit and every unit under it (depth first, parents before children, in data order). */
-export function unitTree(units: readonly Unit[], rootId: string): Unit[] {
-  // each unit's children, in data order, indexed once rather than searched for per unit
-  const byId = new Map<string, Unit>();
-  const children = new Map<string | null, Unit[]>();
-  for (const u of units) {
-    if (!byId.has(u.id)) byId.set(u.id, u);
-    const siblings = children.get(u.parentId);
-    if (siblings) siblings.push(u);
-    else children.set(u.parentId, [u]);
-  }
-  const out: Unit[] = [];
-  const seen = new Set<string>();
-  const visit = (id: string) => {
-    if (seen.has(id)) return; // a cycle in parent links must not hang the export
-    seen.add(id);
-    const u = byId.get(id);
-    if (!u) return;
-    out.push(u);
-    children.get(id)?.forEach((c) => visit(c.id));
-  };
-  visit(rootId);
-  return out;
-}
-
 /** The units the form covers, in print order. */
 export function scopeUnits(request: FormRequest): Unit[] {
   const { scope, data } = request;
   if (scope.kind === 'unit') return [unitById(request, scope.unitId)];
   if (scope.kind === 'supervisor') {
     unitById(request, scope.unitId);
-    return unitTree(data.units, scope.unitId);
+    return new UnitTree(data.units).descendants(scope.unitId, true).map((x) => x.unit);
   }
   const ids = new Set(scopeProjects(request).map((p) => p.unitId));
   return data.units.filter((u) => ids.has(u.id));

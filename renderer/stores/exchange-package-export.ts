@@ -4,42 +4,11 @@
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import { createExchangeDocument, serializeExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
 import type { DepartmentPlan, Id, Project, Unit } from '../../shared/model';
+import { UnitTree, byUnitName } from '../../shared/unit-tree';
 import type { DataSet, Repository } from '../db/repository';
 import { MX } from '../messages-exchange';
 import { EXCHANGE_FILTERS, encodeText, fileStamp, saveThrough, type FileHost } from './exchange-files';
 import type { WorkspaceContext } from './workspace-context';
-
-const nameCollator = new Intl.Collator('zh-Hans-CN');
-
-/** The unit and every unit below it; a cycle in bad data is walked once. */
-export function unitAndDescendants(units: readonly Unit[], rootId: Id): Set<Id> {
-  const out = new Set<Id>([rootId]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const u of units) {
-      if (u.parentId !== null && out.has(u.parentId) && !out.has(u.id)) {
-        out.add(u.id);
-        grew = true;
-      }
-    }
-  }
-  return out;
-}
-
-/** The given units and all their ancestors that exist in the data. */
-export function withAncestors(units: readonly Unit[], ids: Iterable<Id>): Set<Id> {
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const out = new Set<Id>();
-  for (const id of ids) {
-    let cursor: Id | null = id;
-    while (cursor !== null && !out.has(cursor) && byId.has(cursor)) {
-      out.add(cursor);
-      cursor = byId.get(cursor)?.parentId ?? null;
-    }
-  }
-  return out;
-}
 
 export class PackageExportStore {
   /** a snapshot of the database, read when the section opens */
@@ -79,7 +48,8 @@ export class PackageExportStore {
   get scopeUnitIds(): Set<Id> {
     const unitId = this.context.unitId();
     if (!unitId || !this.data) return new Set();
-    return this.includeSubordinates ? unitAndDescendants(this.data.units, unitId) : new Set([unitId]);
+    if (!this.includeSubordinates) return new Set([unitId]);
+    return new Set(new UnitTree(this.data.units).descendants(unitId, true).map((x) => x.unit.id));
   }
 
   get availableYears(): number[] {
@@ -96,7 +66,7 @@ export class PackageExportStore {
     const unitName = (id: Id) => this.data?.units.find((u) => u.id === id)?.name ?? '';
     return (this.data?.projects ?? [])
       .filter((p) => scope.has(p.unitId) && this.years.includes(p.year))
-      .sort((a, b) => a.year - b.year || nameCollator.compare(unitName(a.unitId), unitName(b.unitId)) || nameCollator.compare(a.name, b.name));
+      .sort((a, b) => a.year - b.year || nameCollator.compare(unitName(a.unitId), unitName(b.unitId)) || byUnitName(a, b));
   }
 
   get chosenProjects(): Project[] {
@@ -114,20 +84,16 @@ export class PackageExportStore {
     const unitId = this.context.unitId();
     if (!data || !unitId) return [];
     const owners = new Set<Id>([unitId, ...this.chosenProjects.map((p) => p.unitId), ...this.chosenPlans.map((p) => p.unitId)]);
-    const ids = withAncestors(data.units, owners);
+    const tree = new UnitTree(data.units);
+    const ids = new Set<Id>();
+    for (const id of owners) {
+      if (!tree.get(id)) continue;
+      ids.add(id);
+      for (const ancestor of tree.ancestors(id)) ids.add(ancestor.id);
+    }
     // parents first, so a reader of the file sees the tree top-down
-    const depth = (u: Unit): number => {
-      let d = 0;
-      let cursor = u.parentId;
-      const seen = new Set<Id>();
-      while (cursor !== null && ids.has(cursor) && !seen.has(cursor)) {
-        seen.add(cursor);
-        d += 1;
-        cursor = data.units.find((x) => x.id === cursor)?.parentId ?? null;
-      }
-      return d;
-    };
-    return data.units.filter((u) => ids.has(u.id)).sort((a, b) => depth(a) - depth(b) || nameCollator.compare(a.name, b.name));
+    const depth = (u: Unit): number => tree.depth(u.id);
+    return data.units.filter((u) => ids.has(u.id)).sort((a, b) => depth(a) - depth(b) || byUnitName(a, b));
   }
 
   setIncludeSubordinates(on: boolean): void {
