@@ -102,6 +102,11 @@ export class UnitTree {
 
 const nameCollator = new Intl.Collator('zh-Hans-CN');
 
+/** Chinese (pinyin) order of two names. */
+export function compareNames(a: string, b: string): number {
+  return nameCollator.compare(a, b);
+}
+
 /** Siblings in Chinese name order, as lists show them. */
 export function byUnitName(a: Unit, b: Unit): number {
   return nameCollator.compare(a.name, b.name);

@@ -4,7 +4,7 @@
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import { createExchangeDocument, serializeExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
 import type { DepartmentPlan, Id, Project, Unit } from '../../shared/model';
-import { UnitTree, byUnitName } from '../../shared/unit-tree';
+import { UnitTree, byUnitName, compareNames } from '../../shared/unit-tree';
 import type { DataSet, Repository } from '../db/repository';
 import { MX } from '../messages-exchange';
 import { EXCHANGE_FILTERS, encodeText, fileStamp, saveThrough, type FileHost } from './exchange-files';
@@ -66,7 +66,7 @@ export class PackageExportStore {
     const unitName = (id: Id) => this.data?.units.find((u) => u.id === id)?.name ?? '';
     return (this.data?.projects ?? [])
       .filter((p) => scope.has(p.unitId) && this.years.includes(p.year))
-      .sort((a, b) => a.year - b.year || nameCollator.compare(unitName(a.unitId), unitName(b.unitId)) || byUnitName(a, b));
+      .sort((a, b) => a.year - b.year || compareNames(unitName(a.unitId), unitName(b.unitId)) || compareNames(a.name, b.name));
   }
 
   get chosenProjects(): Project[] {
