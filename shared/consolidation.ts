@@ -9,6 +9,7 @@
 import type { DepartmentPlan, Id, Project, Timestamp, Unit } from './model';
 import type { ExchangeDocument } from './exchange/exchange';
 import { consolidationText as T, RECORD_KIND_LABELS } from './consolidation-messages';
+import { isSaneTimestamp, timestampForMessage } from './timestamp';
 
 export type RecordKind = 'unit' | 'project' | 'departmentPlan';
 
@@ -26,10 +27,16 @@ export interface DataSet {
   departmentPlans: DepartmentPlan[];
 }
 
-/** Record id → the incoming updatedAt recorded at its last import. */
-export type SyncBases = Readonly<Record<Id, Timestamp>>;
+/**
+ * Record id → the incoming updatedAt recorded at its last import. A Map, as every lookup by id: ids come from files,
+ * and on a plain object an id such as `toString` or `__proto__` would find the prototype's member instead.
+ */
+export type SyncBases = ReadonlyMap<Id, Timestamp>;
 
 export type ConflictChoice = 'local' | 'incoming';
+
+/** Conflict (incoming record id) → the side the user chose. */
+export type ConflictChoices = ReadonlyMap<Id, ConflictChoice>;
 
 interface EntryOf<K extends RecordKind> {
   kind: K;
@@ -78,7 +85,7 @@ export interface AppliedImport {
    */
   records: DataSet;
   /** the bases to store: every record of the package, at its incoming updatedAt */
-  bases: Record<Id, Timestamp>;
+  bases: Map<Id, Timestamp>;
 }
 
 export type ApplyResult = { ok: true; value: AppliedImport } | { ok: false; errors: string[] };
@@ -97,7 +104,8 @@ export function compareTimestamps(a: Timestamp, b: Timestamp): number {
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
   if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
+    // no prototype: a member named __proto__ is then an ordinary key and is compared like any other
+    const out = Object.create(null) as Record<string, unknown>;
     for (const key of Object.keys(value).sort()) {
       const member = (value as Record<string, unknown>)[key];
       if (member !== undefined) out[key] = canonical(member);
@@ -165,8 +173,15 @@ export function planImport(local: DataSet, incoming: ExchangeDocument, bases: Sy
   const unitName = (id: Id): string => incomingUnits.get(id)?.name ?? localUnits.get(id)?.name ?? T.unknownUnitName;
   const unitKnown = (id: Id): boolean => incomingUnits.has(id) || localUnits.has(id);
 
+  // an unreadable time cannot be ordered against the local one, and would overflow when a choice is re-stamped
+  const badTime = (kind: RecordKind, id: Id, displayName: string, updatedAt: unknown): boolean => {
+    if (isSaneTimestamp(updatedAt)) return false;
+    plan.problems.push({ kind, id, displayName, message: T.badTimestamp(displayName, timestampForMessage(updatedAt)) });
+    return true;
+  };
+
   const place = <K extends RecordKind>(kind: K, displayName: string, localRecord: RecordOf[K] | undefined, record: RecordOf[K]): void => {
-    const base = bases[record.id] ?? null;
+    const base = bases.get(record.id) ?? null;
     const entry = {
       kind,
       id: record.id,
@@ -177,11 +192,15 @@ export function planImport(local: DataSet, incoming: ExchangeDocument, bases: Sy
       local: localRecord ?? null,
       incoming: record,
     };
-    const { verdict, reason } = localRecord === undefined ? { verdict: 'add' as const, reason: T.reasonNew } : classify(localRecord, record, base);
+    // a plan matched by unit and year may carry another id: that alone is no change
+    const comparable = localRecord === undefined ? undefined : { ...localRecord, id: record.id };
+    const { verdict, reason } = comparable === undefined ? { verdict: 'add' as const, reason: T.reasonNew } : classify(comparable, record, base);
     plan[verdict].push({ ...entry, reason } as PlanEntry);
   };
 
-  for (const unit of incoming.units) place('unit', unit.name, localUnits.get(unit.id), unit);
+  for (const unit of incoming.units) {
+    if (!badTime('unit', unit.id, unit.name, unit.updatedAt)) place('unit', unit.name, localUnits.get(unit.id), unit);
+  }
 
   const localProjects = new Map(local.projects.map((p) => [p.id, p]));
   const projectKey = (p: Project) => `${p.unitId}\u0000${p.year}\u0000${p.name.trim()}`;
@@ -190,6 +209,7 @@ export function planImport(local: DataSet, incoming: ExchangeDocument, bases: Sy
   for (const p of local.projects) for (const ind of p.indicators) indicatorOwner.set(ind.id, p.id);
   for (const project of incoming.projects) {
     const displayName = T.projectName(project.name, project.year);
+    if (badTime('project', project.id, displayName, project.updatedAt)) continue;
     if (!unitKnown(project.unitId)) {
       plan.problems.push({ kind: 'project', id: project.id, displayName, message: T.projectUnitMissing(project.name) });
       continue;
@@ -215,6 +235,7 @@ export function planImport(local: DataSet, incoming: ExchangeDocument, bases: Sy
   const localPlanOfYear = new Map(local.departmentPlans.map((p) => [`${p.unitId}\u0000${p.year}`, p]));
   for (const dp of incoming.departmentPlans) {
     const displayName = T.planName(unitName(dp.unitId), dp.year);
+    if (badTime('departmentPlan', dp.id, displayName, dp.updatedAt)) continue;
     if (!unitKnown(dp.unitId)) {
       plan.problems.push({ kind: 'departmentPlan', id: dp.id, displayName, message: T.planUnitMissing(dp.year) });
       continue;
@@ -228,9 +249,9 @@ export function planImport(local: DataSet, incoming: ExchangeDocument, bases: Sy
 /** The instant a conflict resolved for the local side is stamped with: now, but always later than the base it beat. */
 function resolutionTime(now: Timestamp, base: Timestamp): Timestamp {
   if (compareTimestamps(now, base) > 0) return now;
-  const after = Date.parse(base);
   // a unit's clock may run ahead of the supervisor's; the choice must still count as the later edit
-  return Number.isNaN(after) ? now : new Date(after + 1).toISOString();
+  const later = new Date(Date.parse(base) + 1);
+  return Number.isNaN(later.getTime()) ? now : later.toISOString();
 }
 
 /**
@@ -240,11 +261,11 @@ function resolutionTime(now: Timestamp, base: Timestamp): Timestamp {
  * for the local side: choosing is an edit made after seeing the package, so that record is written back stamped
  * `resolvedAt`, and a later edit by the unit conflicts with it again instead of silently replacing it.
  */
-export function applyPlan(plan: ImportPlan, choices: Readonly<Record<Id, ConflictChoice>>, resolvedAt: Timestamp): ApplyResult {
+export function applyPlan(plan: ImportPlan, choices: ConflictChoices, resolvedAt: Timestamp): ApplyResult {
   if (plan.problems.length > 0) {
     return { ok: false, errors: [T.blockedByProblems(plan.problems.length), ...plan.problems.map((p) => p.message)] };
   }
-  const unresolved = plan.conflicts.filter((c) => choices[c.id] !== 'local' && choices[c.id] !== 'incoming');
+  const unresolved = plan.conflicts.filter((c) => choices.get(c.id) !== 'local' && choices.get(c.id) !== 'incoming');
   if (unresolved.length > 0) return { ok: false, errors: unresolved.map((c) => T.unresolvedConflict(c.displayName)) };
 
   const records: DataSet = { units: [], projects: [], departmentPlans: [] };
@@ -264,15 +285,40 @@ export function applyPlan(plan: ImportPlan, choices: Readonly<Record<Id, Conflic
   plan.add.forEach(write);
   plan.update.forEach(write);
   for (const c of plan.conflicts) {
-    if (choices[c.id] === 'incoming') write(c);
+    if (choices.get(c.id) === 'incoming') write(c);
     else write(keptLocal(c, resolutionTime(resolvedAt, c.incomingUpdatedAt)));
   }
 
-  const bases: Record<Id, Timestamp> = {};
-  for (const list of [plan.add, plan.update, plan.unchanged, plan.keepLocal, plan.conflicts]) {
-    for (const entry of list) bases[entry.id] = entry.incomingUpdatedAt;
-  }
+  const bases = new Map<Id, Timestamp>();
+  for (const entry of allEntries(plan)) bases.set(entry.id, entry.incomingUpdatedAt);
   return { ok: true, value: { records, bases } };
+}
+
+function allEntries(plan: ImportPlan): PlanEntry[] {
+  return [...plan.add, ...plan.update, ...plan.unchanged, ...plan.keepLocal, ...plan.conflicts];
+}
+
+/**
+ * What the local data held for one record of the package when the plan was made: the record that was compared, by
+ * its LOCAL id (a plan matched by unit and year has another id than the incoming one), and its updatedAt, or null
+ * when there was none; for a plan, also its unit and year.
+ */
+export type LocalExpectation =
+  | { kind: 'unit' | 'project'; id: Id; updatedAt: Timestamp | null }
+  | { kind: 'departmentPlan'; id: Id; updatedAt: Timestamp | null; unitId: Id; year: number };
+
+/**
+ * The local state a plan was made against, for Repository.applyImport: if any record differs when it writes (an edit
+ * made while the plan was on screen, or a plan added for a unit and year that had none), nothing is written.
+ */
+export function expectedLocalState(plan: ImportPlan): LocalExpectation[] {
+  return allEntries(plan).map((e): LocalExpectation => {
+    const updatedAt = e.local?.updatedAt ?? null;
+    if (e.kind === 'departmentPlan') {
+      return { kind: e.kind, id: e.local?.id ?? e.id, updatedAt, unitId: e.incoming.unitId, year: e.incoming.year };
+    }
+    return { kind: e.kind, id: e.local?.id ?? e.id, updatedAt };
+  });
 }
 
 /** The entry with its local record, re-stamped, in the place of the incoming one. */

@@ -8,8 +8,8 @@ import {
   serializeExchange,
   type ExchangeDocument,
 } from '../../../shared/exchange/exchange';
-import { applyPlan, type ConflictChoice, type DataSet, type ImportPlan } from '../../../shared/consolidation';
-import type { Id, Project } from '../../../shared/model';
+import { applyPlan, expectedLocalState, type ConflictChoice, type DataSet, type ImportPlan } from '../../../shared/consolidation';
+import type { DepartmentPlan, Id, Project } from '../../../shared/model';
 import type { Kit } from './db-test-kit';
 import { FIXED_NOW, addProject, addUnit, assessment, errorOf, makeKit, unwrap } from './db-test-kit';
 
@@ -39,17 +39,17 @@ type ImportOutcome =
   | { stage: 'done'; plan: ImportPlan; counts: { units: number; projects: number; indicators: number; departmentPlans: number } };
 
 /** The import as the app runs it: parse, plan against the database, apply the choices, write in one transaction. */
-async function importPackage(kit: Kit, input: string | Uint8Array, choices: Record<Id, ConflictChoice> = {}): Promise<ImportOutcome> {
+async function importPackage(kit: Kit, input: string | Uint8Array, choices: ReadonlyMap<Id, ConflictChoice> = new Map()): Promise<ImportOutcome> {
   const parsed = parseExchange(input);
   if (!parsed.ok) return { stage: 'parse', messages: parsed.problems.map((p) => p.message) };
   return importDocument(kit, parsed.document, choices);
 }
 
-async function importDocument(kit: Kit, doc: ExchangeDocument, choices: Record<Id, ConflictChoice> = {}): Promise<ImportOutcome> {
+async function importDocument(kit: Kit, doc: ExchangeDocument, choices: ReadonlyMap<Id, ConflictChoice> = new Map()): Promise<ImportOutcome> {
   const plan = await kit.repo.planPackageImport(doc);
   const applied = applyPlan(plan, choices, kit.clock.now.toISOString());
   if (!applied.ok) return { stage: 'plan', messages: applied.errors };
-  const counts = unwrap(await kit.repo.applyImport(applied.value.records, applied.value.bases));
+  const counts = unwrap(await kit.repo.applyImport(applied.value.records, applied.value.bases, expectedLocalState(plan)));
   return { stage: 'done', plan, counts };
 }
 
@@ -72,7 +72,7 @@ const sizes = (plan: ImportPlan) => ({
 });
 
 /** Everything the database holds: the data set and the bases. */
-async function snapshot(kit: Kit): Promise<{ data: DataSet; bases: Record<Id, string> }> {
+async function snapshot(kit: Kit): Promise<{ data: DataSet; bases: Map<Id, string> }> {
   return { data: await kit.repo.exportAll(), bases: await kit.repo.getSyncBases() };
 }
 
@@ -177,6 +177,23 @@ describe('bad input: refused in Chinese, database unchanged', () => {
     expect(await snapshot(kit)).toEqual(before);
   });
 
+  it('timestamps that are no real instant (year +275760, 30 February)', async () => {
+    const doc = unitPackage('hd-unit');
+    doc.projects[2].updatedAt = '+275760-09-13T00:00:00.000Z';
+    doc.projects[4].updatedAt = '2025-02-30T00:00:00.000Z';
+    const rule = '不是有效的时间：应为 1900 至 9999 年间确实存在的日期和时刻，写作 2025-01-31T08:00:00.000Z 的形式（协调世界时）。';
+    const expected = [`第 3 个项目的 updatedAt“+275760-09-13T00:00:00.000Z”${rule}`, `第 5 个项目的 updatedAt“2025-02-30T00:00:00.000Z”${rule}`];
+    expect(messagesOf(await importPackage(kit, serializeExchange(doc)))).toEqual(expected);
+    expect(errorOf(await kit.repo.restoreBackup(doc))).toBe(`备份文件有 2 处问题，未作任何修改：${expected.map((m) => m.replace(/。$/, '')).join('；')}。`);
+    // handed over without parsing, the plan refuses them instead of throwing while comparing or re-stamping
+    expect(messagesOf(await importDocument(kit, doc))).toEqual([
+      '数据包有 2 处问题，未导入任何数据：',
+      '数据包中“工商联系统民营企业协调专项经费（2021年度）”的修改时间“+275760-09-13T00:00:00.000Z”无效，数据包可能已损坏。',
+      '数据包中“民营企业家、优秀员工培训费（2021年度）”的修改时间“2025-02-30T00:00:00.000Z”无效，数据包可能已损坏。',
+    ]);
+    expect(await snapshot(kit)).toEqual(before);
+  });
+
   it('lists at most five problems of a bad backup and counts the rest', async () => {
     const doc = unitPackage('hd-unit');
     for (const p of doc.projects) p.funding.generalPublic = -1;
@@ -188,7 +205,7 @@ describe('bad input: refused in Chinese, database unchanged', () => {
 
   it('applyImport: a failure while writing the bases (the last step) leaves data and bases as they were', async () => {
     const plan = await kit.repo.planPackageImport(unitPackage('hd-unit'));
-    const applied = applyPlan(plan, {}, FIXED_NOW.toISOString());
+    const applied = applyPlan(plan, new Map(), FIXED_NOW.toISOString());
     if (!applied.ok) throw new Error(applied.errors.join());
     expect(applied.value.records.projects).toHaveLength(7);
     kit.db.syncBases.hook('creating', () => {
@@ -213,14 +230,14 @@ describe('restoreBackup', () => {
     const kit = makeKit();
     await addUnit(kit.repo, '广州市花都区财政局');
     planOf(await importPackage(kit, serializeExchange(unitPackage('hd-centre'))));
-    expect(Object.keys(await kit.repo.getSyncBases())).toHaveLength(8);
+    expect((await kit.repo.getSyncBases()).size).toBe(8);
 
     const backup = huadu();
     expect(unwrap(await kit.repo.restoreBackup(backup))).toEqual({ units: 2, projects: 14, indicators: 23, departmentPlans: 0 });
     const after = await kit.repo.exportAll();
     expect([...after.units].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...backup.units].sort((a, b) => a.id.localeCompare(b.id)));
     expect([...after.projects].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...backup.projects].sort((a, b) => a.id.localeCompare(b.id)));
-    expect(await kit.repo.getSyncBases()).toEqual({});
+    expect(await kit.repo.getSyncBases()).toEqual(new Map());
     kit.db.close();
   });
 });
@@ -248,7 +265,7 @@ describe('consolidation of the two huadu units into a supervisor database', () =
     const original = huadu();
     for (const p of original.projects) expect(await kit.repo.getProject(p.id)).toEqual(p);
     const bases = await kit.repo.getSyncBases();
-    expect(Object.keys(bases)).toHaveLength(16);
+    expect(bases.size).toBe(16);
 
     const before = await snapshot(kit);
     const again = await importPackage(kit, union);
@@ -281,10 +298,9 @@ describe('consolidation of the two huadu units into a supervisor database', () =
     const local = (await kit.repo.getProject('hd-p4'))!;
     unwrap(await kit.repo.saveProject({ ...local, annualGoal: '主管部门刚改的目标' }));
     const before = await snapshot(kit);
-    const applied = applyPlan(plan, {}, kit.clock.now.toISOString());
+    const applied = applyPlan(plan, new Map(), kit.clock.now.toISOString());
     if (!applied.ok) throw new Error(applied.errors.join());
-    const expected = Object.fromEntries([...plan.add, ...plan.update, ...plan.unchanged].map((e) => [e.id, e.localUpdatedAt]));
-    const result = await kit.repo.applyImport(applied.value.records, applied.value.bases, expected);
+    const result = await kit.repo.applyImport(applied.value.records, applied.value.bases, expectedLocalState(plan));
     expect(result).toEqual({ ok: false, error: '读取数据包之后本机数据又有修改，为免覆盖，本次未导入。请重新选择数据包再导入。' });
     expect(await snapshot(kit)).toEqual(before);
     expect((await kit.repo.getProject('hd-p4'))?.annualGoal).toBe('主管部门刚改的目标');
@@ -302,7 +318,8 @@ describe('consolidation of the two huadu units into a supervisor database', () =
     expect(sizes(plan1)).toEqual({ add: 0, update: 1, unchanged: 7, keepLocal: 0, conflicts: 0 });
     expect(plan1.update[0]).toMatchObject({ kind: 'project', id: 'hd-p4', displayName: '招商交流推介往来活动经费（2021年度）' });
     expect((await kit.repo.getProject('hd-p4'))?.annualGoal).toBe('全年举办招商推介活动不少于2次');
-    expect(await kit.repo.getSyncBases()).toMatchObject({ 'hd-p4': '2021-03-01T00:00:00.000Z', 'hd-p1': '2021-01-15T00:00:00.000Z' });
+    const bases = await kit.repo.getSyncBases();
+    expect([bases.get('hd-p4'), bases.get('hd-p1')]).toEqual(['2021-03-01T00:00:00.000Z', '2021-01-15T00:00:00.000Z']);
 
     // the supervisor corrects hd-p2 and hd-p3 locally; the unit also edits both later
     kit.clock.now = new Date('2021-03-10T00:00:00.000Z');
@@ -324,7 +341,7 @@ describe('consolidation of the two huadu units into a supervisor database', () =
     expect(await snapshot(kit)).toEqual(before);
 
     kit.clock.now = new Date('2021-03-12T00:00:00.000Z');
-    const resolved = planOf(await importPackage(kit, serializeExchange(edited2), { 'hd-p2': 'incoming', 'hd-p3': 'local' }));
+    const resolved = planOf(await importPackage(kit, serializeExchange(edited2), new Map([['hd-p2', 'incoming'], ['hd-p3', 'local']])));
     expect(sizes(resolved)).toEqual({ add: 0, update: 0, unchanged: 6, keepLocal: 0, conflicts: 2 });
     expect(resolved.conflicts.map((c) => [c.id, c.localUpdatedAt, c.incomingUpdatedAt, c.base])).toEqual([
       ['hd-p2', '2021-03-10T00:00:00.000Z', '2021-03-05T00:00:00.000Z', '2021-01-15T00:00:00.000Z'],
@@ -343,5 +360,129 @@ describe('consolidation of the two huadu units into a supervisor database', () =
     const settled = planOf(await importPackage(kit, serializeExchange(edited2)));
     expect(sizes(settled)).toEqual({ add: 0, update: 0, unchanged: 7, keepLocal: 1, conflicts: 0 });
     expect(settled.keepLocal[0].id).toBe('hd-p3');
+  });
+});
+
+describe('a unit’s 部门整体支出 plan with another id than the supervisor’s plan of that unit and year', () => {
+  let kit: Kit;
+  const T_SUPERVISOR = '2021-02-01T00:00:00.000Z';
+  const T_UNIT = '2021-03-01T00:00:00.000Z';
+  const plan = (id: string, overallGoal: string, updatedAt: string): DepartmentPlan => ({
+    id, unitId: 'hd-unit', year: 2021, tasks: [], expenditureBudget: null, overallGoal, indicators: [], updatedAt,
+  });
+  const withPlan = (p: DepartmentPlan): ExchangeDocument => ({ ...unitPackage('hd-unit'), departmentPlans: [p] });
+
+  beforeEach(async () => {
+    kit = makeKit();
+    planOf(await importPackage(kit, serializeExchange(unitPackage('hd-unit'))));
+    // the supervisor entered the unit's plan by hand before the unit sent its own
+    kit.clock.now = new Date(T_SUPERVISOR);
+    unwrap(await kit.repo.saveDepartmentPlan(plan('plan-supervisor', '主管部门录入的目标', T_SUPERVISOR)));
+  });
+  afterEach(() => kit.db.close());
+
+  it('imports: the newer plan of the package replaces the local one, and the same package again changes nothing', async () => {
+    kit.clock.now = new Date('2021-04-01T00:00:00.000Z');
+    const incoming = plan('plan-unit', '单位报送的目标', T_UNIT);
+    const done = planOf(await importPackage(kit, serializeExchange(withPlan(incoming))));
+    expect(done.update.map((e) => [e.kind, e.id, e.local?.id])).toEqual([['departmentPlan', 'plan-unit', 'plan-supervisor']]);
+    expect((await kit.repo.exportAll()).departmentPlans).toEqual([incoming]);
+    expect(await kit.repo.getDepartmentPlan('hd-unit', 2021)).toEqual(incoming);
+    expect((await kit.repo.getSyncBases()).get('plan-unit')).toBe(T_UNIT);
+
+    const again = planOf(await importPackage(kit, serializeExchange(withPlan(incoming))));
+    expect(sizes(again)).toEqual({ add: 0, update: 0, unchanged: 9, keepLocal: 0, conflicts: 0 });
+  });
+
+  it('an older plan in the package leaves the local one as it is', async () => {
+    const older = plan('plan-unit', '单位较早的目标', '2021-01-20T00:00:00.000Z');
+    const done = planOf(await importPackage(kit, serializeExchange(withPlan(older))));
+    expect(done.keepLocal.map((e) => e.id)).toEqual(['plan-unit']);
+    expect((await kit.repo.exportAll()).departmentPlans.map((p) => [p.id, p.overallGoal])).toEqual([['plan-supervisor', '主管部门录入的目标']]);
+  });
+
+  it('an edit of the local plan between planning and applying is still refused as stale, and nothing is written', async () => {
+    const importPlan = await kit.repo.planPackageImport(withPlan(plan('plan-unit', '单位报送的目标', T_UNIT)));
+    expect(importPlan.update.map((e) => e.id)).toEqual(['plan-unit']);
+    // the supervisor edits its plan while the import plan is on screen
+    kit.clock.now = new Date('2021-03-10T00:00:00.000Z');
+    unwrap(await kit.repo.saveDepartmentPlan({ ...(await kit.repo.getDepartmentPlan('hd-unit', 2021))!, overallGoal: '主管部门刚改的目标' }));
+    const before = await snapshot(kit);
+    const applied = applyPlan(importPlan, new Map(), kit.clock.now.toISOString());
+    if (!applied.ok) throw new Error(applied.errors.join());
+    expect(errorOf(await kit.repo.applyImport(applied.value.records, applied.value.bases, expectedLocalState(importPlan)))).toBe(
+      '读取数据包之后本机数据又有修改，为免覆盖，本次未导入。请重新选择数据包再导入。',
+    );
+    expect(await snapshot(kit)).toEqual(before);
+    expect((await kit.repo.getDepartmentPlan('hd-unit', 2021))?.overallGoal).toBe('主管部门刚改的目标');
+  });
+
+  it('a plan the package adds is refused as stale when the unit and year got a plan meanwhile', async () => {
+    const importPlan = await kit.repo.planPackageImport({ ...unitPackage('hd-unit'), departmentPlans: [{ ...plan('plan-2022', '2022年目标', T_UNIT), year: 2022 }] });
+    expect(importPlan.add.map((e) => e.id)).toEqual(['plan-2022']);
+    unwrap(await kit.repo.saveDepartmentPlan({ ...plan('plan-2022-local', '本机刚录入的2022年目标', T_UNIT), year: 2022 }));
+    const before = await snapshot(kit);
+    const applied = applyPlan(importPlan, new Map(), kit.clock.now.toISOString());
+    if (!applied.ok) throw new Error(applied.errors.join());
+    expect(errorOf(await kit.repo.applyImport(applied.value.records, applied.value.bases, expectedLocalState(importPlan)))).toBe(
+      '读取数据包之后本机数据又有修改，为免覆盖，本次未导入。请重新选择数据包再导入。',
+    );
+    expect(await snapshot(kit)).toEqual(before);
+  });
+});
+
+describe('ids that are names of Object.prototype members, through the database', () => {
+  it('import, and a newer edit in the next package updates every record', async () => {
+    const kit = makeKit();
+    const d = huadu();
+    const base = d.projects.find((p) => p.unitId === 'hd-unit')!;
+    const pkg = (updatedAt: string, text: string): ExchangeDocument =>
+      createExchangeDocument(
+        {
+          units: [{ ...d.units.find((u) => u.id === 'hd-unit')!, id: '__proto__', name: `花都区工商联${text}`, updatedAt }],
+          projects: [
+            {
+              ...base,
+              id: 'toString',
+              unitId: '__proto__',
+              annualGoal: text,
+              indicators: [{ ...base.indicators[0], id: 'hasOwnProperty', target: text }],
+              updatedAt,
+            },
+          ],
+          departmentPlans: [
+            { id: 'constructor', unitId: '__proto__', year: 2021, tasks: [], expenditureBudget: null, overallGoal: text, indicators: [], updatedAt },
+          ],
+        },
+        updatedAt,
+      );
+    const first = pkg('2021-02-01T00:00:00.000Z', '1');
+    expect(sizes(planOf(await importPackage(kit, serializeExchange(first)))).add).toBe(3);
+    const bases = await kit.repo.getSyncBases();
+    expect([...bases.keys()].sort()).toEqual(['__proto__', 'constructor', 'toString']);
+
+    const second = pkg('2021-03-01T00:00:00.000Z', '2');
+    const plan = planOf(await importPackage(kit, serializeExchange(second)));
+    expect(plan.update.map((e) => e.id)).toEqual(['__proto__', 'toString', 'constructor']);
+    expect(plan.update.map((e) => e.base)).toEqual(['2021-02-01T00:00:00.000Z', '2021-02-01T00:00:00.000Z', '2021-02-01T00:00:00.000Z']);
+    const all = await kit.repo.exportAll();
+    expect(all).toEqual({ units: second.units, projects: second.projects, departmentPlans: second.departmentPlans });
+    kit.db.close();
+  });
+});
+
+describe('restoreBackup of a backup with more problems than the validator lists', () => {
+  it('counts every problem, lists five and says how many more there are', async () => {
+    const kit = makeKit();
+    await addUnit(kit.repo, '广州市花都区财政局');
+    const before = await snapshot(kit);
+    const doc = unitPackage('hd-unit');
+    const model = doc.projects[0];
+    doc.projects = Array.from({ length: 1000 }, (_, i) => ({ ...structuredClone(model), id: `bad-${i}`, funding: { ...model.funding, generalPublic: -1 } }));
+    const message = errorOf(await kit.repo.restoreBackup(doc));
+    expect(message.startsWith('备份文件有 1000 处问题，未作任何修改：/projects/0/funding/generalPublic：应当为 >= 0；')).toBe(true);
+    expect(message.endsWith('/projects/4/funding/generalPublic：应当为 >= 0；另有 995 处问题未列出。')).toBe(true);
+    expect(await snapshot(kit)).toEqual(before);
+    kit.db.close();
   });
 });
