@@ -1,52 +1,134 @@
-// Automatic backups: the renderer hands over its exported data package at start-up; it is written atomically to
-// userData/backups/ under a timestamped name, and only the newest few are kept.
+// Automatic backups: the renderer hands over its exported data package at start-up and before every import or
+// restore; it is written atomically to userData/backups/ under a name that records its time and kind, and the folder
+// is thinned by shared/backup-retention.ts (by age as well as count). The renderer is untrusted here: it only ever
+// names a backup by an id shaped like a backup's file name, never by a path, and what it writes must be a package.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { backupsToKeep, freshBackupName, parseBackupName, RETENTION, type RetentionPolicy } from '../shared/backup-retention';
+import {
+  BACKUP_PACKAGE_FORMAT,
+  MAX_BACKUP_BYTES,
+  type BackupInfo,
+  type BackupKind,
+  type BackupWritten,
+} from '../shared/ipc-contract';
 import { writeFileAtomic } from './atomic-write';
+import type { IpcHandlers } from './ipc';
+import { ERRORS } from './messages';
 
 export const BACKUPS_DIR_NAME = 'backups';
-export const BACKUPS_KEPT = 10;
-
-// backup-20250301-083015-042.json: fixed width, so name order is time order.
-const BACKUP_NAME = /^backup-\d{8}-\d{6}-\d{3}\.json$/;
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** Local time, which is what the user sees in the folder (China has no daylight saving to disturb the order). */
-export function backupFileName(at: Date): string {
-  const day = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}`;
-  const time = `${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
-  return `backup-${day}-${time}-${pad(at.getMilliseconds(), 3)}.json`;
-}
 
 export function isBackupFileName(name: string): boolean {
-  return BACKUP_NAME.test(name);
+  return parseBackupName(name) !== null;
 }
 
-export interface BackupResult {
-  path: string;
-  kept: number;
+async function backupNames(dir: string): Promise<string[]> {
+  try {
+    return (await fs.promises.readdir(dir)).filter(isBackupFileName);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw err;
+  }
+}
+
+const newestFirst = (a: BackupInfo, b: BackupInfo) => (a.takenAt < b.takenAt ? 1 : a.takenAt > b.takenAt ? -1 : a.id < b.id ? 1 : -1);
+
+/** The backups in the folder, newest first. */
+export async function listBackups(dir: string): Promise<BackupInfo[]> {
+  const listed: BackupInfo[] = [];
+  for (const id of await backupNames(dir)) {
+    const parsed = parseBackupName(id);
+    const stat = await fs.promises.stat(path.join(dir, id)).catch(() => null);
+    if (!parsed || !stat?.isFile()) continue;
+    listed.push({ id, takenAt: parsed.takenAt.toISOString(), kind: parsed.kind, size: stat.size });
+  }
+  return listed.sort(newestFirst);
+}
+
+/** The bytes of one backup, or null when there is none of that name. Anything but a backup's file name is refused. */
+export async function readBackup(dir: string, id: string): Promise<Uint8Array | null> {
+  if (!isBackupFileName(id)) return null;
+  try {
+    return new Uint8Array(await fs.promises.readFile(path.join(dir, id)));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw err;
+  }
 }
 
 export async function writeBackup(
   dir: string,
   bytes: Uint8Array,
-  options: { now?: Date; keep?: number } = {},
-): Promise<BackupResult> {
-  const keep = Math.max(1, options.keep ?? BACKUPS_KEPT);
+  options: { kind?: BackupKind; now?: Date; policy?: RetentionPolicy } = {},
+): Promise<BackupWritten> {
+  const kind = options.kind ?? 'startup';
+  const now = options.now ?? new Date();
   await fs.promises.mkdir(dir, { recursive: true });
-  const existing = new Set((await fs.promises.readdir(dir)).filter(isBackupFileName));
-  // Two backups within one millisecond would share a name; step forward so the older one is not overwritten.
-  let at = (options.now ?? new Date()).getTime();
-  while (existing.has(backupFileName(new Date(at)))) at++;
-  const name = backupFileName(new Date(at));
+  const existing = await backupNames(dir);
+  const { name, at } = freshBackupName(now, kind, existing);
   const target = path.join(dir, name);
   await writeFileAtomic(target, bytes);
 
-  // The backup just written always stays, even if a clock set back gave it an older name than the rest.
-  const othersNewestFirst = [...existing].sort().reverse();
-  for (const old of othersNewestFirst.slice(keep - 1)) {
-    await fs.promises.rm(path.join(dir, old), { force: true });
+  const stamps = [...existing, name].flatMap((id) => {
+    const parsed = parseBackupName(id);
+    return parsed ? [{ id, takenAt: parsed.takenAt.getTime(), kind: parsed.kind }] : [];
+  });
+  const keep = backupsToKeep(stamps, now.getTime(), options.policy ?? RETENTION);
+  // the backup just written always stays, even if a clock set back gave it an older name than the rest
+  keep.add(name);
+  for (const s of stamps) if (!keep.has(s.id)) await fs.promises.rm(path.join(dir, s.id), { force: true });
+  return { id: name, takenAt: at.toISOString(), kind, size: bytes.byteLength, path: target, kept: keep.size };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Why these bytes are not written as a backup (too large, not an exchange package), or null. Only the package's
+ * outline is checked: the main process bundles no schema validator, and a backup is validated whole when restored.
+ */
+export function backupPayloadProblem(bytes: Uint8Array): string | null {
+  if (bytes.byteLength > MAX_BACKUP_BYTES) return ERRORS.backupTooLarge(MAX_BACKUP_BYTES / 1024 / 1024);
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
+  } catch {
+    return ERRORS.backupNotPackage;
   }
-  return { path: target, kept: Math.min(othersNewestFirst.length + 1, keep) };
+  const isPackage =
+    isRecord(data) &&
+    data.format === BACKUP_PACKAGE_FORMAT &&
+    typeof data.version === 'number' &&
+    Array.isArray(data.units) &&
+    Array.isArray(data.projects) &&
+    Array.isArray(data.departmentPlans);
+  return isPackage ? null : ERRORS.backupNotPackage;
+}
+
+/** The handlers of the three backup channels over one folder. Their rate limit is applied by ipc.ts. */
+export function createBackupHandlers(
+  dir: () => string,
+  options: { now?: () => Date } = {},
+): Pick<IpcHandlers, 'backup:write' | 'backup:list' | 'backup:read'> {
+  const now = options.now ?? (() => new Date());
+  // Start-up backups are kept however old; one per run, so a renderer claiming the kind again and again cannot push
+  // out the real ones.
+  let startupTaken = false;
+  return {
+    'backup:write': async ({ bytes, kind }) => {
+      const problem = backupPayloadProblem(bytes);
+      if (problem !== null) return { ok: false, message: problem };
+      if (kind === 'startup') {
+        if (startupTaken) return { ok: false, message: ERRORS.backupStartupTaken };
+        startupTaken = true;
+      }
+      try {
+        return { ok: true, value: await writeBackup(dir(), bytes, { kind, now: now() }) };
+      } catch (err) {
+        if (kind === 'startup') startupTaken = false;
+        return { ok: false, message: ERRORS.backupFailed(err instanceof Error ? err.message : String(err)) };
+      }
+    },
+    'backup:list': async () => ({ ok: true, value: await listBackups(dir()) }),
+    'backup:read': async ({ id }) => ({ ok: true, value: await readBackup(dir(), id) }),
+  };
 }

@@ -2,12 +2,12 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { BACKUPS_DIR_NAME, writeBackup } from './backups';
+import { BACKUPS_DIR_NAME, createBackupHandlers } from './backups';
 import { createFileDialogs } from './file-dialogs';
 import { APP_ENTRY_URL, APP_ID, APP_ORIGIN, APP_PRODUCT_NAME, USER_DATA_DIR_NAME, originOf } from './identity';
 import { registerIpcHandlers, type IpcHandlers } from './ipc';
 import { buildMenuTemplate } from './menu';
-import { DIALOG, ERRORS } from './messages';
+import { DIALOG } from './messages';
 import { handleAppProtocol, registerAppScheme } from './protocol';
 import { applyCspHeader, createSenderCheck, denyAllPermissions, devContentSecurityPolicy, guardWebContents } from './security';
 import { createMainWindow } from './window';
@@ -55,13 +55,7 @@ function startMainProcess(env: NodeJS.ProcessEnv): void {
       'file:save': (request) => files.save(request),
       'file:open': (request) => files.open(request),
       'app:info': async () => ({ ok: true, value: { name: APP_PRODUCT_NAME, version: app.getVersion() } }),
-      'backup:write': async (request) => {
-        try {
-          return { ok: true, value: await writeBackup(backupsDir(), request.bytes) };
-        } catch (err) {
-          return { ok: false, message: ERRORS.backupFailed(err instanceof Error ? err.message : String(err)) };
-        }
-      },
+      ...createBackupHandlers(backupsDir),
     };
     registerIpcHandlers(ipcMain, handlers, createSenderCheck(trustedOrigin, () => (mainWindow ? [mainWindow.webContents.id] : [])));
 

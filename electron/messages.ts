@@ -45,5 +45,9 @@ export const ERRORS = {
   tooLarge: (limitMb: number) => `文件过大（超过 ${limitMb} MB），无法处理。`,
   badRequest: '请求的数据格式不正确。',
   backupFailed: (detail: string) => `自动备份失败：${detail}`,
+  backupTooLarge: (limitMb: number) => `自动备份失败：数据超过 ${limitMb} MB，无法备份。`,
+  backupNotPackage: '自动备份失败：要备份的内容不是本程序的数据包。',
+  backupTooFrequent: (perMinute: number) => `自动备份过于频繁（每分钟最多 ${perMinute} 次），请稍候一分钟再试。`,
+  backupStartupTaken: '自动备份失败：本次启动时已经备份过。',
   unexpected: (detail: string) => `操作失败：${detail}`,
 } as const;

@@ -8,6 +8,8 @@ const bridge: PerfDeskBridge = {
   openFile: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.openFile, request),
   appInfo: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.appInfo, request),
   writeBackup: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.writeBackup, request),
+  listBackups: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.listBackups, request),
+  readBackup: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.readBackup, request),
 };
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, bridge);

@@ -5,9 +5,10 @@ import { App, loadEditors } from './app/App';
 import { StoreProvider } from './app/store-context';
 import { PerfDatabase } from './db/database';
 import { Repository } from './db/repository';
-import { isDesktopPlatform, platform } from './platform';
-import { getScheme, SCHEME_A } from '../shared/schemes';
+import { platform } from './platform';
+import { schemeOf } from '../shared/schemes';
 import { countErrors } from './stores/project-list-store';
+import { DatabaseLifecycle } from './stores/database-lifecycle';
 import { RootStore } from './stores/root-store';
 import './styles.css';
 
@@ -16,10 +17,23 @@ configure({ enforceActions: 'never' });
 /** Set by vite.config.ts: true only in builds made for the end-to-end tests and the bench. */
 declare const __TEST_HOOKS__: boolean;
 
-const repo = new Repository(new PerfDatabase(), {
-  errorCounter: (project, unit) => countErrors(project, getScheme(unit.schemeId) ?? SCHEME_A),
+const makeRepository = (db: PerfDatabase) =>
+  new Repository(db, {
+    errorCounter: (project, unit) => countErrors(project, schemeOf(unit)),
+  });
+const db = new PerfDatabase();
+const repo = makeRepository(db);
+// a failed open shows the newest automatic backup and can restore it into a fresh database, then reloads
+const database = new DatabaseLifecycle({
+  db,
+  backups: platform,
+  fresh: () => {
+    const freshDb = new PerfDatabase();
+    return { db: freshDb, repo: makeRepository(freshDb) };
+  },
+  reload: () => window.location.reload(),
 });
-const store = new RootStore(repo);
+const store = new RootStore(repo, undefined, database);
 
 // end-to-end tests and the bench reach the repository and stores through this handle; only in builds made for them
 if (__TEST_HOOKS__) {
@@ -38,12 +52,12 @@ void Promise.race([firstScreen.catch(() => undefined), new Promise((ok) => setTi
     </StoreProvider>,
   ),
 );
-// the start-up backup (desktop only) loads its code, the exchange format, after the first screen is up
+// the start-up backup loads its code, the exchange format, after the first screen is up
 void store.start().then(async () => {
+  if (database.state.kind !== 'open') return;
   // the editors' code was left out of the first screen: fetch it once the list is painted, before the first click
   const idle = (cb: () => void) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(cb, { timeout: 1000 }) : setTimeout(cb, 100));
   idle(() => void loadEditors());
-  if (!isDesktopPlatform(platform)) return;
   const { automaticBackup } = await import('./stores/exchange-startup');
   await automaticBackup(repo);
 });

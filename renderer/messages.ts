@@ -3,6 +3,7 @@
 export { FUNDING_SOURCE_LABELS, PROJECT_STATUS_LABELS, SEVERITY_LABELS } from '../shared/messages';
 export { MA } from './messages-assessment';
 export { MX } from './messages-exchange';
+export { ML } from './messages-lifecycle';
 
 export const M = {
   appTitle: '预算绩效管理',

@@ -10,6 +10,15 @@ export const APP_PRODUCT_NAME = '预算绩效管理';
 /** Largest file the bridge moves in either direction (exports, opened packages, backups). */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
+/** Largest automatic backup the main process writes: a city's whole database is tens of MB. */
+export const MAX_BACKUP_BYTES = 128 * 1024 * 1024;
+
+/** Automatic backups the main process accepts per minute: a few imports in a row pass, a flood does not. */
+export const BACKUP_WRITES_PER_MINUTE = 6;
+
+/** The `format` of an exchange package (shared/exchange/exchange.ts EXCHANGE_FORMAT), the only thing a backup may hold. */
+export const BACKUP_PACKAGE_FORMAT = 'perf-target-desk/exchange';
+
 export interface FileFilter {
   /** Shown in the dialog, e.g. 'Word 文档' */
   name: string;
@@ -45,15 +54,37 @@ export interface AppInfoPayload {
   version: string;
 }
 
-export interface WriteBackupRequest {
-  bytes: Uint8Array;
+/** Why an automatic backup was taken: at start-up, or just before an import or a restore replaced data. */
+export type BackupKind = 'startup' | 'import' | 'restore';
+
+export const BACKUP_KINDS: readonly BackupKind[] = ['startup', 'import', 'restore'];
+
+/** One automatic backup as listed to the renderer. */
+export interface BackupInfo {
+  /** its file name (desktop) or key (browser), e.g. backup-20250301-083015-042-import.json */
+  id: string;
+  /** ISO time it was taken */
+  takenAt: string;
+  kind: BackupKind;
+  /** bytes */
+  size: number;
 }
 
-export interface BackupWritten {
+export interface WriteBackupRequest {
+  bytes: Uint8Array;
+  kind: BackupKind;
+}
+
+export interface BackupWritten extends BackupInfo {
   /** Absolute path of the backup just written */
   path: string;
   /** How many backups the folder holds after rotation */
   kept: number;
+}
+
+export interface ReadBackupRequest {
+  /** a listed backup's id; never a path */
+  id: string;
 }
 
 /** Channel → request and the value its successful response carries. The single source both sides are typed from. */
@@ -62,6 +93,10 @@ export interface IpcContract {
   'file:open': { request: OpenFileRequest; value: OpenedFilePayload | null };
   'app:info': { request: Record<string, never>; value: AppInfoPayload };
   'backup:write': { request: WriteBackupRequest; value: BackupWritten };
+  /** newest first */
+  'backup:list': { request: Record<string, never>; value: BackupInfo[] };
+  /** null when no such backup exists */
+  'backup:read': { request: ReadBackupRequest; value: Uint8Array | null };
 }
 
 export type IpcChannel = keyof IpcContract;
@@ -74,6 +109,8 @@ export const BRIDGE_CHANNELS = {
   openFile: 'file:open',
   appInfo: 'app:info',
   writeBackup: 'backup:write',
+  listBackups: 'backup:list',
+  readBackup: 'backup:read',
 } as const satisfies Record<string, IpcChannel>;
 
 export type BridgeMethod = keyof typeof BRIDGE_CHANNELS;

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { M, MA, MX } from '../messages';
 import type { Workspace } from '../stores/root-store';
 import { CheckPanel } from './CheckPanel';
+import { DatabaseFailure, DatabaseOutdated } from './DatabaseFailure';
 import { LibraryPanel } from './LibraryPanel';
 import { ProjectList } from './ProjectList';
 import { StatusBar } from './StatusBar';
@@ -49,8 +50,12 @@ export const App = observer(function App() {
     };
   }, [root]);
 
+  const dbState = root.database.state.kind;
+  if (dbState === 'failed') return <DatabaseFailure />;
+  const outdated = dbState === 'outdated';
+
   return (
-    <div className="app">
+    <div className="app" inert={outdated}>
       <header className="top-bar">
         <span className="app-title">{M.appTitle}</span>
         <WorkspaceTabs />
@@ -79,6 +84,8 @@ export const App = observer(function App() {
         </Suspense>
       )}
       <StatusBar />
+      {/* outside .app in the document (a portal), so the inert page beneath does not take its button too */}
+      {outdated && <DatabaseOutdated />}
     </div>
   );
 });

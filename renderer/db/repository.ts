@@ -14,12 +14,14 @@ import {
   type PlanTask,
   type Project,
   type SelfAssessment,
+  type RuleSet,
   type Timestamp,
   type Unit,
 } from '../../shared/model';
-import type { ImportPlan } from '../../shared/consolidation';
+import { withUnitRuleSet } from '../../shared/rule-sets';
+import type { ImportPlan, LocalExpectation, SyncBases } from '../../shared/consolidation';
 import type { ExchangeDocument } from '../../shared/exchange/exchange';
-import { DEFAULT_SCHEME_ID, getScheme } from '../../shared/schemes';
+import { DEFAULT_SCHEME_ID, getScheme, schemeOf } from '../../shared/schemes';
 import { hasBlockingErrors, validateProject } from '../../shared/validation';
 import type { PerfDatabase, StoredIndicator, StoredProject } from './database';
 import { DB_MESSAGES as M, LISTED_PROBLEMS } from './messages';
@@ -294,6 +296,13 @@ export class Repository {
       },
       [this.db.projects, this.db.indicators],
     );
+  }
+
+  /** The unit scores `year` and later years (until a later entry) by `ruleSet` (shared/rule-sets.ts withUnitRuleSet). */
+  async setUnitRuleSet(id: Id, year: number, ruleSet: RuleSet): Promise<RepoResult<Unit>> {
+    return this.updateUnit(id, (unit) => {
+      unit.ruleSets = withUnitRuleSet(unit, year, ruleSet);
+    });
   }
 
   private updateUnit(
@@ -740,9 +749,9 @@ export class Repository {
     const { validateExchange } = await import('../../shared/exchange/exchange');
     const checked = validateExchange(doc);
     if (!checked.ok) {
-      const messages = checked.problems.map((p) => p.message.replace(/。$/, ''));
-      const listed = messages.slice(0, LISTED_PROBLEMS).join('；');
-      return fail(M.backupInvalid(messages.length, listed, messages.length - LISTED_PROBLEMS));
+      // the count is every problem found; the validator lists only the first ones
+      const listed = checked.problems.slice(0, LISTED_PROBLEMS).map((p) => p.message.replace(/。$/, '')).join('；');
+      return fail(M.backupInvalid(checked.problemCount, listed, checked.problemCount - LISTED_PROBLEMS));
     }
     const { units, projects, departmentPlans } = checked.document;
     return this.replaceAll({ units, projects, departmentPlans });
@@ -758,9 +767,9 @@ export class Repository {
   }
 
   /** The consolidation bases of every record imported so far (record id → the package's updatedAt). */
-  async getSyncBases(): Promise<Record<Id, Timestamp>> {
+  async getSyncBases(): Promise<Map<Id, Timestamp>> {
     const rows = await this.db.syncBases.toArray();
-    return Object.fromEntries(rows.map((r) => [r.id, r.updatedAt]));
+    return new Map(rows.map((r) => [r.id, r.updatedAt]));
   }
 
   /**
@@ -779,25 +788,28 @@ export class Repository {
 
   /**
    * Writes the outcome of a consolidation (shared/consolidation.ts applyPlan): the records and the new bases in ONE
-   * transaction, so a failure anywhere leaves both the data and the bases as they were. `expected` holds, per record,
-   * the local updatedAt the plan was made against (null: not there): if any record changed since, nothing is written,
-   * so an edit made between reading a package and applying it is never overwritten unseen.
+   * transaction, so a failure anywhere leaves both the data and the bases as they were. `expected` holds the local
+   * state the plan was made against (shared/consolidation.ts expectedLocalState): if any record changed since, nothing
+   * is written, so an edit made between reading a package and applying it is never overwritten unseen.
    */
-  async applyImport(
-    records: DataSet,
-    bases: Readonly<Record<Id, Timestamp>>,
-    expected: Readonly<Record<Id, Timestamp | null>> = {},
-  ): Promise<RepoResult<DataCounts>> {
+  async applyImport(records: DataSet, bases: SyncBases, expected: readonly LocalExpectation[] = []): Promise<RepoResult<DataCounts>> {
     const db = this.db;
     return this.change([...this.dataTables(), db.syncBases], async () => {
-      for (const [id, updatedAt] of Object.entries(expected)) {
-        const current = (await db.units.get(id)) ?? (await db.projects.get(id)) ?? (await db.departmentPlans.get(id));
-        if ((current?.updatedAt ?? null) !== updatedAt) throw new Refusal(M.importStale);
-      }
+      for (const e of expected) if (!(await this.stillAsPlanned(e))) throw new Refusal(M.importStale);
       const counts = await this.mergeRecords(records);
-      await db.syncBases.bulkPut(Object.entries(bases).map(([id, updatedAt]) => ({ id, updatedAt })));
+      await db.syncBases.bulkPut([...bases].map(([id, updatedAt]) => ({ id, updatedAt })));
       return counts;
     });
+  }
+
+  /** Whether the local record a plan compared (looked up by its local id, in the table of its kind) is unchanged. */
+  private async stillAsPlanned(e: LocalExpectation): Promise<boolean> {
+    const db = this.db;
+    const current =
+      e.kind === 'unit' ? await db.units.get(e.id) : e.kind === 'project' ? await db.projects.get(e.id) : await db.departmentPlans.get(e.id);
+    if ((current?.updatedAt ?? null) !== e.updatedAt) return false;
+    // a plan to be added replaces whatever plan its unit and year has by then: there must still be none
+    return e.kind !== 'departmentPlan' || e.updatedAt !== null || (await this.planOf(e.unitId, e.year)) === undefined;
   }
 
   /** The body of importRecords; call inside a transaction over the data tables. */
@@ -838,7 +850,7 @@ export class Repository {
         below.map(async ({ unit, depth }): Promise<SupervisedUnitSummary> => {
           const projectRows = await db.projects.where('[unitId+year]').equals([unit.id, year]).toArray();
           const byProject = await this.indicatorRowsOfMany(projectRows.map((r) => r.id));
-          const scheme = getScheme(unit.schemeId) ?? getScheme(DEFAULT_SCHEME_ID);
+          const scheme = schemeOf(unit);
           let targetsFilled = 0;
           for (const row of projectRows) {
             const { selfAssessment: _sa, ...targets } = assembleProject(row, byProject.get(row.id) ?? []);
@@ -846,7 +858,6 @@ export class Repository {
             const filled =
               targets.indicators.length > 0 &&
               targets.annualGoal.trim() !== '' &&
-              scheme !== undefined &&
               !hasBlockingErrors(validateProject(targets, scheme));
             if (filled) targetsFilled += 1;
           }

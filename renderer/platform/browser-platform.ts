@@ -1,4 +1,6 @@
-// The platform in a plain browser: saving is a download through <a download>, opening is <input type=file>.
+// The platform in a plain browser: saving is a download through <a download>, opening is <input type=file>; automatic
+// backups go to an IndexedDB database of their own (browser-backups.ts).
+import { BrowserBackups } from './browser-backups';
 import type { AppInfo, OpenedFile, Platform } from './platform';
 
 type FileFilters = Parameters<Platform['openFile']>[0];
@@ -21,7 +23,11 @@ export function acceptAttribute(filters: FileFilters): string {
 }
 
 /** `getDocument` is called per operation, so creating the platform needs no DOM (tools and tests run in Node). */
-export function createBrowserPlatform(info: Omit<AppInfo, 'host'>, getDocument: () => Document = () => document): Platform {
+export function createBrowserPlatform(
+  info: Omit<AppInfo, 'host'>,
+  getDocument: () => Document = () => document,
+  backups: BrowserBackups = new BrowserBackups(),
+): Platform {
   return {
     async saveFile(suggestedName, bytes) {
       const doc = getDocument();
@@ -66,5 +72,9 @@ export function createBrowserPlatform(info: Omit<AppInfo, 'host'>, getDocument: 
     async appInfo() {
       return { ...info, host: 'browser' };
     },
+
+    writeBackup: (bytes, kind) => backups.write(bytes, kind),
+    listBackups: () => backups.list(),
+    readBackup: (id) => backups.read(id),
   };
 }

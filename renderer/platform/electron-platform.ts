@@ -1,5 +1,5 @@
 // The platform inside the desktop app: every operation goes through the preload bridge `window.perfDesk`.
-import type { BackupWritten, IpcResult, PerfDeskBridge } from '../../shared/ipc-contract';
+import type { IpcResult, PerfDeskBridge } from '../../shared/ipc-contract';
 import type { Platform } from './platform';
 
 declare global {
@@ -9,18 +9,13 @@ declare global {
   }
 }
 
-/** The desktop app can also write silent automatic backups; a plain browser cannot. */
-export interface DesktopPlatform extends Platform {
-  writeBackup(bytes: Uint8Array): Promise<BackupWritten>;
-}
-
 /** A failed operation becomes an Error whose message is the main process's Chinese text, ready to show. */
 function unwrap<T>(result: IpcResult<T>): T {
   if (result.ok) return result.value;
   throw new Error(result.message);
 }
 
-export function createElectronPlatform(bridge: PerfDeskBridge): DesktopPlatform {
+export function createElectronPlatform(bridge: PerfDeskBridge): Platform {
   return {
     async saveFile(suggestedName, bytes, filters) {
       return unwrap(await bridge.saveFile(filters ? { suggestedName, bytes, filters } : { suggestedName, bytes }));
@@ -31,8 +26,15 @@ export function createElectronPlatform(bridge: PerfDeskBridge): DesktopPlatform 
     async appInfo() {
       return { ...unwrap(await bridge.appInfo({})), host: 'electron' };
     },
-    async writeBackup(bytes) {
-      return unwrap(await bridge.writeBackup({ bytes }));
+    async writeBackup(bytes, kind) {
+      const { id, takenAt, size } = unwrap(await bridge.writeBackup({ bytes, kind }));
+      return { id, takenAt, kind, size };
+    },
+    async listBackups() {
+      return unwrap(await bridge.listBackups({}));
+    },
+    async readBackup(id) {
+      return unwrap(await bridge.readBackup({ id }));
     },
   };
 }

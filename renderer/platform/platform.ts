@@ -1,5 +1,8 @@
 // The platform adapter: the only way the renderer reaches files and the host.
 // Two implementations: electron-platform.ts (preload bridge) and browser-platform.ts (<a download>, <input type=file>).
+import type { BackupInfo, BackupKind } from '../../shared/ipc-contract';
+
+export type { BackupInfo, BackupKind } from '../../shared/ipc-contract';
 
 export interface OpenedFile {
   name: string;
@@ -19,4 +22,13 @@ export interface Platform {
   /** Let the user pick one file; null if cancelled. */
   openFile(filters?: { name: string; extensions: string[] }[]): Promise<OpenedFile | null>;
   appInfo(): Promise<AppInfo>;
+  /**
+   * Keeps an automatic backup (an exchange package of the whole database): in the desktop app's backups folder, in
+   * the browser in a database of its own. Rejects with a Chinese message when it could not be kept.
+   */
+  writeBackup(bytes: Uint8Array, kind: BackupKind): Promise<BackupInfo>;
+  /** The automatic backups kept, newest first. */
+  listBackups(): Promise<BackupInfo[]>;
+  /** One automatic backup's bytes; null when there is none under that id. */
+  readBackup(id: string): Promise<Uint8Array | null>;
 }

@@ -1,10 +1,13 @@
 // 备份与恢复: the whole database as one exchange file, and back. A restore validates the whole file first, asks for
 // confirmation (it replaces everything), then replaces all data in one transaction; a bad file changes nothing.
-import { automaticBackup } from './exchange-startup';
+// The automatic backups the platform keeps are listed too, and restore the same way.
+import { backupBeforeChange } from './exchange-startup';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
-import { createExchangeDocument, parseExchange, serializeExchange, type ExchangeDocument, type ExchangeProblem } from '../../shared/exchange/exchange';
+import { createExchangeDocument, parseExchange, serializeExchange, type ExchangeDocument, type ExchangeProblem, type ProblemGroup } from '../../shared/exchange/exchange';
 import type { Repository } from '../db/repository';
 import { MX } from '../messages-exchange';
+import { ML } from '../messages-lifecycle';
+import type { BackupInfo, Platform } from '../platform/platform';
 import { countsText, encodeText, EXCHANGE_FILTERS, fileStamp, openThrough, saveThrough, shownTime, type FileHost } from './exchange-files';
 
 export type RestoreStage = 'idle' | 'invalid' | 'confirm';
@@ -21,6 +24,9 @@ export class BackupStore {
   stage: RestoreStage = 'idle';
   fileName = '';
   problems: ExchangeProblem[] = [];
+  /** how many problems the file has; `problems` lists the first ones, `problemGroups` by record */
+  problemCount = 0;
+  problemGroups: ProblemGroup[] = [];
   /** the validated backup waiting for confirmation */
   pending: ExchangeDocument | null = null;
   /** what the file holds and what the database holds now, for the confirmation */
@@ -28,6 +34,9 @@ export class BackupStore {
   currentCounts = '';
   restoreError: string | null = null;
   restoreOutcome: string | null = null;
+  /** the automatic backups, newest first; null until listed */
+  automatic: BackupInfo[] | null = null;
+  automaticError: string | null = null;
 
   constructor(
     private readonly repo: Repository,
@@ -35,9 +44,53 @@ export class BackupStore {
     private readonly now: () => Date,
     private readonly afterRestore: () => Promise<void>,
   ) {
-    makeAutoObservable<BackupStore, 'repo' | 'host' | 'now' | 'afterRestore'>(this, {
-      repo: false, host: false, now: false, afterRestore: false, pending: observable.ref,
+    makeAutoObservable<BackupStore, 'repo' | 'host' | 'now' | 'afterRestore' | 'backupSource'>(this, {
+      repo: false, host: false, now: false, afterRestore: false, pending: observable.ref, automatic: observable.ref, backupSource: false,
     });
+  }
+
+  /** Where the automatic backups are listed from: the host, when it keeps them (the platform does). */
+  private backupSource(): Pick<Platform, 'listBackups' | 'readBackup'> | null {
+    const h = this.host as Partial<Platform>;
+    return typeof h.listBackups === 'function' && typeof h.readBackup === 'function' ? (h as Pick<Platform, 'listBackups' | 'readBackup'>) : null;
+  }
+
+  async loadAutomatic(): Promise<void> {
+    const source = this.backupSource();
+    if (!source) return;
+    try {
+      const listed = await source.listBackups();
+      runInAction(() => {
+        this.automatic = listed;
+        this.automaticError = null;
+      });
+    } catch (e) {
+      runInAction(() => (this.automaticError = ML.automaticListFailed(e instanceof Error ? e.message : String(e))));
+    }
+  }
+
+  /** Reads one automatic backup and checks it as a file picked for restore would be; writes nothing. */
+  async pickAutomatic(info: BackupInfo): Promise<void> {
+    const source = this.backupSource();
+    if (!source) return;
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await source.readBackup(info.id);
+    } catch (e) {
+      runInAction(() => {
+        this.cancelRestore();
+        this.restoreError = MX.openFailed(e instanceof Error ? e.message : String(e));
+      });
+      return;
+    }
+    if (!bytes) {
+      runInAction(() => {
+        this.cancelRestore();
+        this.restoreError = ML.automaticMissing;
+      });
+      return;
+    }
+    await this.loadRestore(ML.automaticName(shownTime(info.takenAt), info.kind), bytes);
   }
 
   async backup(): Promise<boolean> {
@@ -85,6 +138,8 @@ export class BackupStore {
     const parsed = parseExchange(bytes);
     if (!parsed.ok) {
       this.problems = parsed.problems;
+      this.problemCount = parsed.problemCount;
+      this.problemGroups = parsed.groups;
       this.stage = 'invalid';
       return;
     }
@@ -100,6 +155,8 @@ export class BackupStore {
   cancelRestore(): void {
     this.stage = 'idle';
     this.problems = [];
+    this.problemCount = 0;
+    this.problemGroups = [];
     this.pending = null;
     this.fileCounts = '';
     this.currentCounts = '';
@@ -111,8 +168,12 @@ export class BackupStore {
     if (!doc || this.busy) return false;
     this.busy = true;
     try {
-      // the data about to be replaced goes into the desktop app's automatic backups first
-      await automaticBackup(this.repo);
+      // the data about to be replaced goes into the automatic backups first; without that backup nothing is replaced
+      const backed = await backupBeforeChange(this.repo, 'restore', this.host, this.now);
+      if (!backed.ok) {
+        runInAction(() => (this.restoreError = backed.message));
+        return false;
+      }
       const result = await this.repo.restoreBackup(doc);
       if (!result.ok) {
         runInAction(() => (this.restoreError = result.error));
@@ -124,6 +185,7 @@ export class BackupStore {
         this.cancelRestore();
         this.restoreOutcome = MX.restoreDone(MX.counts(c.units, c.projects, c.indicators, c.departmentPlans));
       });
+      await this.loadAutomatic();
       return true;
     } finally {
       runInAction(() => (this.busy = false));

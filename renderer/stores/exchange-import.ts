@@ -1,9 +1,9 @@
 // 导入数据包: a supervisor consolidates the packages of its units. Parse (every problem listed) → plan against the
 // database (shared/consolidation.ts) → show it and let the user settle each conflict → apply all or nothing.
-import { automaticBackup } from './exchange-startup';
+import { backupBeforeChange } from './exchange-startup';
 import { makeAutoObservable, observable, runInAction } from 'mobx';
-import { applyPlan, type ConflictChoice, type ImportPlan, type PlanEntry } from '../../shared/consolidation';
-import { parseExchange, type ExchangeDocument, type ExchangeProblem } from '../../shared/exchange/exchange';
+import { applyPlan, expectedLocalState, type ConflictChoice, type ImportPlan, type PlanEntry } from '../../shared/consolidation';
+import { parseExchange, type ExchangeDocument, type ExchangeProblem, type ProblemGroup } from '../../shared/exchange/exchange';
 import type { Id } from '../../shared/model';
 import type { Repository } from '../db/repository';
 import { MX } from '../messages-exchange';
@@ -21,9 +21,14 @@ export class ImportStore {
   fileName = '';
   /** why the file cannot be read as a package */
   problems: ExchangeProblem[] = [];
+  /** how many problems the file has; `problems` lists the first ones */
+  problemCount = 0;
+  /** `problems` by the record they are in */
+  problemGroups: ProblemGroup[] = [];
   document: ExchangeDocument | null = null;
   plan: ImportPlan | null = null;
-  choices: Record<Id, ConflictChoice> = {};
+  /** incoming record id → the side chosen for that conflict */
+  choices = new Map<Id, ConflictChoice>();
   /** refusals of the last apply (unresolved conflicts, a failed write) */
   errors: string[] = [];
   busy = false;
@@ -63,6 +68,8 @@ export class ImportStore {
     const parsed = parseExchange(bytes);
     if (!parsed.ok) {
       this.problems = parsed.problems;
+      this.problemCount = parsed.problemCount;
+      this.problemGroups = parsed.groups;
       this.stage = 'invalid';
       return;
     }
@@ -83,25 +90,27 @@ export class ImportStore {
     this.stage = 'idle';
     this.fileName = '';
     this.problems = [];
+    this.problemCount = 0;
+    this.problemGroups = [];
     this.document = null;
     this.plan = null;
-    this.choices = {};
+    this.choices = new Map();
     this.errors = [];
     this.outcome = null;
   }
 
   choose(id: Id, choice: ConflictChoice): void {
-    this.choices = { ...this.choices, [id]: choice };
+    this.choices.set(id, choice);
     this.errors = [];
   }
 
   chooseAll(choice: ConflictChoice): void {
-    this.choices = Object.fromEntries((this.plan?.conflicts ?? []).map((c) => [c.id, choice]));
+    this.choices = new Map((this.plan?.conflicts ?? []).map((c) => [c.id, choice]));
     this.errors = [];
   }
 
   get unresolvedCount(): number {
-    return (this.plan?.conflicts ?? []).filter((c) => this.choices[c.id] === undefined).length;
+    return (this.plan?.conflicts ?? []).filter((c) => !this.choices.has(c.id)).length;
   }
 
   get blocked(): boolean {
@@ -132,11 +141,13 @@ export class ImportStore {
     try {
       const { records, bases } = applied.value;
       // the local state the plan was read against; the repository refuses if it has changed since
-      const expected = Object.fromEntries(
-        [...plan.add, ...plan.update, ...plan.conflicts, ...plan.keepLocal, ...plan.unchanged].map((e) => [e.id, e.localUpdatedAt]),
-      );
-      // the data about to be changed goes into the desktop app's automatic backups first
-      await automaticBackup(this.repo);
+      const expected = expectedLocalState(plan);
+      // the data about to be changed goes into the automatic backups first; without that backup nothing is written
+      const backed = await backupBeforeChange(this.repo, 'import', this.host, this.now);
+      if (!backed.ok) {
+        runInAction(() => (this.errors = [backed.message]));
+        return false;
+      }
       const result = await this.repo.applyImport(records, bases, expected);
       if (!result.ok) {
         runInAction(() => (this.errors = [result.error]));

@@ -6,6 +6,7 @@ import type { Repository, RepoResult } from '../db/repository';
 import { M } from '../messages';
 import type { IndicatorDraft } from './indicator-draft';
 import type { AssessmentStore } from './assessment-store';
+import { DatabaseLifecycle } from './database-lifecycle';
 import type { ExchangeStore } from './exchange-store';
 import { replayJournal } from './journal';
 import { LibraryStore } from './library-store';
@@ -62,6 +63,8 @@ export class RootStore {
   constructor(
     readonly repo: Repository,
     newId: () => Id = () => crypto.randomUUID(),
+    /** the database's life: opened first, watched for a newer version elsewhere (main.tsx hands the real one) */
+    readonly database: DatabaseLifecycle = new DatabaseLifecycle(null),
   ) {
     this.units = new UnitsStore(repo);
     const env = { scheme: () => this.units.scheme, undo: this.undo, newId };
@@ -83,7 +86,7 @@ export class RootStore {
       reloadAll: () => this.reloadAll(),
     };
     makeAutoObservable<RootStore, 'repo' | 'liveFacts' | 'context' | 'workspaceStores' | 'workspaceStoresLoading' | 'firstScreen'>(this, {
-      repo: false, liveFacts: false, units: false, list: false, draft: false, plan: false, library: false, undo: false,
+      repo: false, database: false, liveFacts: false, units: false, list: false, draft: false, plan: false, library: false, undo: false,
       context: false, workspaceStores: false, workspaceStoresLoading: false, firstScreen: false, assessment: false, exchange: false, loadWorkspaceStores: false,
     });
   }
@@ -125,6 +128,8 @@ export class RootStore {
    */
   loadFirstScreen(): Promise<void> {
     this.firstScreen ??= (async () => {
+      // a database that cannot be opened shows its failure screen instead (app/DatabaseFailure.tsx)
+      if (!(await this.database.open())) return;
       await this.recoverUnsavedDraft();
       await this.units.load();
       await this.list.reload();
@@ -134,6 +139,7 @@ export class RootStore {
 
   async start(): Promise<void> {
     await this.loadFirstScreen();
+    if (this.database.state.kind === 'failed') return;
     const saved = await this.repo.getSetting(SELECTION_KEY);
     if (isSelection(saved)) {
       // the list is shown first; the remembered draft opens after it has been painted

@@ -14,4 +14,15 @@ export const exchangeMessages = {
   duplicateProjectName: (name: string, year: number) => `同一单位 ${year} 年度有两个同名项目“${name}”。`,
   duplicatePlan: (year: number) => `同一单位 ${year} 年度有两份部门整体支出绩效目标。`,
   unknownIndicator: (owner: string, id: string) => `“${owner}”的自评结果引用了不存在的指标“${id}”。`,
+  packageField: (field: string) => `数据包的 ${field}`,
+  unitField: (n: number, field: string) => `第 ${n} 个单位的 ${field}`,
+  projectField: (n: number, field: string) => `第 ${n} 个项目的 ${field}`,
+  planField: (n: number, field: string) => `第 ${n} 份部门整体支出绩效目标的 ${field}`,
+  listItem: (field: string, n: number) => `${field} 第 ${n} 项`,
+  badTimestamp: (where: string, value: string) =>
+    `${where}“${value}”不是有效的时间：应为 1900 至 9999 年间确实存在的日期和时刻，写作 2025-01-31T08:00:00.000Z 的形式（协调世界时）。`,
+  packageGroup: '数据包本身',
+  unitGroup: (n: number, name: string) => `第 ${n} 个单位${name ? `“${name}”` : ''}`,
+  projectGroup: (n: number, name: string) => `第 ${n} 个项目${name ? `“${name}”` : ''}`,
+  planGroup: (n: number, year: number | null) => `第 ${n} 份部门整体支出绩效目标${year === null ? '' : `（${year} 年度）`}`,
 };

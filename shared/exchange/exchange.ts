@@ -1,10 +1,18 @@
 // Exchange format v1: the versioned JSON package units send to supervisors, also the backup format.
-// Parsing is all-or-nothing: a document is either returned whole and valid, or rejected with every problem found.
+// Parsing is all-or-nothing: a document is either returned whole and valid, or rejected with every problem counted
+// and the first PROBLEM_LIST_LIMIT of them listed, by record.
 import type { ErrorObject } from 'ajv';
 import localizeZh from 'ajv-i18n/localize/zh';
 import type { DepartmentPlan, Indicator, IndicatorResult, Project, Timestamp, Unit } from '../model';
+import { isSaneTimestamp, timestampForMessage } from '../timestamp';
 import { exchangeMessages as m } from './exchange-messages';
-import validateSchema from './validate-v1.generated.js';
+import {
+  validateDepartmentPlansItem,
+  validateDocument,
+  validateProjectsItem,
+  validateUnitsItem,
+  type SchemaValidator,
+} from './validate-v1.generated.js';
 
 export const EXCHANGE_FORMAT = 'perf-target-desk/exchange';
 export const EXCHANGE_VERSION = 1;
@@ -26,9 +34,39 @@ export interface ExchangeProblem {
   message: string;
 }
 
-export type ParseResult = { ok: true; document: ExchangeDocument } | { ok: false; problems: ExchangeProblem[] };
+/** How many problems a rejection lists; a package can hold tens of thousands, and nobody reads past the first ones. */
+export const PROBLEM_LIST_LIMIT = 200;
 
-type SchemaValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+/** The listed problems of one record (a unit, a project, a department plan) or of the package itself. */
+export interface ProblemGroup {
+  /** the record's JSON path ('/projects/3'), '' for the package itself */
+  path: string;
+  /** '第 4 个项目“党建事务”', '数据包本身' */
+  label: string;
+  problems: ExchangeProblem[];
+}
+
+/**
+ * A rejected document. The checks run in turn (JSON, format and version, schema, then timestamps, ids and
+ * references) and the first that finds problems decides; `problemCount` is the exact number it found (every one is
+ * counted, none is cut off), `problems` the first PROBLEM_LIST_LIMIT of them in the order found.
+ */
+export interface ExchangeRejection {
+  ok: false;
+  problems: ExchangeProblem[];
+  problemCount: number;
+  /** `problems` by the record they are in, in the order each record's first problem was found */
+  groups: ProblemGroup[];
+}
+
+export type ParseResult = { ok: true; document: ExchangeDocument } | ExchangeRejection;
+
+/** The generated validator of each list's items: each record is checked on its own, its errors a list of their own. */
+const RECORD_VALIDATORS = [
+  ['units', validateUnitsItem],
+  ['projects', validateProjectsItem],
+  ['departmentPlans', validateDepartmentPlansItem],
+] as const satisfies readonly (readonly [keyof ExchangeDocument, SchemaValidator])[];
 
 export function createExchangeDocument(
   data: { units: Unit[]; projects: Project[]; departmentPlans: DepartmentPlan[] },
@@ -57,46 +95,127 @@ export function parseExchange(input: string | Uint8Array): ParseResult {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { ok: false, problems: [{ path: '', message: m.notJson((e as Error).message) }] };
+    return rejection([{ path: '', message: m.notJson((e as Error).message) }]);
   }
   return validateExchange(data);
 }
 
-/** Validate an already-parsed value: version first, then the schema, then ids and references. */
+/** Validate an already-parsed value: version first, then the schema, then timestamps, ids and references. */
 export function validateExchange(data: unknown): ParseResult {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return { ok: false, problems: [{ path: '', message: m.notObject }] };
+    return rejection([{ path: '', message: m.notObject }]);
   }
   const head = data as { format?: unknown; version?: unknown };
   if (head.format !== EXCHANGE_FORMAT) {
-    return { ok: false, problems: [{ path: '/format', message: m.wrongFormat(String(head.format ?? '')) }] };
+    return rejection([{ path: '/format', message: m.wrongFormat(String(head.format ?? '')) }]);
   }
   if (head.version !== EXCHANGE_VERSION) {
     const newer = typeof head.version === 'number' && head.version > EXCHANGE_VERSION;
-    return {
-      ok: false,
-      problems: [{ path: '/version', message: newer ? m.futureVersion(head.version as number) : m.wrongVersion(String(head.version)) }],
-    };
+    return rejection([{ path: '/version', message: newer ? m.futureVersion(head.version as number) : m.wrongVersion(String(head.version)) }]);
   }
-  const validate = validateSchema as unknown as SchemaValidator;
-  if (!validate(data)) {
-    const errors = validate.errors ?? [];
-    localizeZh(errors);
-    return { ok: false, problems: errors.map(schemaProblem) };
-  }
+  const schema = schemaProblems(data);
+  if (schema.count > 0) return rejection(schema.problems, schema.count, data);
   const doc = data as ExchangeDocument;
-  const problems = checkIdsAndReferences(doc);
-  return problems.length ? { ok: false, problems } : { ok: true, document: doc };
+  const problems = [...checkTimestamps(doc), ...checkIdsAndReferences(doc)];
+  return problems.length ? rejection(problems, problems.length, doc) : { ok: true, document: doc };
 }
 
-function schemaProblem(e: ErrorObject): ExchangeProblem {
+/**
+ * The schema's problems: the document's own fields, then each record on its own. All are counted; only the first
+ * PROBLEM_LIST_LIMIT are translated and kept.
+ */
+function schemaProblems(data: object): { problems: ExchangeProblem[]; count: number } {
+  const problems: ExchangeProblem[] = [];
+  let count = 0;
+  const check = (validate: SchemaValidator, value: unknown, at: string) => {
+    if (validate(value)) return;
+    const errors = validate.errors ?? [];
+    count += errors.length;
+    const kept = errors.slice(0, PROBLEM_LIST_LIMIT - problems.length);
+    if (kept.length === 0) return;
+    localizeZh(kept);
+    for (const e of kept) problems.push(schemaProblem(e, at));
+  };
+  check(validateDocument, data, '');
+  for (const [list, validate] of RECORD_VALIDATORS) {
+    const items = (data as Record<string, unknown>)[list];
+    if (Array.isArray(items)) items.forEach((item, i) => check(validate, item, `/${list}/${i}`));
+  }
+  return { problems, count };
+}
+
+/** A rejection listing the first PROBLEM_LIST_LIMIT of `problems`, grouped by the records of `data` they are in. */
+function rejection(problems: ExchangeProblem[], count = problems.length, data?: unknown): ExchangeRejection {
+  const listed = problems.slice(0, PROBLEM_LIST_LIMIT);
+  return { ok: false, problems: listed, problemCount: count, groups: groupByRecord(listed, data) };
+}
+
+const RECORD_PATH = /^\/(units|projects|departmentPlans)\/(\d+)(?=\/|$)/;
+/** Names from a file are shown as far as this, so that a huge one cannot swamp the list. */
+const LABEL_NAME_CHARS = 40;
+
+function groupByRecord(problems: readonly ExchangeProblem[], data: unknown): ProblemGroup[] {
+  const groups = new Map<string, ProblemGroup>();
+  for (const p of problems) {
+    const match = RECORD_PATH.exec(p.path);
+    const path = match ? match[0] : '';
+    let group = groups.get(path);
+    if (!group) {
+      group = { path, label: match ? recordLabel(data, match[1], Number(match[2])) : m.packageGroup, problems: [] };
+      groups.set(path, group);
+    }
+    group.problems.push(p);
+  }
+  return [...groups.values()];
+}
+
+/** '第 4 个项目“党建事务”' from whatever the (invalid) document holds at that place. */
+function recordLabel(data: unknown, list: string, index: number): string {
+  const field = (value: unknown, key: string): unknown =>
+    typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+  const records = field(data, list);
+  const record = Array.isArray(records) ? (records[index] as unknown) : undefined;
+  const name = field(record, 'name');
+  const shown = typeof name === 'string' ? (name.length > LABEL_NAME_CHARS ? `${name.slice(0, LABEL_NAME_CHARS)}…` : name) : '';
+  const year = field(record, 'year');
+  if (list === 'units') return m.unitGroup(index + 1, shown);
+  if (list === 'projects') return m.projectGroup(index + 1, shown);
+  return m.planGroup(index + 1, typeof year === 'number' && Number.isInteger(year) ? year : null);
+}
+
+/** A schema error as a problem; `at` is the path of the value the validator was given. */
+function schemaProblem(e: ErrorObject, at: string): ExchangeProblem {
   const params = e.params as Record<string, unknown>;
   // ajv reports a missing or extra property at its parent; name it so the path points at the field itself.
   const extra =
     e.keyword === 'required' ? `/${String(params.missingProperty)}` : e.keyword === 'additionalProperties' ? `/${String(params.additionalProperty)}` : '';
-  const path = e.instancePath + extra;
+  const path = at + e.instancePath + extra;
   const detail = e.keyword === 'additionalProperties' ? m.unknownField : (e.message ?? '');
   return { path, message: m.atPath(path, detail) };
+}
+
+/**
+ * The schema only asks for a string: every timestamp must also be a real instant in the one form the app writes, or
+ * comparing and re-stamping it during consolidation fails (a year of +275760 overflows Date) or orders it wrongly.
+ */
+function checkTimestamps(doc: ExchangeDocument): ExchangeProblem[] {
+  const problems: ExchangeProblem[] = [];
+  const check = (value: Timestamp, path: string, where: string) => {
+    if (!isSaneTimestamp(value)) problems.push({ path, message: m.badTimestamp(where, timestampForMessage(value)) });
+  };
+  check(doc.exportedAt, '/exportedAt', m.packageField('exportedAt'));
+  doc.units.forEach((u, i) => check(u.updatedAt, `/units/${i}/updatedAt`, m.unitField(i + 1, 'updatedAt')));
+  doc.projects.forEach((p, i) => {
+    const at = `/projects/${i}`;
+    check(p.updatedAt, `${at}/updatedAt`, m.projectField(i + 1, 'updatedAt'));
+    const sa = p.selfAssessment;
+    if (sa?.completedAt !== undefined) check(sa.completedAt, `${at}/selfAssessment/completedAt`, m.projectField(i + 1, 'selfAssessment.completedAt'));
+    sa?.reopenedAt?.forEach((t, j) =>
+      check(t, `${at}/selfAssessment/reopenedAt/${j}`, m.projectField(i + 1, m.listItem('selfAssessment.reopenedAt', j + 1))),
+    );
+  });
+  doc.departmentPlans.forEach((plan, i) => check(plan.updatedAt, `/departmentPlans/${i}/updatedAt`, m.planField(i + 1, 'updatedAt')));
+  return problems;
 }
 
 function checkIdsAndReferences(doc: ExchangeDocument): ExchangeProblem[] {

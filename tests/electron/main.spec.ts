@@ -293,14 +293,15 @@ describe('IPC', () => {
 
   it('backup:write puts a timestamped backup into userData/backups', async () => {
     const { e, win } = await startReady();
-    const res = (await e.ipcMain.invoke('backup:write', trusted(win), { bytes: new TextEncoder().encode('{"units":[]}') })) as {
+    const pkg = '{"format":"perf-target-desk/exchange","version":1,"units":[],"projects":[],"departmentPlans":[]}';
+    const res = (await e.ipcMain.invoke('backup:write', trusted(win), { bytes: new TextEncoder().encode(pkg), kind: 'startup' })) as {
       ok: true;
       value: { path: string; kept: number };
     };
     expect(res.ok).toBe(true);
     expect(path.dirname(res.value.path)).toBe(path.join(e.app.getPath('userData'), 'backups'));
-    expect(path.basename(res.value.path)).toMatch(/^backup-\d{8}-\d{6}-\d{3}\.json$/);
-    expect(fs.readFileSync(res.value.path, 'utf8')).toBe('{"units":[]}');
+    expect(path.basename(res.value.path)).toMatch(/^backup-\d{8}-\d{6}-\d{3}-startup\.json$/);
+    expect(fs.readFileSync(res.value.path, 'utf8')).toBe(pkg);
     expect(res.value.kept).toBe(1);
   });
 });

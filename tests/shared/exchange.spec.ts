@@ -1,4 +1,12 @@
-import { createExchangeDocument, parseExchange, serializeExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import {
+  createExchangeDocument,
+  parseExchange,
+  PROBLEM_LIST_LIMIT,
+  serializeExchange,
+  validateExchange,
+  type ExchangeDocument,
+  type ExchangeRejection,
+} from '../../shared/exchange/exchange';
 import type { Project, Unit } from '../../shared/model';
 
 const unit: Unit = { id: 'u1', name: '深圳市龙岗区工商业联合会', shortName: '区工商联', parentId: null, schemeId: 'A-2015', updatedAt: '2020-01-15T00:00:00.000Z' };
@@ -123,10 +131,173 @@ describe('exchange format v1', () => {
     expect(p).toHaveLength(4);
   });
 
+  test('timestamps must be real instants in the form the app writes, years 1900–9999; each is named in Chinese', () => {
+    const doc = validDoc();
+    const p2: Project = { ...structuredClone(project), id: 'p2', name: '党建事务', indicators: [], selfAssessment: undefined };
+    const p3: Project = { ...structuredClone(project), id: 'p3', name: '会员培训', indicators: [], selfAssessment: undefined };
+    p3.updatedAt = '+275760-09-13T00:00:00.000Z';
+    doc.projects.push(p2, p3);
+    expect(problemsOf(serializeExchange(doc))).toEqual([
+      {
+        path: '/projects/2/updatedAt',
+        message: '第 3 个项目的 updatedAt“+275760-09-13T00:00:00.000Z”不是有效的时间：应为 1900 至 9999 年间确实存在的日期和时刻，写作 2025-01-31T08:00:00.000Z 的形式（协调世界时）。',
+      },
+    ]);
+
+    const everywhere = validDoc();
+    everywhere.exportedAt = '2025-02-30T00:00:00.000Z';
+    everywhere.units[0].updatedAt = '2025-02-30T00:00:00.000Z';
+    everywhere.projects[0].selfAssessment!.completedAt = '2025-13-01T00:00:00.000Z';
+    everywhere.projects[0].selfAssessment!.reopenedAt = ['2025-01-01T00:00:00.000Z', '2025-01-01T24:00:00.000Z'];
+    everywhere.departmentPlans.push({
+      id: 'd1', unitId: 'u1', year: 2019, tasks: [], expenditureBudget: null, overallGoal: '', indicators: [], updatedAt: '2025-01-01T08:00:00+08:00',
+    });
+    const problems = problemsOf(serializeExchange(everywhere));
+    expect(problems.map((p) => p.path)).toEqual([
+      '/exportedAt',
+      '/units/0/updatedAt',
+      '/projects/0/selfAssessment/completedAt',
+      '/projects/0/selfAssessment/reopenedAt/1',
+      '/departmentPlans/0/updatedAt',
+    ]);
+    expect(problems.map((p) => p.message.split('“')[0])).toEqual([
+      '数据包的 exportedAt',
+      '第 1 个单位的 updatedAt',
+      '第 1 个项目的 selfAssessment.completedAt',
+      '第 1 个项目的 selfAssessment.reopenedAt 第 2 项',
+      '第 1 份部门整体支出绩效目标的 updatedAt',
+    ]);
+
+    const refused = [
+      '+275760-09-13T00:00:00.000Z',
+      '2025-02-30T00:00:00.000Z',
+      '2023-02-29T00:00:00.000Z',
+      '1899-12-31T23:59:59.999Z',
+      '2025-01-31 08:00:00',
+      '2025-01-31T08:00:00.0000Z',
+      '2025-01-31T08:00:60Z',
+      '２０２５-01-31T08:00:00Z',
+      '2025-01-31T08:00:00.000Z\n',
+    ];
+    for (const t of refused) {
+      const bad = validDoc();
+      bad.projects[0].updatedAt = t;
+      expect([t, problemsOf(serializeExchange(bad)).map((p) => p.path)]).toEqual([t, ['/projects/0/updatedAt']]);
+    }
+    for (const t of ['2024-02-29T00:00:00Z', '1900-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z', '2000-02-29T23:59:59.000Z']) {
+      const good = validDoc();
+      good.projects[0].updatedAt = t;
+      expect([t, parseExchange(serializeExchange(good)).ok]).toEqual([t, true]);
+    }
+  });
+
+  test('a huge timestamp is shortened in its message', () => {
+    const doc = validDoc();
+    doc.units[0].updatedAt = '2'.repeat(100_000);
+    const [problem] = problemsOf(serializeExchange(doc));
+    expect(problem.message).toBe(
+      `第 1 个单位的 updatedAt“${'2'.repeat(40)}…”不是有效的时间：应为 1900 至 9999 年间确实存在的日期和时刻，写作 2025-01-31T08:00:00.000Z 的形式（协调世界时）。`,
+    );
+  });
+
   test('a 20 MB file of garbage is rejected quickly with one message', () => {
     const junk = 'x'.repeat(20 * 1024 * 1024);
     const p = problemsOf(junk);
     expect(p).toHaveLength(1);
     expect(p[0].message).toMatch(/不是有效的 JSON/);
+  });
+});
+
+describe('a package with tens of thousands of problems', () => {
+  const PROBLEMS = 37_000;
+
+  /** `count` projects of `indicators` indicators each; every indicator's `core` is a string, one problem each. */
+  function badPackage(count: number, indicators: number): ExchangeDocument {
+    const doc = validDoc();
+    const { selfAssessment: _none, ...bare } = structuredClone(project);
+    doc.projects = Array.from({ length: count }, (_, i) => ({
+      ...bare,
+      id: `p${i}`,
+      name: `项目${i}`,
+      indicators: Array.from({ length: indicators }, (_, j) => ({ ...bare.indicators[0], id: `p${i}-i${j}`, core: 'yes' as unknown as boolean })),
+    }));
+    return doc;
+  }
+
+  /** Validates and counts the array elements Array.prototype.concat produced meanwhile: the validator's copying. */
+  function validateCountingCopies(data: unknown): { result: ReturnType<typeof validateExchange>; copied: number } {
+    const concat = Array.prototype.concat;
+    let copied = 0;
+    Array.prototype.concat = function (this: unknown[], ...items: unknown[]) {
+      const joined = concat.apply(this, items);
+      copied += joined.length;
+      return joined;
+    } as typeof concat;
+    try {
+      return { result: validateExchange(data), copied };
+    } finally {
+      Array.prototype.concat = concat;
+    }
+  }
+
+  function rejected(r: ReturnType<typeof validateExchange>): ExchangeRejection {
+    if (r.ok) throw new Error('expected the document to be rejected');
+    return r;
+  }
+
+  test('37,000 projects with one problem each: every problem counted, the first 200 listed in Chinese with their paths, no copying', () => {
+    const { result, copied } = validateCountingCopies(badPackage(PROBLEMS, 1));
+    const r = rejected(result);
+    expect(r.problemCount).toBe(PROBLEMS);
+    expect(r.problems).toHaveLength(PROBLEM_LIST_LIMIT);
+    expect(PROBLEM_LIST_LIMIT).toBe(200);
+    expect(r.problems[0]).toEqual({ path: '/projects/0/indicators/0/core', message: '/projects/0/indicators/0/core：应当是 boolean 类型' });
+    expect(r.problems[199]).toEqual({ path: '/projects/199/indicators/0/core', message: '/projects/199/indicators/0/core：应当是 boolean 类型' });
+    // each problem's error is pushed once: the old validator appended every project's errors to a copy of all before
+    expect(copied).toBeLessThanOrEqual(PROBLEMS);
+    expect(r.groups).toHaveLength(200);
+    expect(r.groups[1]).toEqual({ path: '/projects/1', label: '第 2 个项目“项目1”', problems: [r.problems[1]] });
+  });
+
+  test('one project with 37,000 problems: the same within a record', () => {
+    const { result, copied } = validateCountingCopies(badPackage(1, PROBLEMS));
+    const r = rejected(result);
+    expect(r.problemCount).toBe(PROBLEMS);
+    expect(r.problems.map((p) => p.path)).toEqual(Array.from({ length: 200 }, (_, j) => `/projects/0/indicators/${j}/core`));
+    expect(copied).toBeLessThanOrEqual(PROBLEMS);
+    expect(r.groups).toEqual([{ path: '/projects/0', label: '第 1 个项目“项目0”', problems: r.problems }]);
+  });
+
+  test('problems are grouped by record, the package itself first; units, projects and plans by number and name', () => {
+    const doc = validDoc() as unknown as Record<string, unknown> & { units: Record<string, unknown>[]; projects: Record<string, unknown>[] };
+    doc.extra = 1;
+    doc.units[0].schemeId = '';
+    doc.projects.push({ ...structuredClone(project), id: 'p2', name: 'x'.repeat(50), key: 'no', townSubsidy: -1 });
+    doc.departmentPlans = [{ id: 'd1', unitId: 'u1', year: 2019, tasks: [], expenditureBudget: 'lots', overallGoal: '', indicators: [], updatedAt: '2020-01-15T00:00:00.000Z' }];
+    const r = rejected(validateExchange(doc));
+    expect(r.problemCount).toBe(r.problems.length);
+    expect(r.groups.map((g) => [g.label, g.problems.map((p) => p.path)])).toEqual([
+      ['数据包本身', ['/extra']],
+      ['第 1 个单位“深圳市龙岗区工商业联合会”', ['/units/0/schemeId']],
+      [`第 2 个项目“${'x'.repeat(40)}…”`, ['/projects/1/key', '/projects/1/townSubsidy']],
+      // anyOf: both branches fail, and then the anyOf itself
+      ['第 1 份部门整体支出绩效目标（2019 年度）', ['/departmentPlans/0/expenditureBudget', '/departmentPlans/0/expenditureBudget', '/departmentPlans/0/expenditureBudget']],
+    ]);
+  });
+
+  test('the id and reference checks are capped the same way', () => {
+    const doc = validDoc();
+    doc.projects = Array.from({ length: 301 }, (_, i) => ({ ...structuredClone(project), name: `项目${i}`, indicators: [], selfAssessment: undefined }));
+    const r = rejected(parseExchange(serializeExchange(doc)));
+    expect(r.problemCount).toBe(300);
+    expect(r.problems).toHaveLength(200);
+    expect(r.problems[0]).toEqual({ path: '/projects/1/id', message: '编号“p1”重复，已在 /projects/0/id 使用过。' });
+    expect(r.groups[0].label).toBe('第 2 个项目“项目1”');
+  });
+
+  test('a single problem of the file itself is counted once, in one group of the package', () => {
+    const r = rejected(parseExchange('{"format":'));
+    expect(r.problemCount).toBe(1);
+    expect(r.groups).toEqual([{ path: '', label: '数据包本身', problems: r.problems }]);
   });
 });

@@ -6,7 +6,7 @@ import { MX } from '../../messages';
 import { shownTime } from '../../stores/exchange-files';
 import { orderedEntries, type ImportStore } from '../../stores/exchange-import';
 import { useStore } from '../store-context';
-import { MessageList, Outcome, ProblemList } from './Messages';
+import { GroupedProblemList, MessageList, Outcome } from './Messages';
 
 /** Long lists are cut here; the summary line still counts everything. */
 const SHOWN_ROWS = 200;
@@ -31,7 +31,9 @@ export const ImportPanel = observer(function ImportPanel() {
         </button>
       </div>
       <Outcome id="import-outcome" text={s.outcome} />
-      {s.stage === 'invalid' && <ProblemList id="import-problems" title={MX.importInvalid(s.fileName, s.problems.length)} problems={s.problems} />}
+      {s.stage === 'invalid' && (
+        <GroupedProblemList id="import-problems" title={MX.importInvalid(s.fileName, s.problemCount)} groups={s.problemGroups} count={s.problemCount} />
+      )}
       {s.stage === 'planned' && <PlanView s={s} />}
       {s.stage !== 'planned' && <MessageList id="import-errors" messages={s.errors} />}
       {s.history.length > 0 && (
@@ -103,7 +105,7 @@ const PlanView = observer(function PlanView({ s }: { s: ImportStore }) {
             </thead>
             <tbody>
               {plan.conflicts.map((c) => (
-                <tr key={c.id} data-id={c.id} className={s.choices[c.id] ? '' : 'x-unresolved'}>
+                <tr key={c.id} data-id={c.id} className={s.choices.has(c.id) ? '' : 'x-unresolved'}>
                   <td>{RECORD_KIND_LABELS[c.kind]}</td>
                   <td>
                     {c.displayName}
@@ -114,7 +116,7 @@ const PlanView = observer(function PlanView({ s }: { s: ImportStore }) {
                   <td className="x-c-choice">
                     {(['local', 'incoming'] as const).map((choice) => (
                       <label key={choice}>
-                        <input type="radio" name={`choice-${c.id}`} value={choice} checked={s.choices[c.id] === choice} onChange={() => s.choose(c.id, choice)} />
+                        <input type="radio" name={`choice-${c.id}`} value={choice} checked={s.choices.get(c.id) === choice} onChange={() => s.choose(c.id, choice)} />
                         {CHOICE_LABELS[choice]}
                       </label>
                     ))}

@@ -1,15 +1,15 @@
-// Schema versions: the real list is DB_VERSIONS; this checks the real upgrade from version 1 to 2 and shows how a
-// later version that transforms data migrates it.
+// Schema versions: the real list is DB_VERSIONS; this checks the real upgrades from version 1 to 2 and from 2 to 3,
+// and shows how a later version that transforms data migrates it.
 import { DB_NAME, DB_VERSIONS, PerfDatabase, type StoredIndicator, type StoredProject, type VersionSpec } from '../../../renderer/db/database';
 import { Repository } from '../../../renderer/db/repository';
 import { FIXED_NOW, addProject, addUnit, assessment, indicator, makeKit, unwrap, type Kit } from './db-test-kit';
 
 /**
- * A test-only version 3: projects gain `createdAt` (indexed, copied from updatedAt) and indicators' full-width
+ * A test-only version 4: projects gain `createdAt` (indexed, copied from updatedAt) and indicators' full-width
  * percent signs are normalised. A real version that transforms records is appended to DB_VERSIONS in this shape.
  */
-const TEST_V3: VersionSpec = {
-  version: 3,
+const TEST_V4: VersionSpec = {
+  version: 4,
   stores: { projects: 'id, [unitId+year], unitId, year, updatedAt, createdAt' },
   upgrade: async (tx) => {
     await tx
@@ -27,11 +27,11 @@ const TEST_V3: VersionSpec = {
   },
 };
 
-it('opens under the fixed name with the version-2 schema', async () => {
+it('opens under the fixed name with the version-3 schema', async () => {
   const kit = makeKit();
   await kit.db.open();
   expect(kit.db.name).toBe(DB_NAME);
-  expect(kit.db.verno).toBe(2);
+  expect(kit.db.verno).toBe(3);
   const schema = Object.fromEntries(
     kit.db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.name)].sort()]),
   );
@@ -86,7 +86,7 @@ it('upgrades a real version-1 database with data to version 2: every row kept, t
   expect(rowsV1.indicators).toHaveLength(4);
   kit.db.close();
 
-  const db2 = new PerfDatabase(kit.options);
+  const db2 = new PerfDatabase(kit.options, DB_VERSIONS.slice(0, 2));
   await db2.open();
   expect(db2.verno).toBe(2);
   expect(await rawDump(db2)).toEqual({ ...rowsV1, syncBases: [] });
@@ -95,20 +95,54 @@ it('upgrades a real version-1 database with data to version 2: every row kept, t
   expect(await repo2.getProject(training.id)).toEqual(v1.projects.find((p) => p.id === training.id));
   expect(await repo2.getSetting('moneyUnit')).toBe('万元');
   expect(await repo2.listProjectYears(unitId)).toEqual([2024, 2025]);
-  unwrap(await repo2.applyImport({ units: [], projects: [], departmentPlans: [] }, { [training.id]: training.updatedAt }));
-  expect(await repo2.getSyncBases()).toEqual({ [training.id]: training.updatedAt });
+  unwrap(await repo2.applyImport({ units: [], projects: [], departmentPlans: [] }, new Map([[training.id, training.updatedAt]])));
+  expect(await repo2.getSyncBases()).toEqual(new Map([[training.id, training.updatedAt]]));
   db2.close();
 });
 
-it('migrates a version-2 database with data to a transforming version 3 without losing anything', async () => {
-  const kit = makeKit();
-  const { unitId, training, v1 } = await seed(kit);
-  unwrap(await kit.repo.applyImport({ units: [], projects: [], departmentPlans: [] }, { [training.id]: training.updatedAt }));
+it('upgrades a version-2 database to version 3: a self-assessment gains 上年结转资金 of zero, nothing else changes', async () => {
+  const kit = makeKit(DB_VERSIONS.slice(0, 2));
+  const { training } = await seed(kit);
+  const carried = {
+    ...training,
+    id: 'carried',
+    name: '已填结转',
+    indicators: training.indicators.map((i) => ({ ...i, id: `carried-${i.id}` })),
+    selfAssessment: { ...assessment(), carriedOver: { budgetInitial: 5, budgetAdjusted: 6, spent: 7 } },
+  };
+  unwrap(await kit.repo.saveProject(carried));
+  const before = await rawDump(kit.db);
+  expect(kit.db.verno).toBe(2);
   kit.db.close();
 
-  const db2 = new PerfDatabase(kit.options, [...DB_VERSIONS, TEST_V3]);
+  const db3 = new PerfDatabase(kit.options);
+  await db3.open();
+  expect(db3.verno).toBe(3);
+  const after = await rawDump(db3);
+  type Row = StoredProject & { id: string };
+  const byId = (rows: unknown[]) => new Map((rows as Row[]).map((r) => [r.id, r]));
+  const [old, now] = [byId(before.projects), byId(after.projects)];
+  expect(now.get(training.id)?.selfAssessment?.carriedOver).toEqual({ budgetInitial: 0, budgetAdjusted: 0, spent: 0 });
+  // a project without a self-assessment gets none, and one that already had the field keeps its figures
+  const plain = [...old.values()].find((r) => !r.selfAssessment)!;
+  expect(now.get(plain.id)).toEqual(plain);
+  expect(now.get('carried')).toEqual(old.get('carried'));
+  // the migrated row is the old one plus the field: no timestamp moves, so an import still sees it as unchanged
+  const { carriedOver: _c, ...rest } = now.get(training.id)!.selfAssessment!;
+  expect({ ...now.get(training.id), selfAssessment: rest }).toEqual(old.get(training.id));
+  expect({ ...after, projects: [] }).toEqual({ ...before, projects: [] });
+  db3.close();
+});
+
+it('migrates a version-3 database with data to a transforming version 4 without losing anything', async () => {
+  const kit = makeKit();
+  const { unitId, training, v1 } = await seed(kit);
+  unwrap(await kit.repo.applyImport({ units: [], projects: [], departmentPlans: [] }, new Map([[training.id, training.updatedAt]])));
+  kit.db.close();
+
+  const db2 = new PerfDatabase(kit.options, [...DB_VERSIONS, TEST_V4]);
   await db2.open();
-  expect(db2.verno).toBe(3);
+  expect(db2.verno).toBe(4);
   const repo2 = new Repository(db2, { now: () => FIXED_NOW });
   const v2 = await repo2.exportAll();
 
@@ -133,6 +167,6 @@ it('migrates a version-2 database with data to a transforming version 3 without 
   expect(withoutCreatedAt).toEqual(v1.projects.map(normalise));
   expect(await repo2.getSetting('moneyUnit')).toBe('万元');
   expect(await repo2.listProjects(unitId, 2025)).toHaveLength(1);
-  expect(await repo2.getSyncBases()).toEqual({ [training.id]: training.updatedAt });
+  expect(await repo2.getSyncBases()).toEqual(new Map([[training.id, training.updatedAt]]));
   db2.close();
 });
