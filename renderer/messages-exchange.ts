@@ -44,6 +44,7 @@ export const MX = {
   exportNoProject: '请选择要导出的项目。',
   exportNoProjects: '请至少选择一个项目。',
   exportFailed: '未能导出，未保存任何文件：',
+  exportCrashed: (detail: string) => `导出时出错：${detail}`,
   savedAs: (name: string) => `已保存：${name}`,
   saveCancelled: '已取消保存。',
   saveFailed: (detail: string) => `保存文件失败：${detail}`,
@@ -102,6 +103,7 @@ export const MX = {
   importIncomingTime: '数据包修改时间',
   importChoice: '处理',
   importMore: (n: number) => `……另有 ${n} 条`,
+  problemsNotListed: (n: number) => `……另有 ${n} 处问题未列出。`,
 
   // 汇总概览
   overviewTitle: '汇总概览',
@@ -121,8 +123,8 @@ export const MX = {
   // 备份与恢复
   backupTitle: '备份',
   backupIntro: '把全部单位、项目、指标、自评和部门整体支出绩效目标保存为一个备份文件。',
-  backupAutomatic: '桌面版每次启动时自动备份一次，保留最近 10 份。',
-  backupAutomaticBrowser: '浏览器版不做自动备份，请定期手动备份。',
+  backupAutomatic: '每次启动时、每次导入或恢复之前都会自动备份：最近 24 小时的都保留，此前 30 天每天保留一份，另保留最近 10 次启动时的备份。',
+  backupAutomaticBrowser: '浏览器版的自动备份保存在本浏览器中，清除浏览器数据时会一并删除，请仍定期手动备份到文件。',
   backupSave: '备份全部数据…',
   backupFileName: (stamp: string) => `预算绩效管理备份-${stamp}.json`,
   backupSaved: (name: string, counts: string) => `已备份到 ${name}（${counts}）。`,

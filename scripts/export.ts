@@ -1,30 +1,162 @@
 // Headless form export for supervisors' batch work and for checking:
 //   npm run export -- --in DATA.json --form F4 --format xlsx --out OUT.xlsx [--year 2019] [--unit ID|名称] [--scope unit|supervisor] [--final]
-// Bad input gets a Chinese message and a non-zero exit; the output file is written whole or not at all.
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
+// Without --final the form is a draft (草稿 in every title line), as in the app: a package passing validation is not
+// yet a form someone has decided to publish. --final prints the 正式版, refused while the data has errors.
+// Every failure is one Chinese message on stderr and a non-zero exit, never a stack trace; the output file is written
+// whole (synced to disk, then renamed into place) or not at all, and no temporary file is left behind.
+import { closeSync, constants, fstatSync, fsyncSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseExchange, type ExchangeDocument } from '../shared/exchange/exchange';
-import { exportForm, type ExportFormat } from '../templates/export';
+import { cappedMessages, exportForm, type ExportFormat } from '../templates/export';
 import type { FormScope } from '../templates/template';
+import { exportCliMessages as m } from './export-messages';
 
-const usage = '用法：npm run export -- --in 数据包.json --form F1…F7 --format xlsx|docx --out 输出文件 [--year 年度] [--unit 单位编号或名称] [--scope unit|supervisor] [--final 正式版：有错误时不导出]';
+/** The largest package read: a city's package is tens of MiB; anything larger is not one, and is not read whole. */
+const MAX_INPUT_MIB = 256;
+const MAX_INPUT_BYTES = MAX_INPUT_MIB * 1024 * 1024;
+
+/** A failure already worded for the user. */
+class CliError extends Error {}
 
 function fail(message: string): never {
-  process.stderr.write(`导出失败：${message}\n`);
-  process.exit(1);
+  throw new CliError(message);
+}
+
+/** Why a file operation failed, in Chinese, with the system's code for whoever has to look into it. */
+function reason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (typeof code !== 'string') return m.otherReason(e instanceof Error ? e.message : String(e));
+  const known = m.reasons[code];
+  return known ? `${known}（${code}）` : m.otherReason(code);
 }
 
 function pickScope(doc: ExchangeDocument, unitArg: string | undefined, scopeArg: string | undefined): FormScope {
-  if (scopeArg !== undefined && scopeArg !== 'unit' && scopeArg !== 'supervisor') fail(`--scope 只能是 unit 或 supervisor，收到“${scopeArg}”。`);
+  if (scopeArg !== undefined && scopeArg !== 'unit' && scopeArg !== 'supervisor') fail(m.badScope(scopeArg));
+  const kind = scopeArg as 'unit' | 'supervisor' | undefined;
   if (unitArg === undefined) {
-    const roots = doc.units.filter((u) => u.parentId === null || !doc.units.some((p) => p.id === u.parentId));
-    if (roots.length !== 1) fail(`数据包中有 ${roots.length} 个顶层单位，请用 --unit 指定一个。`);
-    return { kind: (scopeArg as 'unit' | 'supervisor' | undefined) ?? 'supervisor', unitId: roots[0].id };
+    const ids = new Set(doc.units.map((u) => u.id));
+    const roots = doc.units.filter((u) => u.parentId === null || !ids.has(u.parentId));
+    if (roots.length !== 1) fail(m.rootCount(roots.length));
+    return { kind: kind ?? 'supervisor', unitId: roots[0].id };
   }
   const unit = doc.units.find((u) => u.id === unitArg || u.name === unitArg || u.shortName === unitArg);
-  if (!unit) fail(`数据包中没有单位“${unitArg}”。`);
-  return { kind: (scopeArg as 'unit' | 'supervisor' | undefined) ?? 'unit', unitId: unit.id };
+  if (!unit) fail(m.unknownUnit(unitArg));
+  return { kind: kind ?? 'unit', unitId: unit.id };
+}
+
+/** The latest year of any project or plan, by a loop: a city's package has more records than a spread's arguments. */
+function latestYear(doc: ExchangeDocument): number | undefined {
+  let latest: number | undefined;
+  for (const r of doc.projects) if (latest === undefined || r.year > latest) latest = r.year;
+  for (const r of doc.departmentPlans) if (latest === undefined || r.year > latest) latest = r.year;
+  return latest;
+}
+
+/**
+ * The package's bytes. Only a regular file is read (a directory, a device such as /dev/zero or a pipe is refused
+ * before opening, and again after, in case the path changed in between), and never more than MAX_INPUT_BYTES of it.
+ */
+function readPackage(path: string): Uint8Array {
+  let stats: Stats;
+  try {
+    stats = statSync(path);
+  } catch (e) {
+    fail((e as NodeJS.ErrnoException).code === 'ENOENT' ? m.inputMissing(path) : m.inputUnreadable(path, reason(e)));
+  }
+  checkInput(path, stats);
+  let fd: number;
+  try {
+    // non-blocking: should the path have become a pipe since the check, opening it must not wait for a writer
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    fail(m.inputUnreadable(path, reason(e)));
+  }
+  try {
+    const opened = fstatSync(fd);
+    checkInput(path, opened);
+    // room for the size the file claims plus one byte, grown if it has grown, up to one byte past the cap
+    let buffer = Buffer.allocUnsafe(Math.min(Math.max(opened.size, 64 * 1024), MAX_INPUT_BYTES) + 1);
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        if (length > MAX_INPUT_BYTES) fail(m.inputTooLarge(path, MAX_INPUT_MIB));
+        const larger = Buffer.allocUnsafe(Math.min(buffer.length * 2, MAX_INPUT_BYTES + 1));
+        buffer.copy(larger, 0, 0, length);
+        buffer = larger;
+      }
+      const got = readSync(fd, buffer, length, buffer.length - length, null);
+      if (got === 0) break;
+      length += got;
+    }
+    return buffer.subarray(0, length);
+  } catch (e) {
+    if (e instanceof CliError) throw e;
+    fail(m.inputUnreadable(path, reason(e)));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function checkInput(path: string, stats: Stats): void {
+  if (stats.isDirectory()) fail(m.inputIsDirectory(path));
+  if (!stats.isFile()) fail(m.inputNotFile(path));
+  if (stats.size > MAX_INPUT_BYTES) fail(m.inputTooLarge(path, MAX_INPUT_MIB));
+}
+
+/**
+ * Writes the bytes beside the target, syncs them to disk, then renames them into place: a reader (or a power cut)
+ * never finds a half-written file. On any failure the temporary file is removed and the target left as it was.
+ */
+function writeWhole(out: string, bytes: Uint8Array): void {
+  let target: Stats | undefined;
+  try {
+    target = statSync(out);
+  } catch {
+    target = undefined; // no such file yet, or a path the write below will report on
+  }
+  if (target?.isDirectory()) fail(m.outputIsDirectory(out));
+  const folder = dirname(out);
+  const tmp = join(folder, `.${basename(out).slice(0, 100)}.${process.pid}.tmp`);
+  let fd: number | undefined;
+  let created = false;
+  try {
+    fd = openSync(tmp, 'wx');
+    created = true;
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, out);
+    created = false;
+  } catch (e) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // the write already failed; that is what gets reported
+      }
+    }
+    if (created) {
+      try {
+        unlinkSync(tmp);
+      } catch {
+        // nothing more can be done about a temporary file that cannot be removed
+      }
+    }
+    fail(m.cannotWrite(out, reason(e)));
+  }
+  // the rename is durable only once the folder is synced; not every system lets a folder be opened (Windows)
+  try {
+    const dir = openSync(folder, 'r');
+    try {
+      fsyncSync(dir);
+    } finally {
+      closeSync(dir);
+    }
+  } catch {
+    // the file itself is on disk
+  }
 }
 
 async function main(): Promise<void> {
@@ -37,29 +169,41 @@ async function main(): Promise<void> {
       },
     }).values;
   } catch (e) {
-    fail(`${(e as Error).message}\n${usage}`);
+    fail(`${m.badArguments((e as Error).message)}\n${m.usage}`);
   }
-  if (!args.in || !args.form || !args.format || !args.out) fail(`缺少参数。\n${usage}`);
-  if (args.format !== 'xlsx' && args.format !== 'docx') fail(`--format 只能是 xlsx 或 docx，收到“${args.format}”。`);
-  if (!existsSync(args.in)) fail(`找不到数据包文件“${args.in}”。`);
-  const parsed = parseExchange(readFileSync(args.in));
-  if (!parsed.ok) fail(`数据包“${args.in}”有 ${parsed.problems.length} 处问题：\n${parsed.problems.map((p) => `  - ${p.message}`).join('\n')}`);
+  if (!args.in || !args.form || !args.format || !args.out) fail(`${m.missingArguments}\n${m.usage}`);
+  if (args.format !== 'xlsx' && args.format !== 'docx') fail(m.badFormat(args.format));
+  const parsed = parseExchange(readPackage(args.in));
+  if (!parsed.ok) {
+    const listed = cappedMessages(parsed.problems.map((p) => p.message), parsed.problemCount);
+    fail([m.packageProblems(args.in, parsed.problemCount), ...listed.map((line) => `  - ${line}`)].join('\n'));
+  }
   const doc = parsed.document;
-  const years = [...doc.projects.map((p) => p.year), ...doc.departmentPlans.map((p) => p.year)];
-  const year = args.year !== undefined ? Number(args.year) : Math.max(...years);
-  if (!Number.isInteger(year)) fail(args.year !== undefined ? `年度“${args.year}”无效。` : '数据包中没有任何项目或部门整体支出，无法确定年度。');
-  const result = await exportForm(args.form, args.format as ExportFormat, { data: doc, year, scope: pickScope(doc, args.unit, args.scope), final: args.final === true });
-  if (!result.ok) fail(result.messages.join('\n'));
-  // write beside the target, then rename: a reader never sees a half-written file
-  const tmp = join(dirname(args.out), `.${basename(args.out)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, result.bytes);
-    renameSync(tmp, args.out);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    fail(`无法写入“${args.out}”：${(e as Error).message}`);
+  let year: number;
+  if (args.year !== undefined) {
+    year = Number(args.year);
+    if (!/^\d{1,4}$/.test(args.year.trim()) || !Number.isInteger(year)) fail(m.badYear(args.year));
+  } else {
+    year = latestYear(doc) ?? fail(m.noYear);
   }
-  process.stdout.write(`已导出 ${args.out}（${result.fileName}，${result.bytes.length} 字节）\n`);
+  const result = await exportForm(args.form, args.format as ExportFormat, { data: doc, year, scope: pickScope(doc, args.unit, args.scope), final: args.final === true });
+  // exportForm lists at most MESSAGE_LIST_MAX problems already
+  if (!result.ok) fail(result.messages.join('\n'));
+  writeWhole(args.out, result.bytes);
+  process.stdout.write(`${m.exported(args.out, result.fileName, result.bytes.length)}\n`);
 }
 
-void main();
+/** The one way out on failure: a Chinese message, no stack trace, a non-zero exit. */
+function report(e: unknown): void {
+  const message = e instanceof CliError ? e.message : m.internal(e instanceof Error ? e.message : String(e));
+  process.stderr.write(`${m.failed(message)}\n`);
+  process.exitCode = 1;
+}
+
+process.on('uncaughtException', (e) => {
+  report(e);
+  process.exit(1);
+});
+// Ctrl-C waits for the synchronous write-and-rename to finish, so it never leaves a temporary file
+process.once('SIGINT', () => process.exit(130));
+main().catch(report);

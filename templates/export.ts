@@ -1,10 +1,12 @@
 // One call from a form request to file bytes: template → layouts → Word or Excel writer. Used by the app's export
 // screen and by the headless exporter alike. Problems come back as Chinese messages; nothing throws past here.
 import { writeDocx } from '../shared/forms/docx-writer';
+import { xmlSafeText } from '../shared/forms/xml-text';
 import { writeXlsx } from '../shared/forms/xlsx-writer';
 import { getTemplate } from './index';
 import { validateDepartmentPlan, validateProject } from '../shared/validation';
-import { DEFAULT_SCHEME_ID, getScheme, SCHEME_A } from '../shared/schemes';
+import { schemeOf } from '../shared/schemes';
+import { draftMarked } from './grid';
 import { exportFileName, scopePlans, scopeProjects, ScopeError } from './scope';
 import type { FormRequest } from './template';
 import { templateMessages as m } from './template-messages';
@@ -13,31 +15,49 @@ export type ExportFormat = 'docx' | 'xlsx';
 
 export type ExportResult = { ok: true; bytes: Uint8Array; fileName: string } | { ok: false; messages: string[] };
 
+/** How many problems a list shows; a city-wide package can have tens of thousands, which nobody reads. */
+export const MESSAGE_LIST_MAX = 20;
+
+/** The first MESSAGE_LIST_MAX messages, then one line counting the rest (of `total`, when the list is itself cut). */
+export function cappedMessages(messages: readonly string[], total = messages.length): string[] {
+  const shown = messages.slice(0, MESSAGE_LIST_MAX);
+  return total > shown.length ? [...shown, m.moreProblems(total - shown.length)] : shown;
+}
+
 export async function exportForm(formId: string, format: ExportFormat, request: FormRequest): Promise<ExportResult> {
   const template = getTemplate(formId);
   if (!template) return { ok: false, messages: [m.unknownForm(formId)] };
   try {
     if (request.final) {
       const blocking = finalFormErrors(request);
-      if (blocking.length > 0) return { ok: false, messages: [m.finalBlocked(blocking.length), ...blocking.slice(0, 20)] };
+      if (blocking.length > 0) return { ok: false, messages: [m.finalBlocked(blocking.length), ...cappedMessages(blocking)] };
     }
-    const layouts = template.build(request);
+    // a form that is not 正式版 is a draft and says so on every sheet
+    const built = template.build(request);
+    const layouts = request.final ? built : built.map(draftMarked);
     const written = format === 'docx' ? await writeDocx(layouts, { creator: '预算绩效管理' }) : await writeXlsx(layouts, { creator: '预算绩效管理' });
-    if (!written.ok) return { ok: false, messages: written.issues.map((i) => (i.form ? `${i.form}：${i.message}` : i.message)) };
-    return { ok: true, bytes: written.bytes, fileName: `${exportFileName(template, request)}.${format}` };
+    if (!written.ok) return { ok: false, messages: cappedMessages(written.issues.map((i) => (i.form ? `${i.form}：${i.message}` : i.message))) };
+    return { ok: true, bytes: written.bytes, fileName: `${safeFileName(exportFileName(template, request))}.${format}` };
   } catch (e) {
     if (e instanceof ScopeError) return { ok: false, messages: [e.message] };
-    throw e;
+    // a library refusing something the checks above let through: still a message, never a throw into the UI
+    return { ok: false, messages: [m.exportCrashed(e instanceof Error ? e.message : String(e))] };
   }
+}
+
+/** The file name without the control characters, U+FFFF or lone surrogates a project's name may bring: Windows refuses
+ * controls in file names, and a lone surrogate cannot be encoded as a path at all. */
+function safeFileName(name: string): string {
+  return xmlSafeText(name).replace(/[\t\n\r]/g, ' ');
 }
 
 /** Every validation error of the projects and plans a form covers, each named after its record. */
 function finalFormErrors(request: FormRequest): string[] {
-  const schemeOf = (unitId: string) => getScheme(request.data.units.find((u) => u.id === unitId)?.schemeId ?? DEFAULT_SCHEME_ID) ?? SCHEME_A;
+  const schemeOfUnit = (unitId: string) => schemeOf(request.data.units.find((u) => u.id === unitId));
   const errors = (problems: { severity: string; message: string }[], owner: string) =>
     problems.filter((p) => p.severity === 'error').map((p) => `${owner}：${p.message}`);
   return [
-    ...scopeProjects(request).flatMap((p) => errors(validateProject(p, schemeOf(p.unitId)), p.name)),
-    ...scopePlans(request).flatMap((p) => errors(validateDepartmentPlan(p, schemeOf(p.unitId)), m.planOwner(p.year))),
+    ...scopeProjects(request).flatMap((p) => errors(validateProject(p, schemeOfUnit(p.unitId)), p.name)),
+    ...scopePlans(request).flatMap((p) => errors(validateDepartmentPlan(p, schemeOfUnit(p.unitId)), m.planOwner(p.year))),
   ];
 }

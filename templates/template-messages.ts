@@ -8,7 +8,11 @@ export const templateMessages = {
   noSelfAssessment: (name: string) => `项目“${name}”还没有填报绩效自评。`,
   noAssessedProjects: (year: number) => `${year} 年度在所选范围内没有已填报绩效自评的项目。`,
   assessmentUnfinished: '自评未填完',
+  draftMark: '（草稿）',
+  notApplicable: '不适用',
   finalBlocked: (n: number) => `正式版报表不能带错误导出：所选范围内有 ${n} 处错误，请先改正（或导出草稿版）。`,
   planOwner: (year: number) => `${year}年度部门整体支出`,
-  unknownForm: (id: string) => `没有表样“${id}”，可选 F1–F7。`,
+  unknownForm: (id: string) => `没有表样“${id}”，可选 F1–F8。`,
+  moreProblems: (n: number) => `另有 ${n} 处问题未列出。`,
+  exportCrashed: (detail: string) => `生成报表文件时出错，未导出：${detail}`,
 };

@@ -1,6 +1,6 @@
-// 导出报表: one official form (F1–F7) for a scope and year, written as Word or Excel and saved through the platform.
+// 导出报表: one official form (F1–F8) for a scope and year, written as Word or Excel and saved through the platform.
 // Problems (no projects in scope, a form that needs a plan the unit lacks, …) come back from exportForm as Chinese
-// messages; then nothing is saved.
+// messages, and any other failure becomes one too; then nothing is saved.
 import { makeAutoObservable, runInAction } from 'mobx';
 import type { Id } from '../../shared/model';
 import { TEMPLATES } from '../../templates/index';
@@ -164,6 +164,10 @@ export class FormExportStore {
         else this.messages = [saved.message];
       });
       return saved.kind === 'saved';
+    } catch (e) {
+      // the writers loading, the database read or anything else failing: said under the button, never a silent return
+      runInAction(() => (this.messages = [MX.exportCrashed(e instanceof Error ? e.message : String(e))]));
+      return false;
     } finally {
       runInAction(() => (this.busy = false));
     }

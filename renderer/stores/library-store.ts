@@ -43,7 +43,8 @@ export class LibraryStore {
   private async loadOwn(unitId: Id): Promise<void> {
     const entries: LibraryEntry[] = [];
     for (const year of await this.repo.listProjectYears(unitId)) {
-      for (const p of await this.repo.listFullProjects(unitId, year)) entries.push(...entriesFromProject(p));
+      // entry by entry: a project's indicators can be more than a spread's arguments
+      for (const p of await this.repo.listFullProjects(unitId, year)) for (const e of entriesFromProject(p)) entries.push(e);
     }
     runInAction(() => {
       if (this.loadedUnitId === unitId) this.ownEntries = entries;

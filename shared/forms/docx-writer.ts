@@ -37,6 +37,7 @@ import {
   type WriterOptions,
 } from './layout';
 import { cellAlign, cellText, wrappedLineCount } from './measure';
+import { xmlSafeText } from './xml-text';
 
 /** Latin font for digits and letters, beside the East Asian body font. */
 export const LATIN_FONT = 'Times New Roman';
@@ -72,7 +73,7 @@ export async function writeDocx(
   // the first form's body font and size become the document default, so its cells' runs need no properties
   const defaults: BodyDefaults = { font: fonts[0]?.body ?? DEFAULT_BODY_FONT, halfPoints: Math.round((fonts[0]?.bodySize ?? 10.5) * 2) };
   const doc = new Document({
-    creator: options.creator ?? '',
+    creator: xmlSafeText(options.creator ?? ''),
     styles: {
       default: {
         document: {
@@ -153,7 +154,7 @@ function runFonts(eastAsia: string) {
 
 function run(text: string, font: string, sizePt: number, bold: boolean): TextRun {
   return new TextRun({
-    text,
+    text: xmlSafeText(text),
     bold: bold || undefined,
     size: Math.round(sizePt * 2),
     font: runFonts(font),
@@ -192,7 +193,7 @@ function lineParagraph(line: FormLine, fonts: Fonts, textWidth: number, where: '
       const children: (string | Tab)[] = [];
       parts.forEach((p, i) => {
         if (i > 0) children.push(new Tab());
-        children.push(p);
+        children.push(xmlSafeText(p));
       });
       return new Paragraph({
         spacing,
@@ -287,7 +288,7 @@ function renderTable(layout: FormLayout, grid: Grid, widths: readonly number[], 
       const p = line[c];
       if (p.row === r) {
         const column = layout.columns[p.col];
-        const text = cellText(p.cell, column);
+        const text = xmlSafeText(cellText(p.cell, column));
         const width = spanWidth(widths, p.col, p.colSpan);
         cells.push(startCell(p, column, text, width, fonts, defaults));
         if (!header && p.rowSpan === 1) {

@@ -9,4 +9,6 @@ export const formMessages = {
   spanPastEnd: (row: number, col: number) => `第 ${row} 行第 ${col} 列的单元格向下合并超出了表格末行。`,
   spanCrossesHeader: (row: number, col: number) => `第 ${row} 行第 ${col} 列的单元格从表头合并进了表体。`,
   headerNotOnTop: (row: number) => `第 ${row} 行标为表头，但表头行必须连续位于表格顶部。`,
+  /** the worksheet's name when the form's name leaves nothing Excel accepts */
+  sheetFallback: '工作表',
 };

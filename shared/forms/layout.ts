@@ -403,7 +403,8 @@ export function resolveAll(
   for (const layout of layouts) {
     const result = resolveGrid(layout);
     if (result.ok) grids.push(result.grid);
-    else issues.push(...result.issues.map((i) => (layouts.length > 1 ? { ...i, form: layout.name } : i)));
+    // one by one: a long table's issues can be more than a spread's arguments
+    else for (const i of result.issues) issues.push(layouts.length > 1 ? { ...i, form: layout.name } : i);
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, grids };
 }

@@ -17,6 +17,8 @@ import {
   type WriterOptions,
 } from './layout';
 import { cellAlign, cellText, displayWidth, excelNumFmt, wrappedLineCount } from './measure';
+import { formMessages as m } from './form-messages';
+import { excelCellText, xmlSafeText } from './xml-text';
 
 export const XLSX_DEFAULT_BODY_SIZE = 10;
 const PAPER: Record<FormLayout['page']['paper'], number> = { A4: 9, A3: 8 };
@@ -57,7 +59,7 @@ export async function writeXlsx(
   const resolved = resolveAll(list);
   if (!resolved.ok) return resolved;
   const wb = new ExcelJS.Workbook();
-  wb.creator = options.creator ?? '';
+  wb.creator = xmlSafeText(options.creator ?? '');
   const names = new Set<string>();
   list.forEach((layout, i) => renderSheet(wb, layout, resolved.grids[i], uniqueSheetName(layout.name, names)));
   const buffer = await wb.xlsx.writeBuffer();
@@ -70,16 +72,32 @@ function toBytes(buffer: ArrayBuffer | Uint8Array): Uint8Array {
     : new Uint8Array(buffer);
 }
 
-/** Excel sheet names: at most 31 characters, none of []:*?/\, unique ignoring case. */
-function uniqueSheetName(name: string, taken: Set<string>): string {
-  const base = (name.replace(/[[\]:*?/\\]/g, '').trim() || 'Sheet').slice(0, 31);
+/** Excel's longest sheet name, in UTF-16 units as Excel and exceljs count them. */
+const SHEET_NAME_MAX = 31;
+
+/**
+ * A sheet name Excel accepts, unique in the workbook (ignoring case) and added to `taken`: no []:*?/\ or control
+ * characters, at most 31 characters, not blank, not "History" (Excel keeps that name for itself). Apostrophes become
+ * ’: Excel refuses one at either end, and exceljs quotes the name into the print-titles reference without doubling one
+ * inside it, which would break that reference.
+ */
+export function uniqueSheetName(name: string, taken: Set<string>): string {
+  const clean = xmlSafeText(name).replace(/[[\]:*?/\\]/g, '').replace(/[\t\n\r]/g, ' ').replace(/'/g, '’');
+  const base = fitSheetName(clean.trim(), SHEET_NAME_MAX) || m.sheetFallback;
   let candidate = base;
-  for (let k = 2; taken.has(candidate.toLowerCase()); k++) {
+  for (let k = 2; taken.has(candidate.toLowerCase()) || candidate.toLowerCase() === 'history'; k++) {
     const suffix = `(${k})`;
-    candidate = base.slice(0, 31 - suffix.length) + suffix;
+    candidate = fitSheetName(base, SHEET_NAME_MAX - suffix.length) + suffix;
   }
   taken.add(candidate.toLowerCase());
   return candidate;
+}
+
+/** The text cut to `max` UTF-16 units without splitting a surrogate pair, and trimmed again. */
+function fitSheetName(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const high = text.charCodeAt(max - 1);
+  return text.slice(0, high >= 0xd800 && high <= 0xdbff ? max - 1 : max).trimEnd();
 }
 
 function renderSheet(wb: ExcelJS.Workbook, layout: FormLayout, grid: Grid, name: string): void {
@@ -139,7 +157,7 @@ function mergedText(
   widths: readonly number[],
 ): number {
   const cell = ws.getCell(row, from + 1);
-  cell.value = text;
+  cell.value = excelCellText(text);
   cell.font = font;
   cell.alignment = { horizontal, vertical: 'middle', wrapText: true };
   if (to - from > 1) ws.mergeCells(row, from + 1, row, to);
@@ -250,7 +268,8 @@ function writeTable(ws: Worksheet, layout: FormLayout, grid: Grid, top: number, 
     if (typeof v === 'number' && Number.isFinite(v)) {
       target.value = v;
     } else if (typeof v === 'string' && v !== '') {
-      target.value = v;
+      const text = excelCellText(v);
+      if (text !== '') target.value = text;
     }
     target.style = styleOf(cell, col, column, header, bold);
     if (rowSpan > 1 || colSpan > 1) {

@@ -1,10 +1,12 @@
 // The headless exporter as a supervisor runs it: a real process, real files in a temporary folder.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readXlsx } from '../templates/read-back';
+import type { ExchangeDocument } from '../../shared/exchange/exchange';
+import { documentXml, docxRows, readXlsx } from '../templates/read-back';
 import { readFileSync } from 'node:fs';
+import { xmlPartErrors } from '../shared/forms/well-formed';
 
 const root = join(__dirname, '..', '..');
 const fixture = (name: string) => join(root, 'tests', 'fixtures', `${name}.json`);
@@ -14,10 +16,13 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'export.ts'), ...args], { cwd: root, encoding: 'utf8' });
+/** The exporter as a child process; one that runs past `timeout` ms is killed, and its exit code is then null. */
+function runWithin(timeout: number, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'scripts', 'export.ts'), ...args], { cwd: root, encoding: 'utf8', timeout });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
+
+const run = (...args: string[]) => runWithin(60_000, ...args);
 
 test('exports F4 from the longgang 2019 package into a readable workbook', async () => {
   const out = join(dir, 'F4.xlsx');
@@ -54,4 +59,152 @@ test('--final refuses a form whose data has errors, naming them; without it the 
   expect(existsSync(out)).toBe(false);
   expect(run('--in', fixture('huadu'), '--form', 'F5', '--format', 'xlsx', '--out', out).code).toBe(0);
   expect(existsSync(out)).toBe(true);
+});
+
+/** A failure as the user must see it: exit 1, one Chinese message on stderr, no stack trace. */
+function expectCleanFailure(r: { code: number | null; err: string }, message: RegExp) {
+  expect(r.code).toBe(1);
+  expect(r.err).toMatch(/^导出失败：/);
+  expect(r.err).toMatch(message);
+  expect(r.err).not.toMatch(/\n\s+at |Error:|node:/);
+}
+
+/** The longgang 2019 package, changed by `edit`, written into the test folder. */
+function editedPackage(edit: (doc: ExchangeDocument) => void): string {
+  const doc = JSON.parse(readFileSync(fixture('longgang-2019'), 'utf8')) as ExchangeDocument;
+  edit(doc);
+  const path = join(dir, 'in.json');
+  writeFileSync(path, JSON.stringify(doc));
+  return path;
+}
+
+describe('input that is not a package file', () => {
+  test('a directory: a Chinese message, no stack trace', () => {
+    const r = run('--in', join(root, 'tests', 'fixtures'), '--form', 'F4', '--format', 'xlsx', '--out', join(dir, 'out.xlsx'));
+    expectCleanFailure(r, /“.*fixtures”是一个文件夹，不是数据包文件/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test('/dev/zero is refused at once instead of being read forever', () => {
+    // a hang is killed after 20 s and fails the test on its exit code
+    const r = runWithin(20_000, '--in', '/dev/zero', '--form', 'F4', '--format', 'xlsx', '--out', join(dir, 'out.xlsx'));
+    expectCleanFailure(r, /“\/dev\/zero”不是普通文件/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  test('a named pipe is refused without waiting for a writer', () => {
+    const fifo = join(dir, 'pipe.json');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = runWithin(20_000, '--in', fifo, '--form', 'F4', '--format', 'xlsx', '--out', join(dir, 'out.xlsx'));
+    expectCleanFailure(r, /“.*pipe\.json”不是普通文件/);
+    expect(readdirSync(dir)).toEqual(['pipe.json']);
+  });
+
+  test('a file over 256 MiB is refused before it is read', () => {
+    const big = join(dir, 'big.json');
+    writeFileSync(big, '');
+    truncateSync(big, 256 * 1024 * 1024 + 1); // sparse: takes no room on disk
+    expectCleanFailure(run('--in', big, '--form', 'F4', '--format', 'xlsx', '--out', join(dir, 'out.xlsx')), /“.*big\.json”超过 256 MiB/);
+    expect(readdirSync(dir)).toEqual(['big.json']);
+  });
+
+  test('a missing file', () => {
+    expectCleanFailure(run('--in', join(dir, 'none.json'), '--form', 'F4', '--format', 'xlsx', '--out', join(dir, 'out.xlsx')), /找不到数据包文件/);
+  });
+});
+
+describe('an output that cannot be written: a Chinese message, and neither the file nor a temporary one left', () => {
+  test.each([
+    ['a folder that does not exist (under /proc)', () => '/proc/x/y.xlsx', /无法写入“\/proc\/x\/y\.xlsx”：所在文件夹不存在（ENOENT）/],
+    ['a path through a regular file', () => {
+      writeFileSync(join(dir, 'plain'), 'x');
+      return join(dir, 'plain', 'y.xlsx');
+    }, /路径中有一部分不是文件夹（ENOTDIR）/],
+    ['an existing folder', () => {
+      mkdirSync(join(dir, 'F4.xlsx'));
+      return join(dir, 'F4.xlsx');
+    }, /“.*F4\.xlsx”是一个文件夹/],
+  ])('%s', (_name, target, message) => {
+    const out = target();
+    const before = readdirSync(dir).sort();
+    expectCleanFailure(run('--in', fixture('longgang-2019'), '--form', 'F4', '--format', 'xlsx', '--out', out), message);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+});
+
+describe('texts and names Excel and Word refuse', () => {
+  test.each(['xlsx', 'docx'] as const)('U+FFFF and other forbidden characters in names: a valid %s without them', async (format) => {
+    const input = editedPackage((doc) => {
+      doc.units[0].name = '深圳市龙岗区\uFFFF工商业联合会\u0001';
+      doc.projects[0].name = '办公\uFFFF设备\uD800购置\uFFFE';
+    });
+    const out = join(dir, `F4.${format}`);
+    const r = run('--in', input, '--form', 'F4', '--format', format, '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2019年度部门预算项目绩效自评情况公开表-深圳市龙岗区工商业联合会');
+    const bytes = new Uint8Array(readFileSync(out));
+    expect(await xmlPartErrors(bytes)).toEqual([]);
+    if (format === 'xlsx') {
+      const x = await readXlsx(bytes);
+      expect(x.text(7, 3)).toBe('办公设备购置');
+      expect(x.text(3, 1)).toBe('部门名称（盖章）：深圳市龙岗区工商业联合会');
+    } else {
+      expect(docxRows(await documentXml(bytes))[3][2]).toBe('办公设备购置');
+    }
+  });
+
+  test("project names 'abc', History, HISTORY and one whose 31st character is ' export, the sheets renamed as Excel allows", async () => {
+    const input = editedPackage((doc) => {
+      const names = ["'abc'", 'History', 'HISTORY', `${'项'.repeat(30)}'之后`, '[a]:b*c?d/e\\f'];
+      names.forEach((name, i) => (doc.projects[i].name = name));
+    });
+    const out = join(dir, 'F1.xlsx');
+    const r = run('--in', input, '--form', 'F1', '--format', 'xlsx', '--out', out);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const x = await readXlsx(new Uint8Array(readFileSync(out)));
+    expect(x.workbook.worksheets.map((w) => w.name)).toEqual(['’abc’', 'History(2)', 'HISTORY(3)', `${'项'.repeat(30)}’`, 'abcdef', '商会组织建设']);
+    expect(readdirSync(dir).sort()).toEqual(['F1.xlsx', 'in.json']);
+  });
+});
+
+describe('packages of a city’s size', () => {
+  /** The longgang 2019 package with `count` more projects of 2018 under a second unit. */
+  function largePackage(count: number, edit: (p: Record<string, unknown>, i: number) => void = () => {}): string {
+    return editedPackage((doc) => {
+      const unit = doc.units[0];
+      doc.units.push({ ...unit, id: 'city-unit', name: '下级单位', shortName: '下级', parentId: unit.id });
+      const { selfAssessment: _sa, ...plain } = doc.projects[0];
+      for (let i = 0; i < count; i++) {
+        const p: Record<string, unknown> = { ...plain, id: `city-${i}`, unitId: 'city-unit', year: 2018, name: `项目${i}`, annualGoal: '', indicators: [] };
+        edit(p, i);
+        doc.projects.push(p as unknown as ExchangeDocument['projects'][number]);
+      }
+    });
+  }
+
+  test('150,000 projects: the year is found without overflowing the stack and the form exported', async () => {
+    const input = largePackage(150_000);
+    const out = join(dir, 'F4.xlsx');
+    const r = run('--in', input, '--form', 'F4', '--format', 'xlsx', '--out', out, '--unit', 'lg2019-unit', '--scope', 'unit');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    // the latest year of all 150,006 projects
+    expect(r.out).toContain('2019年度部门预算项目绩效自评情况公开表-深圳市龙岗区工商业联合会.xlsx');
+    const x = await readXlsx(new Uint8Array(readFileSync(out)));
+    expect([x.text(7, 3), x.text(8, 3)]).toEqual(['办公设备购置', '其他一般管理事务']);
+  }, 120_000);
+
+  test('37,000 problems: the first 20 listed, then how many more', () => {
+    const input = largePackage(37_000, (p) => (p.unitId = 'no-such-unit'));
+    const r = run('--in', input, '--form', 'F4', '--format', 'xlsx', '--out', join(dir, 'out.xlsx'));
+    expectCleanFailure(r, /数据包“.*in\.json”有 37000 处问题：/);
+    const listed = r.err.split('\n').filter((line) => line.startsWith('  - '));
+    expect(listed).toHaveLength(21);
+    expect(listed[0]).toMatch(/项目0/);
+    expect(listed[20]).toBe('  - 另有 36980 处问题未列出。');
+    expect(r.err.length).toBeLessThan(3000);
+    expect(readdirSync(dir)).toEqual(['in.json']);
+  }, 120_000);
 });

@@ -1,7 +1,8 @@
 import JSZip from 'jszip';
 import { writeDocx } from '../../../shared/forms/docx-writer';
 import type { FormLayout } from '../../../shared/forms/layout';
-import { f4Sample, labelGridSample } from './samples';
+import { f4Sample, HOSTILE_SHOWN, hostileSample, labelGridSample } from './samples';
+import { xmlPartErrors } from './well-formed';
 
 async function partXml(layout: FormLayout | FormLayout[], part: string): Promise<string> {
   const result = await writeDocx(layout);
@@ -219,5 +220,28 @@ describe('writeDocx: several layouts and bad layouts', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map((i) => i.code)).toEqual(['headerNotOnTop', 'headerNotOnTop']);
+  });
+});
+
+describe('writeDocx: characters XML forbids, in every text of the form', () => {
+  const paragraphs = (xml: string): string[] => all(xml, /<w:p(?: [^>]*)?>[\s\S]*?<\/w:p>/g);
+  const shown = (xml: string): string =>
+    text(xml).replace(/&(lt|gt|apos|quot|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', apos: "'", quot: '"', amp: '&' })[e]!);
+
+  it('writes a document Word opens, every part well-formed, each text shown without them', async () => {
+    const result = await writeDocx(hostileSample(), { creator: '预算绩效管理\uFFFF' });
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    expect(await xmlPartErrors(result.bytes)).toEqual([]);
+    const zip = await JSZip.loadAsync(result.bytes);
+    const xml = await zip.file('word/document.xml')!.async('string');
+    const above = xml.slice(0, xml.indexOf('<w:tbl>'));
+    const below = xml.slice(xml.indexOf('</w:tbl>'));
+    expect(paragraphs(above).map(shown)).toEqual([HOSTILE_SHOWN.formNumber, HOSTILE_SHOWN.title, HOSTILE_SHOWN.fields.join(''), HOSTILE_SHOWN.text]);
+    const [head, row] = rows(tables(xml)[0]);
+    expect(cells(head).map(shown)).toEqual(HOSTILE_SHOWN.header);
+    // a cell's lines are paragraphs of their own
+    expect(cells(row).map((tc) => paragraphs(tc).map(shown).join('\n'))).toEqual(HOSTILE_SHOWN.body);
+    expect(shown(below)).toBe(HOSTILE_SHOWN.footer);
+    expect(await zip.file('docProps/core.xml')!.async('string')).toContain('<dc:creator>预算绩效管理</dc:creator>');
   });
 });

@@ -1,6 +1,7 @@
 import {
   expandColumns,
   recordRow,
+  resolveAll,
   resolveGrid,
   validateLayout,
   type Cell,
@@ -168,5 +169,18 @@ describe('recordRow', () => {
       bold: true,
       cells: [{ value: 1 }, { value: null }, { value: 3.8, bold: true }, { value: null }],
     });
+  });
+});
+
+describe('resolveAll', () => {
+  test('collects the issues of layouts of any length, each named after its form', () => {
+    // 150,000 rows missing their second cell: more issues than a spread may pass as arguments
+    const rows: Row[] = Array.from({ length: 150_000 }, (_, i) => ({ cells: [{ value: i }] }));
+    const long: FormLayout = { name: '长表', headerLines: [], columns: [{ width: 5 }, { width: 5 }], rows, page: { paper: 'A4', orientation: 'portrait' } };
+    const result = resolveAll([labelGridSample(), long]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.issues).toHaveLength(150_000);
+    expect(result.issues[149_999]).toEqual({ code: 'rowIncomplete', message: '第 150000 行未填满：第 2 列没有单元格。', row: 149_999, col: 1, form: '长表' });
   });
 });

@@ -183,3 +183,38 @@ export function labelGridSample(): FormLayout {
     page: { paper: 'A4', orientation: 'portrait' },
   };
 }
+
+/**
+ * A small form whose every text carries characters XML 1.0 forbids (U+FFFE, U+FFFF, C0 controls, lone surrogates)
+ * beside ones it allows (a surrogate pair, tab, markup characters) and an Excel escape look-alike; its name begins
+ * and ends with an apostrophe. `HOSTILE_SHOWN` is what a reader must see.
+ */
+export function hostileSample(): FormLayout {
+  return {
+    name: "'项目\uFFFF'",
+    headerLines: [
+      { kind: 'formNumber', text: '附件\uFFFE1：' },
+      { kind: 'title', text: '标题\u0000\uD800' },
+      { kind: 'fields', left: '编制单位：工商联\uFFFF', center: '日期\u001F', right: '单位：万元\uDC00' },
+      { kind: 'text', text: '说明 _x0041_ 😀 <&>\u000B' },
+    ],
+    columns: [{ width: 30 }, { width: 30 }, { width: 30 }],
+    rows: [
+      { header: true, cells: [{ value: '名称\uFFFE' }, { value: '金额\u0001' }, { value: '目标' }] },
+      { cells: [{ value: "'办公\u0008设备'" }, { value: 3.8, kind: 'money' }, { value: '第一行\uFFFF\n第二行\t完' }] },
+    ],
+    footerLines: [{ kind: 'text', text: '备注\uFFFF\uDBFF' }],
+    page: { paper: 'A4', orientation: 'portrait' },
+  };
+}
+
+export const HOSTILE_SHOWN = {
+  sheet: '’项目’',
+  formNumber: '附件1：',
+  title: '标题',
+  fields: ['编制单位：工商联', '日期', '单位：万元'],
+  text: '说明 _x0041_ 😀 <&>',
+  header: ['名称', '金额', '目标'],
+  body: ["'办公设备'", '3.80', '第一行\n第二行\t完'],
+  footer: '备注',
+};

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { FormLayout } from '../../../shared/forms/layout';
 import { writeXlsx } from '../../../shared/forms/xlsx-writer';
-import { f4Sample, labelGridSample } from './samples';
+import { f4Sample, HOSTILE_SHOWN, hostileSample, labelGridSample } from './samples';
+import { xmlPartErrors } from './well-formed';
 
 async function load(layout: FormLayout | FormLayout[]): Promise<{ wb: ExcelJS.Workbook; bytes: Uint8Array }> {
   const result = await writeXlsx(layout);
@@ -237,5 +238,29 @@ describe('writeXlsx: several layouts and bad layouts', () => {
     expect(result.issues).toEqual([
       expect.objectContaining({ code: 'rowIncomplete', form: '部门公开表17-2', message: '第 15 行未填满：第 2、3、4、5、6、7 列没有单元格。' }),
     ]);
+  });
+});
+
+describe('writeXlsx: characters XML forbids, in every text of the form', () => {
+  it('writes a workbook Excel opens, every part well-formed, each text shown without them', async () => {
+    const { wb, bytes } = await load([hostileSample(), hostileSample()]);
+    expect(await xmlPartErrors(bytes)).toEqual([]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([HOSTILE_SHOWN.sheet, `${HOSTILE_SHOWN.sheet}(2)`]);
+    const ws = wb.worksheets[0];
+    const row = (r: number) => [1, 2, 3].map((c) => ws.getCell(r, c)).filter((cell) => !cell.isMerged || cell.master === cell).map((cell) => cell.text);
+    expect(row(1)).toEqual([HOSTILE_SHOWN.formNumber]);
+    expect(row(2)).toEqual([HOSTILE_SHOWN.title]);
+    expect(row(3)).toEqual(HOSTILE_SHOWN.fields);
+    expect(row(4)).toEqual([HOSTILE_SHOWN.text]);
+    expect(row(5)).toEqual(HOSTILE_SHOWN.header);
+    expect([ws.getCell(6, 1).value, ws.getCell(6, 2).value, ws.getCell(6, 3).value]).toEqual([HOSTILE_SHOWN.body[0], 3.8, HOSTILE_SHOWN.body[2]]);
+    expect(row(7)).toEqual([HOSTILE_SHOWN.footer]);
+  });
+
+  it('quotes each sheet into its print-titles reference as Excel reads it', async () => {
+    const { bytes } = await load([hostileSample(), { ...f4Sample(), name: "O'Brien's 附件" }]);
+    const workbook = await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string');
+    const titles = [...workbook.matchAll(/<definedName name="_xlnm.Print_Titles"[^>]*>([^<]*)<\/definedName>/g)].map((d) => d[1].replace(/&apos;/g, "'"));
+    expect(titles).toEqual(["'’项目’'!$5:$5", "'O’Brien’s 附件'!$4:$6"]);
   });
 });
