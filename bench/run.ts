@@ -1,8 +1,9 @@
-// npm run bench: prints speed and memory figures with their goals. Each export case runs in a fresh process so its
-// peak memory (max RSS) is its own. No assertions: the figures are for people to read and compare.
+// npm run bench: prints speed and memory figures with their goals, and records them in bench/RESULTS.md (each part
+// through recordResults, see results.ts). Each export case runs in a fresh process so its peak memory (max RSS) is its
+// own. No assertions: the figures are for people to read and compare.
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { markdownTable, recordResults } from './results';
 
 interface CaseResult { form: string; format: string; mode: string; ms: number; templateMs?: number; firstMs: number; bytes: number; maxRssMiB: number; projects: number; indicators: number }
 
@@ -24,6 +25,7 @@ function formsBench(): void {
   const goals: Record<string, number> = { 'F4 xlsx': 2000, 'F4 docx': 5000 };
   console.log('Form export, city scale (supervisor scope):');
   console.log('case      projects indicators  first ms   time ms  tmpl ms   bare ms  ratio  w/o tmpl  peak MiB   goal');
+  const rows: string[][] = [];
   for (const form of ['F4', 'F5']) {
     for (const format of ['xlsx', 'docx']) {
       const ours = best(form, format, 'layout');
@@ -41,22 +43,37 @@ function formsBench(): void {
       console.log(
         `${key.padEnd(9)} ${String(ours.projects).padStart(8)} ${String(ours.indicators).padStart(10)} ${String(ours.firstMs).padStart(9)} ${String(ours.ms).padStart(9)} ${String(ours.templateMs ?? '').padStart(8)} ${String(bare.ms).padStart(9)} ${ratio.toFixed(2).padStart(6)} ${engineRatio.toFixed(2).padStart(9)} ${String(ours.maxRssMiB).padStart(9)}   ${verdicts.join(', ')}`,
       );
+      rows.push([key, ours.projects.toLocaleString('en'), ours.indicators.toLocaleString('en'), `${ours.firstMs} ms`, `${ours.ms} ms`, ours.templateMs === undefined ? '' : `${ours.templateMs} ms`, `${bare.ms} ms`, ratio.toFixed(2), engineRatio.toFixed(2), `${ours.maxRssMiB} MiB`, verdicts.join(', ')]);
     }
   }
-  console.log('(first: the first full-size export in the process; time and bare: the median of the warm runs after it (5 xlsx, 3 docx), which the ratio compares;');
-  console.log(' bare: the same cells, merges, widths, fonts, borders, formats and row heights written straight with the library;');
-  console.log(' tmpl: the template\'s own part of the time (data to cell texts, sums, groups), which bare is handed finished;');
-  console.log(' w/o tmpl: (time - tmpl) / bare, the layout engine and writer alone, for information: the goal is held against ratio)\n');
+  const notes = [
+    'first: the first full-size export in the process; time and bare: the median of the warm runs after it (5 xlsx, 3 docx), which the ratio compares;',
+    ' bare: the same cells, merges, widths, fonts, borders, formats and row heights written straight with the library;',
+    " tmpl: the template's own part of the time (data to cell texts, sums, groups), which bare is handed finished;",
+    ' w/o tmpl: (time - tmpl) / bare, the layout engine and writer alone, for information: the goal is held against ratio',
+  ];
+  console.log(`(${notes.join('\n')})\n`);
+  recordResults(
+    'forms',
+    `${markdownTable(['case', 'projects', 'indicators', 'first', 'time', 'tmpl', 'bare', 'ratio', 'w/o tmpl', 'peak memory', 'verdict'], rows)}\n\n${notes.map((n) => `- ${n.trim()}`).join('\n')}`,
+    { title: 'Form export, city scale (supervisor scope)' },
+  );
 }
+
+/** The bench's parts, run in this order; `npm run bench -- NAME` runs one. */
+const parts: Record<string, () => void | Promise<unknown>> = {
+  forms: formsBench,
+  ui: async () => (await import('./ui-bench')).runUiBench(),
+  exchange: async () => (await import('./exchange-bench')).runExchangeBench(),
+};
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  if (!only || only === 'forms') formsBench();
-  const ui = join(root, 'bench', 'ui-bench.ts');
-  if ((!only || only === 'ui') && existsSync(ui)) {
-    const { runUiBench } = await import('./ui-bench');
-    await runUiBench();
+  if (only && !(only in parts)) {
+    console.error(`unknown bench part "${only}"; the parts: ${Object.keys(parts).join(', ')}`);
+    process.exit(1);
   }
+  for (const [name, run] of Object.entries(parts)) if (!only || only === name) await run();
 }
 
 void main();

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import type { Indicator, Project, Unit } from '../shared/model';
 import { SCHEME_A } from '../shared/schemes';
 import { openApp } from '../tests/e2e/harness';
+import { markdownTable, recordResults } from './results';
 
 const GOALS = { firstListPaint: 300, filter: 50, keystroke: 16 } as const;
 /** keystrokes measured in the editor and in the bare input: enough that one slow frame of a shared machine moves no median */
@@ -232,6 +233,22 @@ export async function runUiBench(): Promise<UiBenchFigures> {
     console.log(`  same, bare input (floor)     ${figures.bareKeystrokeMs.toFixed(1).padStart(7)} ms   (an input no code listens to, in the same page: what painting this page costs)`);
     console.log(`  same, blank page             ${figures.blankKeystrokeMs.toFixed(1).padStart(7)} ms   (a blank document's input: the browser's own minimum on this machine)`);
     if (session.errors.length) console.log(`  page errors: ${session.errors.join(' | ')}`);
+    const ms = (v: number) => `${v.toFixed(1)} ms`;
+    recordResults(
+      'ui',
+      [
+        markdownTable(['measure', 'median', 'detail', 'goal'], [
+          ['first painted project list', ms(figures.firstListPaintMs), `loads: ${loads.map((x) => x.toFixed(0)).join(', ')} ms`, verdict(figures.firstListPaintMs, GOALS.firstListPaint)],
+          ['filter the list, per keystroke', ms(figures.filterMs), `max ${ms(Math.max(...filters))}`, verdict(figures.filterMs, GOALS.filter)],
+          [`keystroke to paint, 60 indicator rows (median of ${KEYSTROKES})`, ms(figures.keystrokeMs), `max ${ms(Math.max(...keys))}; middle half ${quartiles(keys)}`, verdict(figures.keystrokeMs, GOALS.keystroke)],
+          ['same, an input no code listens to, in the same page (what painting this page costs)', ms(figures.bareKeystrokeMs), '', ''],
+          ["same, a blank document's input (the browser's own minimum on this machine)", ms(figures.blankKeystrokeMs), '', ''],
+        ]),
+        '',
+        `500 projects × 20 indicators, ${listed} projects listed.${session.errors.length ? ` Page errors: ${session.errors.join('; ')}` : ''}`,
+      ].join('\n'),
+      { title: 'UI in headless Chromium' },
+    );
     return figures;
   } finally {
     await session.close();

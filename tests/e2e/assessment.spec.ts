@@ -2,24 +2,21 @@
 // of longgang-2019-project-self-evaluation.txt (其他一般管理事务: 23.44 万元 budget, 21.49 万元 spent) is typed into
 // the form; the rate, the scores the rules of domain.md §5 give, the deviation note, the lock and a reload are checked.
 // The tests run in order on one page, each continuing from the state the previous one left.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { Repository } from '../../renderer/db/repository';
 import type { RootStore } from '../../renderer/stores/root-store';
 import type { Indicator } from '../../shared/model';
-import { openApp, ROOT, type Session } from './harness';
+import { openApp, screenshot, type Session } from './harness';
 
 jest.setTimeout(120_000);
 
-const SHOTS = join(ROOT, 'docs', 'screenshots');
 let s: Session;
 let page: Page;
 let projectId: string;
 
 type Hook = { repo: Repository; store: RootStore };
 
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: false });
+const shot = (name: string) => screenshot(page, name);
 const row = (name: string): Locator => page.locator(`tr.result-row[data-name="${name}"]`);
 const detail = (name: string): Locator => row(name).locator('xpath=following-sibling::tr[1]');
 const scoreOf = async (name: string) => (await row(name).locator('.r-score').innerText()).trim();
@@ -61,7 +58,6 @@ const INDICATORS: Indicator[] = [
 ];
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   s = await openApp();
   page = s.page;
   await page.waitForSelector('.app');
@@ -172,7 +168,7 @@ test('types 全年预算数 23.44 and 全年执行数 21.49 and sees 91.68% and 
   expect(await page.textContent('#sa-execution-rate')).toBe('91.68%');
   // min(21.49 / 23.44, 100%) × 10 = 9.168… → 9.17
   expect(await page.textContent('#sa-execution-score')).toBe('9.17');
-  expect(await page.textContent('#sa-execution-explanation')).toBe('预算执行率 91.68%，按不超过 100% 计 × 10 = 9.17');
+  expect(await page.textContent('#sa-execution-explanation')).toBe('预算执行率 91.68% × 10 = 9.17');
   // 91.68% is not below 90%: no note is asked for the rate
   expect(await page.locator('#sa-execution-deviation').count()).toBe(0);
   // typing started the self-assessment
@@ -182,39 +178,41 @@ test('types 全年预算数 23.44 and 全年执行数 21.49 and sees 91.68% and 
 test('enters each actual value and sees the score its rule gives, with a one-line explanation', async () => {
   await page.fill('#sa-overallResult', '本年度完成公务接待费4批次，购买人力资源服务人员1名，法律顾问、办公及网络维护、文书档案整理、财务风险控制圆满完成。');
 
-  // = 1 人, actual 1: equal to a positive target scores as 正向 → full 15
+  // = 1 人, actual 1: equal to the target → full 15
   await row('购买人力资源服务人数').locator('.r-actual-input').fill('1');
   expect(await scoreOf('购买人力资源服务人数')).toBe('15.00');
-  expect(await explanationOf('购买人力资源服务人数')).toBe('实际 1 / 目标 1，得满分 15');
+  expect(await explanationOf('购买人力资源服务人数')).toBe('实际 1 人，目标 1 人：等于目标，得满分 15.00');
 
   // ≥ 100%, actual 100 → full 15
   await row('文书档案装订编目合格率').locator('.r-actual-input').fill('100');
   expect(await scoreOf('文书档案装订编目合格率')).toBe('15.00');
 
-  // ≤ 90 天, actual 100 (missed): 反向, T < A < 2T → (1 − (100 − 90) / 90) × 20 = 17.777… → 17.78
+  // ≤ 90 天, actual 100 (missed): 反向 by CN-2020, T / A × w = 90 / 100 × 20 = 18
   await row('文书档案整理时间').locator('.r-actual-input').fill('100');
-  expect(await scoreOf('文书档案整理时间')).toBe('17.78');
-  expect(await explanationOf('文书档案整理时间')).toBe('（1 − (实际 100 − 目标 90) / 目标 90）× 20 = 17.78');
+  expect(await scoreOf('文书档案整理时间')).toBe('18.00');
+  expect(await explanationOf('文书档案整理时间')).toBe('实际 100 天，目标 ≤90 天：90 ÷ 100 × 20 = 18.00');
 
   // ≤ 4.11 万元, actual 3 → full 10
   await row('文书档案整理成本').locator('.r-actual-input').fill('3');
   expect(await scoreOf('文书档案整理成本')).toBe('10.00');
-  expect(await explanationOf('文书档案整理成本')).toBe('实际 3 未超过目标 4.11，得满分 10');
+  expect(await explanationOf('文书档案整理成本')).toBe('实际 3 万元，目标 ≤4.11 万元：未超过目标，得满分 10.00');
 
-  // 定性, 达成年度指标 → the proposed w = 10, adjustable in [8, 10]
+  // 定性, 达成年度指标 → the proposed w = 10, adjustable in [8, 10]; what was achieved is written as text
   await row('促进信息化、系统化管理').locator('select.r-outcome').selectOption('achieved');
   expect(await scoreOf('促进信息化、系统化管理')).toBe('10.00');
-  expect(await explanationOf('促进信息化、系统化管理')).toBe('达成年度指标，建议得分 10（可在 [8, 10] 内调整）');
+  expect(await explanationOf('促进信息化、系统化管理')).toBe('达成年度指标：建议得分 10.00（可在 [8, 10] 内调整）');
+  await detail('促进信息化、系统化管理').locator('.r-qualitative-actual').fill('档案全部录入系统，可按需检索');
   await row('档案信息化建设标准化').locator('select.r-outcome').selectOption('achieved');
+  await detail('档案信息化建设标准化').locator('.r-qualitative-actual').fill('按国家标准完成档案数字化');
 
   // ≥ 99%, actual 100 → full 10 (100 < 130% of 99: no over-achievement note)
   await row('工作人员满意度').locator('.r-actual-input').fill('100');
   expect(await scoreOf('工作人员满意度')).toBe('10.00');
-  expect(await explanationOf('工作人员满意度')).toBe('实际 100 / 目标 99，得满分 10');
+  expect(await explanationOf('工作人员满意度')).toBe('实际 100%，目标 ≥99%：达到目标，得满分 10.00');
 
-  // 15 + 15 + 17.78 + 10 + 10 + 10 + 10 = 87.78; + 9.17 = 96.95 → 优
-  expect(await page.textContent('#sa-indicator-total')).toBe('87.78');
-  expect(await page.textContent('#sa-total')).toBe('96.95');
+  // 15 + 15 + 18 + 10 + 10 + 10 + 10 = 88; + 9.17 = 97.17 → 优
+  expect(await page.textContent('#sa-indicator-total')).toBe('88.00');
+  expect(await page.textContent('#sa-total')).toBe('97.17');
   expect(await page.textContent('#sa-grade')).toBe('优');
 });
 
@@ -242,20 +240,20 @@ test('overrides a score only with a reason, and keeps a 定性 score inside its 
   expect(await scoreOf('文书档案装订编目合格率')).toBe('—');
   await detail('文书档案装订编目合格率').locator('.r-override-reason').fill('部分档案装盒晚于计划');
   expect(await scoreOf('文书档案装订编目合格率')).toBe('14.00');
-  expect(await explanationOf('文书档案装订编目合格率')).toBe('实际 100 / 目标 100，得满分 15；调整为 14（理由：部分档案装盒晚于计划）');
+  expect(await explanationOf('文书档案装订编目合格率')).toBe('实际 100%，目标 ≥100%：达到目标，得满分 15.00；调整为 14.00（理由：部分档案装盒晚于计划）');
 
   await detail('档案信息化建设标准化').locator('.r-override-toggle').click();
   await detail('档案信息化建设标准化').locator('.r-override-score').fill('7');
-  expect(await explanationOf('档案信息化建设标准化')).toBe('得分 7 不在“达成年度指标”的得分区间 [8, 10] 内');
+  expect(await explanationOf('档案信息化建设标准化')).toBe('得分 7.00 不在“达成年度指标”的得分区间 [8, 10] 内');
   await detail('档案信息化建设标准化').locator('.r-override-score').fill('9');
   expect(await scoreOf('档案信息化建设标准化')).toBe('9.00');
-  expect(await explanationOf('档案信息化建设标准化')).toBe('达成年度指标，得分 9（可在 [8, 10] 内调整）');
+  expect(await explanationOf('档案信息化建设标准化')).toBe('达成年度指标：得分 9.00（可在 [8, 10] 内调整）');
 
   await page.fill('#sa-problems', '实际接待人数比预计减少，不确定因素较多。');
   await page.fill('#sa-rectification', '从严从紧控制公务接待支出。');
-  // 15 + 14 + 17.78 + 10 + 10 + 9 + 10 = 85.78; + 9.17 = 94.95 → 优
-  expect(await page.textContent('#sa-indicator-total')).toBe('85.78');
-  expect(await page.textContent('#sa-total')).toBe('94.95');
+  // 15 + 14 + 18 + 10 + 10 + 9 + 10 = 86; + 9.17 = 95.17 → 优
+  expect(await page.textContent('#sa-indicator-total')).toBe('86.00');
+  expect(await page.textContent('#sa-total')).toBe('95.17');
   expect(await page.textContent('#sa-grade')).toBe('优');
   await page.waitForSelector('#sa-complete');
   await waitSaved();
@@ -286,14 +284,14 @@ test('finds everything after a reload, still locked', async () => {
   expect(await page.textContent('#sa-execution-rate')).toBe('91.68%');
   expect(await page.textContent('#sa-execution-score')).toBe('9.17');
   expect(await row('文书档案整理时间').locator('.r-actual-input').inputValue()).toBe('100');
-  expect(await scoreOf('文书档案整理时间')).toBe('17.78');
+  expect(await scoreOf('文书档案整理时间')).toBe('18.00');
   expect(await detail('文书档案整理时间').locator('textarea.r-deviation-note').inputValue()).toBe('年内档案量比预计多三成，整理时间延长；下年度提前启动整理并分批验收。');
   expect(await scoreOf('文书档案装订编目合格率')).toBe('14.00');
   expect(await detail('文书档案装订编目合格率').locator('.r-override-reason').inputValue()).toBe('部分档案装盒晚于计划');
   expect(await row('档案信息化建设标准化').locator('select.r-outcome').inputValue()).toBe('achieved');
   expect(await scoreOf('档案信息化建设标准化')).toBe('9.00');
   expect(await page.inputValue('#sa-problems')).toBe('实际接待人数比预计减少，不确定因素较多。');
-  expect(await page.textContent('#sa-total')).toBe('94.95');
+  expect(await page.textContent('#sa-total')).toBe('95.17');
   expect(await page.textContent('#sa-status')).toBe('已完成');
   expect(await page.locator('#sa-spent-generalPublic').isDisabled()).toBe(true);
 });
@@ -332,15 +330,15 @@ test('the year overview lists every project with rate, score, grade and complete
   await page.click('#assessment-open-overview');
   await page.waitForSelector('#year-overview');
   const rowText = async (name: string) => page.locator('#year-overview tbody tr', { hasText: name }).locator('td').allInnerTexts();
-  expect(await rowText('其他一般管理事务')).toEqual(['其他一般管理事务', '23.44', '21.49', '91.68%', '9.17', '94.95', '优', '已完成']);
+  expect(await rowText('其他一般管理事务')).toEqual(['其他一般管理事务', '23.44', '21.49', '91.68%', '9.17', '95.17', '优', '已完成']);
   // 3.79 / 3.80 = 99.74% → 9.97; 90 for the one indicator met; 99.97
   expect(await rowText('办公设备购置')).toEqual(['办公设备购置', '3.80', '3.79', '99.74%', '9.97', '99.97', '优', '已完成']);
   // never opened: no self-assessment yet, so no 全年预算数 either
   expect(await rowText('党建事务')).toEqual(['党建事务', '—', '—', '—', '—', '—', '—', '未开始']);
   // (21.49 + 3.79) / (23.44 + 3.80) = 25.28 / 27.24 = 92.80%: the 未开始 project's budget is not counted
   expect(await page.textContent('#dept-rate')).toBe('92.80%');
-  // (94.95 + 99.97) / 2 = 97.46
-  expect(await page.textContent('#dept-mean')).toBe('97.46');
+  // (95.17 + 99.97) / 2 = 97.57
+  expect(await page.textContent('#dept-mean')).toBe('97.57');
 
   const order = () => page.locator('#year-overview tbody tr td:first-child').allInnerTexts();
   await page.click('#year-overview button[data-sort="total"]');

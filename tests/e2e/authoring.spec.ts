@@ -1,18 +1,15 @@
 // End to end, in headless Chromium: the guided authoring of performance targets (issue #3).
 // The tests run in order on one page, each continuing from the state the previous one left.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { openApp, ROOT, type Session } from './harness';
+import { openApp, screenshot, type Session } from './harness';
 
 jest.setTimeout(120_000);
 
-const SHOTS = join(ROOT, 'docs', 'screenshots');
 let s: Session;
 let page: Page;
 let year: number;
 
-const shot = (name: string) => page.screenshot({ path: join(SHOTS, name) });
+const shot = (name: string) => screenshot(page, name);
 const problem = (code: string) => page.locator(`#check-panel button[data-code="${code}"]`);
 const rowsOf = (level2: string): Locator => page.locator(`tr.indicator-row[data-level2="${level2}"]`);
 const field = (row: Locator, name: string) => row.locator(`[id$="-${name}"]`);
@@ -40,7 +37,6 @@ async function waitSaved(): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   s = await openApp();
   page = s.page;
   await page.waitForSelector('.app');

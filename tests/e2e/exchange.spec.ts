@@ -2,7 +2,7 @@
 // Three browser contexts stand for three machines, each with its own IndexedDB: units A and B each export a package
 // through the UI, the supervisor C imports both, sees the plan, applies it and exports F4 for both units in one file.
 // The tests run in order, each continuing from the state the previous one left.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -10,11 +10,10 @@ import type { DataSet, Repository } from '../../renderer/db/repository';
 import type { RootStore } from '../../renderer/stores/root-store';
 import type { Project, Unit } from '../../shared/model';
 import { readXlsx } from '../templates/read-back';
-import { buildRenderer, CHROMIUM, ROOT, serve } from './harness';
+import { buildRenderer, CHROMIUM, screenshot, serve } from './harness';
 
 jest.setTimeout(180_000);
 
-const SHOTS = join(ROOT, 'docs', 'screenshots');
 const YEAR = 2024;
 const SUPERVISOR: Unit = {
   id: 'sup-longgang-tzb',
@@ -113,7 +112,7 @@ async function seed(page: Page, supervisor: Unit, unit: UnitSeed | null, year: n
 const snapshot = (page: Page) =>
   page.evaluate(async () => {
     const { repo } = (window as unknown as { __perfDesk: Handle }).__perfDesk;
-    return { data: await repo.exportAll(), bases: await repo.getSyncBases() };
+    return { data: await repo.exportAll(), bases: [...(await repo.getSyncBases())] };
   });
 
 async function openSection(page: Page, section: string): Promise<void> {
@@ -142,7 +141,6 @@ let packageA = '';
 let packageB = '';
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
   files = mkdtempSync(join(tmpdir(), 'perf-desk-files-'));
   dist = buildRenderer();
   server = await serve(dist);
@@ -223,7 +221,7 @@ test('the overview lists both units with their completeness', async () => {
     [UNIT_B.unitName, '1', '1 / 1', '1 / 1', '未填'],
     [UNIT_A.unitName, '1', '1 / 1', '1 / 1', '未填'],
   ].sort((x, y) => new Intl.Collator('zh-Hans-CN').compare(x[0], y[0])));
-  await c.screenshot({ path: join(SHOTS, '23-supervisor-overview.png') });
+  await screenshot(c, '23-supervisor-overview.png');
 });
 
 test('the supervisor exports F4 for both units in one .xlsx', async () => {
@@ -233,7 +231,7 @@ test('the supervisor exports F4 for both units in one .xlsx', async () => {
   expect(await c.isChecked('input[name="export-scope"][value="supervisor"]')).toBe(true);
   await c.check('input[name="export-format"][value="xlsx"]');
   await c.fill('#export-form-number', '附件2-3：');
-  await c.screenshot({ path: join(SHOTS, '21-export.png') });
+  await screenshot(c, '21-export.png');
   const path = await download(c, '#export-run');
   expect(path.endsWith(`${YEAR}年度部门预算项目绩效自评情况公开表-${SUPERVISOR.name}.xlsx`)).toBe(true);
   await c.waitForSelector('#export-outcome');
@@ -311,7 +309,7 @@ test('a record changed on both sides is a conflict the supervisor settles', asyn
   await c.click('#import-apply');
   await c.waitForSelector('#import-errors');
   expect(await c.textContent('#import-errors')).toContain('两边都有修改，请先选择保留哪一方');
-  await c.screenshot({ path: join(SHOTS, '22-import-plan.png') });
+  await screenshot(c, '22-import-plan.png');
   await c.check('.conflicts-section input[value="incoming"]');
   await c.click('#import-apply');
   await c.waitForSelector('#import-outcome');
@@ -349,12 +347,12 @@ test('a backup restores the database exactly; a bad backup changes nothing', asy
   await choose(c, '#restore-pick', backup);
   await c.waitForSelector('#restore-confirmation');
   expect(await c.textContent('#restore-confirmation')).toContain('单位 3 个，项目 2 个，指标 6 条');
-  await c.screenshot({ path: join(SHOTS, '24-backup.png') });
+  await screenshot(c, '24-backup.png');
   await c.click('#restore-confirm');
   await c.waitForSelector('#restore-outcome');
   const restored = await snapshot(c);
   expect(restored.data).toEqual(saved.data);
   // a restore replaces the data the consolidation bases described
-  expect(restored.bases).toEqual({});
+  expect(restored.bases).toEqual([]);
   expect(pageErrors).toEqual([]);
 });

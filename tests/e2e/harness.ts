@@ -2,7 +2,7 @@
 // static server on a free 127.0.0.1 port, and drive Debian's Chromium through playwright-core.
 // Vite module scripts do not load from file://, hence the server.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,15 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const ROOT = resolve(__dirname, '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The README's screenshots: tracked files, so only `npm run screenshots` (SCREENSHOTS=1) writes them, never `npm test`. */
+export const SCREENSHOTS_DIR = join(ROOT, 'docs', 'screenshots');
+
+/** Saves the page's visible part as docs/screenshots/NAME when SCREENSHOTS=1; otherwise does nothing. */
+export async function screenshot(page: Pick<Page, 'screenshot'>, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS_DIR, name) });
+}
 
 const CHROMIUM_ARGS = [
   '--headless',

@@ -23,12 +23,33 @@ interface BuilderConfig {
   win: { target: Target[] };
   linux: { target: Target[]; category: string; desktop: { entry: { Name: string } } };
   nsis: { shortcutName: string; oneClick: boolean };
+  asar: boolean;
+  electronFuses: Record<string, boolean>;
 }
 
 const config = yaml.load(fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 
 it('passes electron-builder validation', async () => {
   await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+});
+
+it('rejects a misspelt fuse, so the fuse names below are the ones electron-builder knows', async () => {
+  const misspelt = { ...config, electronFuses: { ...config.electronFuses, runAsNodes: false } };
+  await expect(validateConfiguration(misspelt, new DebugLogger(false))).rejects.toThrow(/configuration\.electronFuses/);
+});
+
+it('flips the fuses: no Node.js runtime, NODE_OPTIONS or inspector in the installed app, encrypted cookies, only its own checked app.asar', () => {
+  expect(config.electronFuses).toEqual({
+    runAsNode: false,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableCookieEncryption: true,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    grantFileProtocolExtraPrivileges: false,
+  });
+  // onlyLoadAppFromAsar leaves the app nothing to start from without an asar
+  expect(config.asar).toBe(true);
 });
 
 it('has the fixed identity used by the code and package.json', () => {
