@@ -131,8 +131,8 @@ function schemaProblems(data: object): { problems: ExchangeProblem[]; count: num
     if (validate(value)) return;
     const errors = validate.errors ?? [];
     count += errors.length;
+    if (problems.length === PROBLEM_LIST_LIMIT) return;
     const kept = errors.slice(0, PROBLEM_LIST_LIMIT - problems.length);
-    if (kept.length === 0) return;
     localizeZh(kept);
     for (const e of kept) problems.push(schemaProblem(e, at));
   };

@@ -1,5 +1,6 @@
 // Lists of Chinese messages shared by the sections: refusals of an export, problems of a file.
-import type { ExchangeProblem } from '../../../shared/exchange/exchange';
+import type { ProblemGroup } from '../../../shared/exchange/exchange';
+import { MX } from '../../messages';
 
 export function MessageList({ id, title, messages }: { id: string; title?: string; messages: readonly string[] }) {
   if (messages.length === 0) return null;
@@ -15,8 +16,25 @@ export function MessageList({ id, title, messages }: { id: string; title?: strin
   );
 }
 
-export function ProblemList({ id, title, problems }: { id: string; title: string; problems: readonly ExchangeProblem[] }) {
-  return MessageList({ id, title, messages: problems.map((p) => p.message) });
+/**
+ * A rejected file's problems as the validator lists them (the first ones), under the record each is in, then how many
+ * more it counted. A file with problems of the package itself only (broken, another version) needs no headings.
+ */
+export function GroupedProblemList({ id, title, groups, count }: { id: string; title: string; groups: readonly ProblemGroup[]; count: number }) {
+  const listed = groups.reduce((n, g) => n + g.problems.length, 0);
+  const headed = groups.some((g) => g.path !== '');
+  return (
+    <div className="x-messages" id={id} role="alert">
+      <p className="x-messages-title">{title}</p>
+      <ul>
+        {groups.flatMap((g) => [
+          ...(headed ? [<li key={`record:${g.path}`} className="x-problem-record" data-record={g.path}>{g.label}</li>] : []),
+          ...g.problems.map((p, i) => <li key={`${g.path}:${i}`}>{p.message}</li>),
+        ])}
+      </ul>
+      {count > listed && <p className="x-problems-more">{MX.problemsNotListed(count - listed)}</p>}
+    </div>
+  );
 }
 
 export function Outcome({ id, text }: { id: string; text: string | null }) {
