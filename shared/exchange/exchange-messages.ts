@@ -1,6 +1,13 @@
 // Chinese wording of exchange-package problems, kept in one place.
 export const exchangeMessages = {
-  notJson: (detail: string) => `文件不是有效的 JSON 数据包，可能已损坏或被截断（${detail}）。`,
+  notJson: (position: number | null) =>
+    `文件不是有效的 JSON 数据包，可能已损坏或被截断${position === null ? '' : `（第 ${position + 1} 个字符附近）`}。`,
+  /** a value read from the file as the message shows it: text as is, anything else by its kind */
+  shownValue: (value: unknown) =>
+    value === undefined ? '缺失' : value === null ? '空值' : typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '非文本值',
+  typeNames: { integer: '整数', number: '数字', string: '文本', boolean: '布尔值（是/否）', object: '对象', array: '列表', null: '空值' } as Record<string, string>,
+  wrongType: (types: string) => `应当是${types}`,
+  noAlternative: '不符合允许的任何一种写法',
   notObject: '文件内容不是数据包：最外层应为一个 JSON 对象。',
   wrongFormat: (f: string) => `这不是本程序的数据包（格式标识为“${f || '空'}”，应为“perf-target-desk/exchange”）。`,
   futureVersion: (v: number) => `数据包版本为 ${v}，本程序只支持版本 1。请先升级程序再导入。`,

@@ -95,7 +95,9 @@ export function parseExchange(input: string | Uint8Array): ParseResult {
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return rejection([{ path: '', message: m.notJson((e as Error).message) }]);
+    // the engine's own wording is English; only the position is worth passing on
+    const position = /position (\d+)/.exec((e as Error).message);
+    return rejection([{ path: '', message: m.notJson(position ? Number(position[1]) : null) }]);
   }
   return validateExchange(data);
 }
@@ -107,11 +109,11 @@ export function validateExchange(data: unknown): ParseResult {
   }
   const head = data as { format?: unknown; version?: unknown };
   if (head.format !== EXCHANGE_FORMAT) {
-    return rejection([{ path: '/format', message: m.wrongFormat(String(head.format ?? '')) }]);
+    return rejection([{ path: '/format', message: m.wrongFormat(head.format === undefined ? '' : m.shownValue(head.format)) }]);
   }
   if (head.version !== EXCHANGE_VERSION) {
     const newer = typeof head.version === 'number' && head.version > EXCHANGE_VERSION;
-    return rejection([{ path: '/version', message: newer ? m.futureVersion(head.version as number) : m.wrongVersion(String(head.version)) }]);
+    return rejection([{ path: '/version', message: newer ? m.futureVersion(head.version as number) : m.wrongVersion(m.shownValue(head.version)) }]);
   }
   const schema = schemaProblems(data);
   if (schema.count > 0) return rejection(schema.problems, schema.count, data);
@@ -190,8 +192,18 @@ function schemaProblem(e: ErrorObject, at: string): ExchangeProblem {
   const extra =
     e.keyword === 'required' ? `/${String(params.missingProperty)}` : e.keyword === 'additionalProperties' ? `/${String(params.additionalProperty)}` : '';
   const path = at + e.instancePath + extra;
-  const detail = e.keyword === 'additionalProperties' ? m.unknownField : (e.message ?? '');
+  const detail = e.keyword === 'additionalProperties' ? m.unknownField : schemaDetail(e);
   return { path, message: m.atPath(path, detail) };
+}
+
+/** ajv-i18n's Chinese, except where it names JSON types or schema keywords in English. */
+function schemaDetail(e: ErrorObject): string {
+  if (e.keyword === 'type') {
+    const types = String((e.params as { type?: unknown }).type ?? '').split(',');
+    return m.wrongType(types.map((t) => m.typeNames[t.trim()] ?? t).join('或'));
+  }
+  if (e.keyword === 'anyOf' || e.keyword === 'oneOf') return m.noAlternative;
+  return e.message ?? '';
 }
 
 /**

@@ -206,6 +206,22 @@ describe('exchange format v1', () => {
     expect(p).toHaveLength(1);
     expect(p[0].message).toMatch(/不是有效的 JSON/);
   });
+
+  test('messages name JSON types and broken files in Chinese, never in the parser’s English', () => {
+    expect(problemsOf('{"format": "perf-target-desk/exchange", "version": 1,')[0].message).toBe(
+      '文件不是有效的 JSON 数据包，可能已损坏或被截断（第 54 个字符附近）。',
+    );
+    const noVersion = JSON.parse(serializeExchange(validDoc()));
+    delete noVersion.version;
+    expect(problemsOf(JSON.stringify(noVersion))[0].message).toBe('数据包版本“缺失”无效，本程序只支持版本 1。');
+    noVersion.version = { v: 1 };
+    expect(problemsOf(JSON.stringify(noVersion))[0].message).toBe('数据包版本“非文本值”无效，本程序只支持版本 1。');
+    const doc = JSON.parse(serializeExchange(validDoc()));
+    doc.units[0].name = 5;
+    doc.projects[0].year = '2025';
+    const messages = problemsOf(JSON.stringify(doc)).map((x) => x.message);
+    expect(messages).toEqual(['/units/0/name：应当是文本', '/projects/0/year：应当是整数']);
+  });
 });
 
 describe('a package with tens of thousands of problems', () => {
@@ -251,8 +267,8 @@ describe('a package with tens of thousands of problems', () => {
     expect(r.problemCount).toBe(PROBLEMS);
     expect(r.problems).toHaveLength(PROBLEM_LIST_LIMIT);
     expect(PROBLEM_LIST_LIMIT).toBe(200);
-    expect(r.problems[0]).toEqual({ path: '/projects/0/indicators/0/core', message: '/projects/0/indicators/0/core：应当是 boolean 类型' });
-    expect(r.problems[199]).toEqual({ path: '/projects/199/indicators/0/core', message: '/projects/199/indicators/0/core：应当是 boolean 类型' });
+    expect(r.problems[0]).toEqual({ path: '/projects/0/indicators/0/core', message: '/projects/0/indicators/0/core：应当是布尔值（是/否）' });
+    expect(r.problems[199]).toEqual({ path: '/projects/199/indicators/0/core', message: '/projects/199/indicators/0/core：应当是布尔值（是/否）' });
     // each problem's error is pushed once: the old validator appended every project's errors to a copy of all before
     expect(copied).toBeLessThanOrEqual(PROBLEMS);
     expect(r.groups).toHaveLength(200);

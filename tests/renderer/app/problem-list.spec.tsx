@@ -29,7 +29,7 @@ describe('GroupedProblemList', () => {
     });
     const html = renderToStaticMarkup(<GroupedProblemList id="import-problems" title="标题" groups={r.groups} count={r.problemCount} />);
     const shown = lines(html);
-    expect(shown.slice(0, 4)).toEqual(['# 第 1 个项目“项目0”', '/projects/0/key：应当是 boolean 类型', '/projects/0/funding：应当是 object 类型', '# 第 2 个项目“项目1”']);
+    expect(shown.slice(0, 4)).toEqual(['# 第 1 个项目“项目0”', '/projects/0/key：应当是布尔值（是/否）', '/projects/0/funding：应当是对象', '# 第 2 个项目“项目1”']);
     expect(shown.filter((l) => l.startsWith('# '))).toHaveLength(100);
     expect(shown.filter((l) => l.startsWith('/projects/'))).toHaveLength(200);
     expect(shown[shown.length - 1]).toBe('……另有 100 处问题未列出。');

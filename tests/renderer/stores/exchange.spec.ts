@@ -313,7 +313,7 @@ describe('备份与恢复', () => {
     expect(s.stage).toBe('invalid');
     expect([s.problemCount, s.problems.length, s.problemGroups.length]).toEqual([300, 200, 100]);
     expect(s.problemGroups[99].label).toBe('第 100 个项目“项目99”');
-    expect(s.problemGroups[99].problems.map((p) => p.message)).toEqual(['/projects/99/key：应当是 boolean 类型', '/projects/99/funding：应当是 object 类型']);
+    expect(s.problemGroups[99].problems.map((p) => p.message)).toEqual(['/projects/99/key：应当是布尔值（是/否）', '/projects/99/funding：应当是对象']);
     s.reset();
     expect([s.problemCount, s.problemGroups]).toEqual([0, []]);
   });
