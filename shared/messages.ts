@@ -52,20 +52,29 @@ export const SEVERITY_LABELS: Readonly<Record<Severity, string>> = {
   warning: '提示',
 };
 
-/** Scoring explanations and score errors (scoring.ts). Numbers arrive already formatted. */
+/**
+ * Scoring explanations and score errors (scoring.ts). Numbers arrive already formatted: values with their unit
+ * ("6 天"), targets with their sign ("≤3 天"), weights as typed, scores with 2 decimals. An explanation reads
+ * `measured` + the formula: "实际 6 天，目标 ≤3 天：3 ÷ 6 × 10 = 5.00".
+ */
 export const scoringText = {
-  forwardFull: (a: string, t: string, w: string) => `实际 ${a} / 目标 ${t}，得满分 ${w}`,
-  forwardProportional: (a: string, t: string, w: string, s: string) => `实际 ${a} / 目标 ${t} × ${w} = ${s}`,
-  rangeFull: (a: string, t: string, max: string, w: string) => `实际 ${a} 在目标范围 ${t}-${max} 之内，得满分 ${w}`,
-  equalZeroFull: (a: string, w: string) => `目标为 0，实际 ${a}，得满分 ${w}`,
-  equalZeroMissed: (a: string) => `目标为 0，实际 ${a} 大于 0，得 0 分`,
-  reverseFull: (a: string, t: string, w: string) => `实际 ${a} 未超过目标 ${t}，得满分 ${w}`,
-  reverseProportional: (a: string, t: string, w: string, s: string) =>
-    `（1 − (实际 ${a} − 目标 ${t}) / 目标 ${t}）× ${w} = ${s}`,
-  reverseZero: (a: string, t: string) => `实际 ${a} 达到目标 ${t} 的 2 倍及以上，得 0 分`,
+  measured: (a: string, t: string) => `实际 ${a}，目标 ${t}：`,
+  /** n ÷ d × w = s, the ratio rules (正向, 反向 T/A, 等于) */
+  ratio: (n: string, d: string, w: string, s: string) => `${n} ÷ ${d} × ${w} = ${s}`,
+  forwardFull: (w: string) => `达到目标，得满分 ${w}`,
+  overAchievedDeduction: (threshold: string, w: string, d: string, s: string) => `达到目标的 ${threshold}% 及以上，${w} − ${d} = ${s}`,
+  reverseFull: (w: string) => `未超过目标，得满分 ${w}`,
+  reverseLinear: (a: string, t: string, w: string, s: string) => `(1 − (${a} − ${t}) ÷ ${t}) × ${w} = ${s}`,
+  reverseLinearZero: '达到目标的 2 倍及以上，得 0 分',
+  equalFull: (w: string) => `等于目标，得满分 ${w}`,
+  equalZeroFull: (w: string) => `目标为 0 且实际为 0，得满分 ${w}`,
+  equalZeroMissed: '目标为 0 而实际不为 0，得 0 分',
+  rangeFull: (w: string) => `在目标范围之内，得满分 ${w}`,
+  /** the end of the explanation of a weight scaled into the indicator points (不适用 elsewhere, or weights of 100) */
+  scaledWeight: (w: string, max: string) => `（权重 ${w} 折算为 ${max} 分）`,
   negativeActual: (raw: string) => `实际值 ${raw} 为负数，按 0 计；`,
-  qualitativeProposed: (outcome: string, s: string, band: string) => `${outcome}，建议得分 ${s}（可在 ${band} 内调整）`,
-  qualitativeChosen: (outcome: string, s: string, band: string) => `${outcome}，得分 ${s}（可在 ${band} 内调整）`,
+  qualitativeProposed: (outcome: string, s: string, band: string) => `${outcome}：建议得分 ${s}（可在 ${band} 内调整）`,
+  qualitativeChosen: (outcome: string, s: string, band: string) => `${outcome}：得分 ${s}（可在 ${band} 内调整）`,
   /** "[16, 20]" or "[12, 16)": the band with its open or closed upper end. */
   band: (min: string, max: string, maxInclusive: boolean) => `[${min}, ${max}${maxInclusive ? ']' : ')'}`,
   overridden: (computed: string, s: string, reason: string) => `${computed}；调整为 ${s}（理由：${reason}）`,
@@ -73,6 +82,13 @@ export const scoringText = {
   noWeight: '本表未设指标权重，不计分',
   noActual: '尚未填写实际完成值',
   noOutcome: '尚未选择完成情况',
+  notApplicable: (reason: string, points: string) => `不适用（理由：${reason}），不计分；其余指标折算为 ${points} 分`,
+  notApplicableNoReason: (points: string) => `不适用，不计分；其余指标折算为 ${points} 分；须说明不适用的理由`,
+  executionRow: (explanation: string) => `按预算执行率计分，不另计：${explanation}`,
+  execution: (rate: string, w: string, s: string) => `预算执行率 ${rate} × ${w} = ${s}`,
+  executionOver: (rate: string, w: string, s: string) => `预算执行率 ${rate}，按 100% 计：100% × ${w} = ${s}`,
+  executionNoRate: '全年预算数未填写，尚无预算执行率',
+  cap: (rate: string, below: string, cap: string, before: string) => `预算执行率 ${rate} 低于 ${below}%，总分不超过 ${cap}：${before} 按 ${cap} 计`,
   targetNotNumeric: (t: string) => `指标值“${t}”不是数字，无法计分`,
   actualNotNumeric: (a: string) => `实际完成值“${a}”中没有可计分的数字，请填写数字或调整得分并说明理由`,
   actualUnitMismatch: (a: string, unit: string) => `实际完成值“${a}”的单位与计量单位“${unit}”不同，无法与目标比较计分，请按“${unit}”填写或调整得分并说明理由`,
@@ -80,7 +96,6 @@ export const scoringText = {
   overrideOutOfRange: (s: string, max: string) => `调整得分 ${s} 超出 0 至 ${max} 的范围`,
   overrideOutOfBand: (s: string, outcome: string, band: string) => `得分 ${s} 不在“${outcome}”的得分区间 ${band} 内`,
   overrideInvalid: '调整得分须为数字',
-  executionExplanation: (rate: string, w: string, s: string) => `预算执行率 ${rate}，按不超过 100% 计 × ${w} = ${s}`,
 } as const;
 
 /** Why a deviation note (偏差原因分析及改进措施) is needed. */
@@ -88,9 +103,10 @@ export const deviationText = {
   belowTarget: '实际完成值未达到目标值',
   aboveLimit: '实际完成值超过目标值',
   notEqual: '实际完成值与目标值不一致',
-  overAchieved: '实际完成值达到目标值的 130% 及以上，目标可能定得偏低',
+  overAchieved: (threshold: string) => `实际完成值达到目标值的 ${threshold}% 及以上，目标可能定得偏低`,
   qualitativeNotAchieved: (outcome: string) => `完成情况为“${outcome}”`,
-  lowExecution: (rate: string) => `预算执行率 ${rate} 低于 90%`,
+  lowExecution: (rate: string, below: string) => `预算执行率 ${rate} 低于 ${below}%`,
+  notApplicable: '指标不适用',
 } as const;
 
 /** What a self-assessment still lacks (scoring.ts `missing`). */
@@ -100,8 +116,43 @@ export const missingText = {
   overallResult: '绩效目标实际完成情况未填写',
   actual: (name: string) => `“${name}”尚未填写实际完成值`,
   outcome: (name: string) => `“${name}”尚未选择完成情况`,
+  qualitativeActual: (name: string) => `“${name}”须用文字写明实际完成情况`,
+  notApplicableReason: (name: string) => `“${name}”标为不适用，须说明理由`,
   deviationNote: (name: string) => `“${name}”须填写偏差原因分析及改进措施`,
-  executionNote: '预算执行率低于 90%，须说明原因及改进措施',
+  executionNote: (below: string) => `预算执行率低于 ${below}%，须说明原因及改进措施`,
+} as const;
+
+/** Rule sets (rule-sets.ts): names, the note under the self-assessment forms, what a derived set changes. */
+export const ruleSetText = {
+  builtInLabel: (id: string, name: string) => `${id}（${name}）`,
+  derivedLabel: (name: string, version: number) => `${name}（第 ${version} 版）`,
+  noteHead: (label: string) => `评分规则：${label}。`,
+  noteHeadDerived: (label: string, base: string, differences: readonly string[]) =>
+    `评分规则：${label}，以${base}为基础，` + (differences.length === 0 ? '参数与之相同。' : `不同之处：${differences.join('；')}。`),
+  noteEqualRule: '等于指标按实际值与目标值之比的较小者 × 分值计分，目标值为 0 时实际值为 0 得满分、否则 0 分。',
+  diffExecutionWeight: (w: string, rest: string) => `预算执行率 ${w} 分、绩效指标 ${rest} 分`,
+  diffReverseLinear: '反向指标按 (1 − (实际值 − 目标值) ÷ 目标值) × 分值计分，实际值达到目标值 2 倍及以上得 0 分',
+  diffOverAchievement: (threshold: string, deduction: string) =>
+    `正向指标实际值达到目标值 ${threshold}% 及以上须说明原因` + (deduction === '0' ? '' : `，并扣 ${deduction} 分`),
+  diffCaps: (items: readonly string[]) => `预算执行率${items.join('，')}`,
+  capItem: (below: string, cap: string) => `低于 ${below}% 总分不超过 ${cap}`,
+  diffProposals: (a: string, p: string, n: string) => `定性指标建议得分为分值的 ${a}%（达成）、${p}%（部分达成）、${n}%（未达成）`,
+  diffLevel1Weights: (output: string, benefit: string, satisfaction: string) => `一级指标默认权重 产出 ${output}、效益 ${benefit}、满意度 ${satisfaction}`,
+  diffExecutionNames: (names: readonly string[]) => `名称含“${names.join('”“')}”的指标视为预算执行率`,
+  diffLowExecution: (below: string) => `预算执行率低于 ${below}% 须说明原因`,
+  nameRequired: '评分规则须有名称',
+  nameTaken: (name: string) => `“${name}”是内置评分规则的名称，请另取名称`,
+  badExecutionWeight: '预算执行率分值须在 0 至 100 之间',
+  badReverseFormula: '反向指标计分公式须为“比值”或“线性”',
+  badThreshold: '超额完成的界限须大于 100%',
+  badDeduction: '超额完成的扣分须为不小于 0 的数',
+  badCap: (below: string, cap: string) => `执行率封顶“低于 ${below}% 不超过 ${cap} 分”无效：执行率须在 0 至 100% 之间，分数须在 0 至 100 之间`,
+  badProposal: (outcome: string, min: string, max: string, maxInclusive: boolean) =>
+    `“${outcome}”的建议得分须在分值的 ${min}% 至 ${max}%${maxInclusive ? '' : '（不含）'}之间`,
+  badLevel1Weights: '一级指标默认权重须为不小于 0 的数',
+  level1WeightsSum: (sum: string, expected: string) => `一级指标默认权重合计为 ${sum}，应为 ${expected}`,
+  badExecutionNames: '视为预算执行率的指标名称不能为空',
+  badLowExecution: '须说明原因的预算执行率界限须在 0 至 100% 之间',
 } as const;
 
 /** Validation messages (validation.ts). */
@@ -135,4 +186,7 @@ export const validationText = {
   executionNoteRequired: (reason: string) => `${reason}，须说明原因及改进措施`,
   noteTooLong: (length: number, limit: number) => `说明共 ${length} 字，超过表格限制的 ${limit} 字`,
   resultUnknownIndicator: '这条完成情况对应的指标已不存在',
+  executionIndicator: (w: string) => `预算执行率已单独计 ${w} 分，不宜再设为绩效指标`,
+  qualitativeActualRequired: (name: string) => `定性指标“${name}”须用文字写明实际完成情况`,
+  notApplicableReasonRequired: (name: string) => `“${name}”标为不适用，须说明理由`,
 } as const;

@@ -36,6 +36,11 @@ export interface Unit {
   parentId: Id | null;
   /** indicator scheme id from schemes.ts */
   schemeId: string;
+  /**
+   * 评分规则 per year (domain.md §5): the set in force from that year on, until a later entry. None: CN-2020. A derived
+   * set travels whole (`ruleSet`), so a package carries what a reader needs to recompute its scores.
+   */
+  ruleSets?: UnitRuleSet[];
   updatedAt: Timestamp;
 }
 
@@ -63,6 +68,11 @@ export interface Indicator {
   periodTarget?: string;
   /** 指标解释 */
   explanation?: string;
+  /**
+   * whether this is the 预算执行率 row (scored as the execution score, never beside it): true or false as the user
+   * marked it; absent: decided by the rule set's list of names (预算执行率, 预算资金执行情况 …)
+   */
+  execution?: boolean;
 }
 
 /** 定性 outcome bands of domain.md §5. */
@@ -79,9 +89,18 @@ export interface IndicatorResult {
   scoreOverride?: { score: number; reason: string };
   /** 偏差原因分析及改进措施 */
   deviationNote?: string;
+  /** 不适用: no score; the other indicators are scaled so the indicator part stays out of its points (domain.md §5) */
+  notApplicable?: { reason: string };
 }
 
 export type AssessmentStatus = 'notStarted' | 'inProgress' | 'done';
+
+/** 上年结转资金 at year end, as one amount per column of the self-assessment form. */
+export interface CarriedOver {
+  budgetInitial: Fen;
+  budgetAdjusted: Fen;
+  spent: Fen;
+}
 
 /** 绩效自评 of one project. */
 export interface SelfAssessment {
@@ -91,6 +110,8 @@ export interface SelfAssessment {
   budgetAdjusted: Funding;
   /** 全年执行数 */
   spent: Funding;
+  /** 上年结转资金 (the national self-assessment form's row of its own): part of 年度资金总额 and of the execution rate */
+  carriedOver?: CarriedOver;
   /** 绩效目标整体完成情况 / 实际完成情况 */
   overallResult: string;
   results: IndicatorResult[];
@@ -105,6 +126,8 @@ export interface SelfAssessment {
   completedAt?: Timestamp;
   /** edits made after completion, each confirmed by the user */
   reopenedAt?: Timestamp[];
+  /** the rule set and the scores at the moment it was marked 已完成: kept until it is reopened */
+  completedScoring?: CompletedScoring;
 }
 
 /** 项目: a budgeted spending item of one unit in one fiscal year. */
@@ -207,4 +230,53 @@ export function addFunding(a: Funding, b: Funding): Funding {
     specialAccount: a.specialAccount + b.specialAccount,
     other: a.other + b.other,
   };
+}
+
+/** A unit's 评分规则 from one year on. */
+export interface UnitRuleSet {
+  year: number;
+  ruleSetId: string;
+  /** the whole set, for one that is not built in (a supervisor's derived set) */
+  ruleSet?: RuleSet;
+}
+
+/** 反向 formula: ratio T/A × w (CN-2020), or linear (1 − (A−T)/T) × w, 0 at A ≥ 2T. */
+export type ReverseFormula = 'ratio' | 'linear';
+
+/** What a region may change of CN-2020 (domain.md §5, the table of parameters). Ratios are plain numbers (0.8 = 80%). */
+export interface RuleSetParameters {
+  /** points of 预算执行率; the indicators share the rest of 100 */
+  executionWeight: number;
+  reverseFormula: ReverseFormula;
+  /** 正向 A ≥ threshold × T: a deviation note is required, and `deduction` points come off the indicator's score */
+  overAchievement: { threshold: number; deduction: number };
+  /** the total is at most `cap` while the execution rate is below `below`; the lowest applicable cap counts */
+  executionCaps: { below: number; cap: number }[];
+  /** share of w proposed for each 定性 outcome, each inside its band */
+  qualitativeProposals: Record<QualitativeOutcome, number>;
+  /** 一级 default weights by role; under scheme B `output` is 产出 and 成本 together */
+  level1Weights: { output: number; benefit: number; satisfaction: number };
+  /** parts of indicator names that make an indicator the 预算执行率 row */
+  executionIndicatorNames: string[];
+  /** an execution rate below this ratio needs a deviation note */
+  lowExecutionBelow: number;
+}
+
+/** A scoring rule set: versioned data, as indicator schemes are. */
+export interface RuleSet {
+  id: string;
+  name: string;
+  version: number;
+  /** id of the set this one was derived from */
+  basedOn?: string;
+  parameters: RuleSetParameters;
+}
+
+/** The scores of a self-assessment as they stood when it was marked 已完成. */
+export interface CompletedScoring {
+  ruleSet: RuleSet;
+  executionScore: number | null;
+  total: number | null;
+  grade: '优' | '良' | '中' | '差' | null;
+  scores: { indicatorId: Id; score: number | null }[];
 }

@@ -1,12 +1,13 @@
 // Authoring rules of domain.md §3 and the self-assessment checks of §5, explained in plain Chinese.
 // Errors block export of a final form; warnings are shown but do not block.
 import Decimal from 'decimal.js';
-import type { DepartmentPlan, Fen, Funding, Indicator, IndicatorResult, Project } from './model';
+import type { DepartmentPlan, Fen, Funding, Indicator, IndicatorResult, Project, RuleSet } from './model';
 import { FUNDING_SOURCES, fundingTotal } from './model';
 import { level1Label, level2Label } from './indicator-text';
 import { formatMoney } from './money';
-import { findLevel1, findLevel2, type IndicatorScheme } from './schemes';
-import { assessProject, type ScoreError, scoreIndicator } from './scoring';
+import { findLevel1, findLevel2, level1OfRole, type IndicatorScheme, type Level1Role } from './schemes';
+import { CN_2020, isExecutionIndicator } from './rule-sets';
+import { assessDepartmentPlan, assessProject, type IndicatorScore, type ScoreError, scoreIndicator } from './scoring';
 import { FUNDING_SOURCE_LABELS, MONEY_GROUP_LABELS, type Severity, validationText as T } from './messages';
 
 export type ProblemCode =
@@ -38,7 +39,10 @@ export type ProblemCode =
   | 'resultUnknownIndicator'
   | 'actualNotNumeric'
   | 'actualUnitMismatch'
-  | 'scoreOverrideInvalid';
+  | 'scoreOverrideInvalid'
+  | 'executionIndicator'
+  | 'qualitativeActualRequired'
+  | 'notApplicableReasonRequired';
 
 export interface Problem {
   /** where the problem is, as a property path of the validated object: 'indicators[2].target', 'funding.other' */
@@ -51,12 +55,9 @@ export interface Problem {
 export interface ValidationOptions {
   /** the unit's own split of the weights per 一级 code, replacing the scheme's defaultWeight */
   level1Weights?: Readonly<Record<string, number>>;
+  /** the unit's rule set for the year (rule-sets.ts ruleSetOf); CN-2020 when absent */
+  ruleSet?: RuleSet;
 }
-
-/** 一级 codes every scheme shares (domain.md §3): 产出 and 效益 are required, 满意度 expected. */
-const OUTPUT = '1';
-const BENEFIT = '2';
-const SATISFACTION = '3';
 
 /** Character limit of 偏差原因分析及改进措施 on the self-assessment form. */
 export const NOTE_LIMIT = 100;
@@ -87,10 +88,18 @@ function sumText(d: Decimal): string {
 /** The rules on a list of indicators, shared by projects and department plans. */
 function checkIndicators(indicators: readonly Indicator[], scheme: IndicatorScheme, options: ValidationOptions): Problem[] {
   const out: Problem[] = [];
-  const has = (code: string) => indicators.some((i) => i.level1 === code);
-  if (!has(OUTPUT)) out.push(error('indicators', 'outputIndicatorRequired', T.level1Required(level1Label(scheme, OUTPUT))));
-  if (!has(BENEFIT)) out.push(error('indicators', 'benefitIndicatorRequired', T.level1Required(level1Label(scheme, BENEFIT))));
-  if (!has(SATISFACTION)) out.push(warning('indicators', 'satisfactionIndicatorExpected', T.satisfactionExpected(level1Label(scheme, SATISFACTION))));
+  const ruleSet = options.ruleSet ?? CN_2020;
+  // domain.md §3: an output and a benefit level are required, satisfaction expected, whatever a scheme codes them as
+  const missing = (role: Level1Role): string | null => {
+    const def = level1OfRole(scheme, role);
+    return def && !indicators.some((i) => i.level1 === def.code) ? def.label : null;
+  };
+  const output = missing('output');
+  const benefit = missing('benefit');
+  const satisfaction = missing('satisfaction');
+  if (output !== null) out.push(error('indicators', 'outputIndicatorRequired', T.level1Required(output)));
+  if (benefit !== null) out.push(error('indicators', 'benefitIndicatorRequired', T.level1Required(benefit)));
+  if (satisfaction !== null) out.push(warning('indicators', 'satisfactionIndicatorExpected', T.satisfactionExpected(satisfaction)));
 
   const seen = new Set<string>();
   indicators.forEach((ind, i) => {
@@ -111,6 +120,12 @@ function checkIndicators(indicators: readonly Indicator[], scheme: IndicatorSche
       seen.add(key);
     }
 
+    // budget execution is scored once, as the execution score (domain.md §5): an indicator named for it is advised
+    // against, whether it is taken as the 预算执行率 row or kept (execution: false) as a performance indicator; one
+    // the user marked as that row is settled
+    if (ind.execution !== true && isExecutionIndicator({ name: ind.name }, ruleSet)) {
+      out.push(warning(at('name'), 'executionIndicator', T.executionIndicator(String(ruleSet.parameters.executionWeight))));
+    }
     if (ind.direction === '定性') {
       if (ind.target.trim() === '') out.push(error(at('target'), 'qualitativeTargetRequired', T.qualitativeTargetRequired(name)));
     } else {
@@ -120,7 +135,8 @@ function checkIndicators(indicators: readonly Indicator[], scheme: IndicatorSche
     }
   });
 
-  out.push(...checkWeights(indicators, scheme, options));
+  // one problem per indicator can be more than a spread's arguments: appended one by one
+  for (const p of checkWeights(indicators, scheme, options)) out.push(p);
   return out;
 }
 
@@ -201,7 +217,13 @@ function checkResultNotes(
     }
     const note = r.deviationNote ?? '';
     const s = score(ind, k);
-    if (s.deviationRequired && s.deviationReason !== null && note.trim() === '') {
+    if (r.notApplicable) {
+      // the reason is the row's note (domain.md §5: 不适用 needs one)
+      if (r.notApplicable.reason.trim() === '') out.push(error(`${at}.notApplicable.reason`, 'notApplicableReasonRequired', T.notApplicableReasonRequired(ind.name.trim())));
+    } else if (ind.direction === '定性' && r.outcome !== undefined && r.actual.trim() === '') {
+      out.push(error(`${at}.actual`, 'qualitativeActualRequired', T.qualitativeActualRequired(ind.name.trim())));
+    }
+    if (!r.notApplicable && s.deviationRequired && s.deviationReason !== null && note.trim() === '') {
       out.push(error(`${at}.deviationNote`, 'deviationNoteRequired', T.deviationNoteRequired(ind.name.trim(), s.deviationReason)));
     }
     if (noteLength(note) > NOTE_LIMIT) out.push(warning(`${at}.deviationNote`, 'noteTooLong', T.noteTooLong(noteLength(note), NOTE_LIMIT)));
@@ -215,7 +237,7 @@ export function validateProject(project: Project, scheme: IndicatorScheme, optio
   if (project.annualGoal.trim() === '') out.push(warning('annualGoal', 'annualGoalEmpty', T.annualGoalEmpty));
   out.push(...checkFunding(project.funding, 'funding', MONEY_GROUP_LABELS.funding));
   if (!isMoney(project.townSubsidy)) out.push(error('townSubsidy', 'moneyInvalid', T.moneyInvalid(MONEY_GROUP_LABELS.townSubsidy)));
-  out.push(...checkIndicators(project.indicators, scheme, options));
+  for (const p of checkIndicators(project.indicators, scheme, options)) out.push(p);
 
   const sa = project.selfAssessment;
   if (!sa) return out;
@@ -223,9 +245,9 @@ export function validateProject(project: Project, scheme: IndicatorScheme, optio
   out.push(...checkFunding(sa.budgetAdjusted, 'selfAssessment.budgetAdjusted', MONEY_GROUP_LABELS.budgetAdjusted));
   out.push(...checkFunding(sa.spent, 'selfAssessment.spent', MONEY_GROUP_LABELS.spent));
 
-  const assessment = assessProject(project, scheme);
+  const assessment = assessProject(project, scheme, options.ruleSet);
   const byId = new Map(assessment.indicatorScores.map((s) => [s.indicatorId, s]));
-  out.push(...checkResultNotes(project.indicators, sa.results, 'selfAssessment.results', (ind) => byId.get(ind.id) ?? scoreIndicator(ind, undefined)));
+  for (const p of checkResultNotes(project.indicators, sa.results, 'selfAssessment.results', (ind) => byId.get(ind.id) ?? scoreIndicator(ind, undefined, options.ruleSet))) out.push(p);
   sa.results.forEach((r, k) => {
     const e = byId.get(r.indicatorId)?.error;
     if (e) out.push(...scoreProblem(e, `selfAssessment.results[${k}]`));
@@ -258,15 +280,13 @@ export function validateDepartmentPlan(plan: DepartmentPlan, scheme: IndicatorSc
       }
     }
   }
-  out.push(...checkIndicators(plan.indicators, scheme, options));
+  for (const p of checkIndicators(plan.indicators, scheme, options)) out.push(p);
   if (plan.results) {
     const results = plan.results;
     // each result scored once, for its note and for its errors (notes are checked only where the indicator exists)
-    const scores = results.map((r) => {
-      const ind = plan.indicators.find((i) => i.id === r.indicatorId);
-      return ind ? scoreIndicator(ind, r) : null;
-    });
-    out.push(...checkResultNotes(plan.indicators, results, 'results', (_ind, k) => scores[k]!));
+    const byId = new Map(assessDepartmentPlan(plan, scheme, options.ruleSet).indicatorScores.map((s) => [s.indicatorId, s]));
+    const scores = results.map((r): IndicatorScore | null => byId.get(r.indicatorId) ?? null);
+    for (const p of checkResultNotes(plan.indicators, results, 'results', (_ind, k) => scores[k]!)) out.push(p);
     scores.forEach((s, k) => {
       if (s?.error) out.push(...scoreProblem(s.error, `results[${k}]`));
     });

@@ -1,13 +1,14 @@
 // Year-end overview of a unit's projects (年度绩效自评总览): one row per project and the department's figures.
 // Rates are exact (decimal.js) and rounded only when shown; the mean score is rounded half up once, at the end.
 import Decimal from 'decimal.js';
-import type { AssessmentStatus, Fen, Id, Project, SelfAssessment } from './model';
+import type { AssessmentStatus, Fen, Id, Project, RuleSet, SelfAssessment } from './model';
 import { fundingTotal } from './model';
 import { formatPercent, ratio, round2 } from './money';
 import type { Grade } from './messages';
 
 export { ASSESSMENT_STATUS_LABELS as COMPLETENESS_LABELS } from './messages';
 import type { IndicatorScheme } from './schemes';
+import { CN_2020 } from './rule-sets';
 import { assessProject } from './scoring';
 
 /** 未开始 / 进行中 / 已完成 */
@@ -79,7 +80,7 @@ export function completenessOf(project: Project): Completeness {
   return hasEntries(sa) ? 'inProgress' : 'notStarted';
 }
 
-export function overviewRow(project: Project, scheme: IndicatorScheme): OverviewRow {
+export function overviewRow(project: Project, scheme: IndicatorScheme, ruleSet: RuleSet = CN_2020): OverviewRow {
   const sa = project.selfAssessment;
   const completeness = completenessOf(project);
   const base = {
@@ -92,7 +93,7 @@ export function overviewRow(project: Project, scheme: IndicatorScheme): Overview
   if (completeness === 'notStarted') {
     return { ...base, executionRate: null, executionRateText: '', executionScore: null, total: null, grade: null };
   }
-  const a = assessProject(project, scheme);
+  const a = assessProject(project, scheme, ruleSet);
   return {
     ...base,
     executionRate: a.executionRate,
@@ -104,8 +105,8 @@ export function overviewRow(project: Project, scheme: IndicatorScheme): Overview
 }
 
 /** Rows of the given projects (in the given order) and the department's figures. */
-export function yearOverview(projects: readonly Project[], scheme: IndicatorScheme): YearOverview {
-  const rows = projects.map((p) => overviewRow(p, scheme));
+export function yearOverview(projects: readonly Project[], scheme: IndicatorScheme, ruleSet: RuleSet = CN_2020): YearOverview {
+  const rows = projects.map((p) => overviewRow(p, scheme, ruleSet));
   let budget = 0;
   let spent = 0;
   for (const r of rows) {

@@ -1,9 +1,12 @@
-// Create a unit or change its name, 主管部门 and indicator scheme; delete a unit that holds nothing.
+// Create a unit or change its name, 主管部门, indicator scheme and 评分规则 (from the chosen year on); derive a named
+// rule set from CN-2020; delete a unit that holds nothing.
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import type { ReverseFormula } from '../../shared/model';
+import { CN_2020, ruleSetDifferences, ruleSetLabel, ruleSetOf, type RuleSetChanges } from '../../shared/rule-sets';
 import { DEFAULT_SCHEME_ID, SCHEMES } from '../../shared/schemes';
-import { M } from '../messages';
+import { M, MA } from '../messages';
 import type { UnitForm } from '../stores/units-store';
 import { useStore } from './store-context';
 
@@ -12,7 +15,16 @@ interface FormValues {
   shortName: string;
   parentId: string;
   schemeId: string;
+  ruleSetId: string;
 }
+
+/** The example caps of domain.md §5 (a rate below 80% allows at most 89 points, …). */
+const EXAMPLE_CAPS = [
+  { below: 0.8, cap: 89 },
+  { below: 0.7, cap: 79 },
+  { below: 0.6, cap: 69 },
+  { below: 0.5, cap: 59 },
+];
 
 export const UnitDialog = observer(function UnitDialog({ mode, onClose }: { mode: 'new' | 'edit'; onClose: () => void }) {
   const root = useStore();
@@ -20,17 +32,20 @@ export const UnitDialog = observer(function UnitDialog({ mode, onClose }: { mode
   // the unit the dialog was opened for: deleting it moves the chosen unit on while the dialog is still up
   const [editing] = useState(() => (mode === 'edit' ? units.unit : undefined));
   const [refusal, setRefusal] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<FormValues>({
+  const { register, handleSubmit, formState, setValue, watch } = useForm<FormValues>({
     defaultValues: {
       name: editing?.name ?? '',
       shortName: editing?.shortName ?? '',
       parentId: editing?.parentId ?? '',
       schemeId: editing?.schemeId ?? DEFAULT_SCHEME_ID,
+      ruleSetId: editing ? ruleSetOf(editing, units.year, units.customRuleSets).id : CN_2020.id,
     },
   });
+  const chosenRuleSet = units.ruleSetChoices.find((r) => r.id === watch('ruleSetId'));
+  const [deriving, setDeriving] = useState(false);
 
   const submit = handleSubmit(async (v) => {
-    const form: UnitForm = { name: v.name, shortName: v.shortName, parentId: v.parentId || null, schemeId: v.schemeId };
+    const form: UnitForm = { name: v.name, shortName: v.shortName, parentId: v.parentId || null, schemeId: v.schemeId, ruleSetId: v.ruleSetId };
     const result = editing ? await units.update(editing.id, form) : await units.create(form);
     if (!result.ok) {
       setRefusal(result.error);
@@ -93,6 +108,33 @@ export const UnitDialog = observer(function UnitDialog({ mode, onClose }: { mode
           </select>
           <small>{M.unitSchemeHint}</small>
         </label>
+        <label className="field">
+          <span>{MA.unitRuleSet(units.year)}</span>
+          <select id="unit-rule-set" {...register('ruleSetId')}>
+            {units.ruleSetChoices.map((r) => (
+              <option key={r.id} value={r.id}>
+                {ruleSetLabel(r)}
+              </option>
+            ))}
+          </select>
+          <small>
+            {MA.unitRuleSetHint}
+            {chosenRuleSet && ruleSetDifferences(chosenRuleSet).length > 0 && ` ${MA.deriveDifferences}${ruleSetDifferences(chosenRuleSet).join('；')}`}
+          </small>
+          {!deriving && (
+            <button type="button" className="link" id="unit-derive-rule-set" onClick={() => setDeriving(true)}>
+              {MA.deriveRuleSet}
+            </button>
+          )}
+        </label>
+        {deriving && (
+          <DeriveRuleSet
+            onDone={(id) => {
+              setDeriving(false);
+              if (id !== null) setValue('ruleSetId', id);
+            }}
+          />
+        )}
         {refusal && <p className="refusal">{refusal}</p>}
         <div className="dialog-buttons">
           {editing && (
@@ -112,5 +154,54 @@ export const UnitDialog = observer(function UnitDialog({ mode, onClose }: { mode
         </div>
       </form>
     </div>
+  );
+});
+
+/** A named set on CN-2020 with the parameters regions change most (domain.md §5): reverse formula, deduction, caps. */
+const DeriveRuleSet = observer(function DeriveRuleSet({ onDone }: { onDone: (id: string | null) => void }) {
+  const { units } = useStore();
+  const [name, setName] = useState('');
+  const [reverse, setReverse] = useState<ReverseFormula>(CN_2020.parameters.reverseFormula);
+  const [deduction, setDeduction] = useState('0');
+  const [caps, setCaps] = useState(false);
+  const [problems, setProblems] = useState<string[]>([]);
+  const save = async () => {
+    const d = deduction.trim() === '' ? 0 : Number(deduction);
+    const changes: RuleSetChanges = { reverseFormula: reverse, overAchievement: { deduction: d }, executionCaps: caps ? EXAMPLE_CAPS : [] };
+    const result = await units.deriveRuleSet(name, changes);
+    if (!result.ok) setProblems(result.problems);
+    else onDone(result.ruleSet.id);
+  };
+  return (
+    <fieldset className="field derive-rule-set" id="derive-rule-set">
+      <legend>{MA.deriveTitle}</legend>
+      <label className="field">
+        <span>{MA.deriveName}</span>
+        <input id="derive-name" value={name} placeholder={MA.deriveNamePlaceholder} onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>{MA.deriveReverse}</span>
+        <select id="derive-reverse" value={reverse} onChange={(e) => setReverse(e.target.value as ReverseFormula)}>
+          <option value="ratio">{MA.deriveReverseRatio}</option>
+          <option value="linear">{MA.deriveReverseLinear}</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>{MA.deriveDeduction}</span>
+        <input id="derive-deduction" inputMode="decimal" value={deduction} onChange={(e) => setDeduction(e.target.value)} />
+      </label>
+      <label>
+        <input type="checkbox" id="derive-caps" checked={caps} onChange={(e) => setCaps(e.target.checked)} /> {MA.deriveCaps}
+      </label>
+      {problems.length > 0 && <p className="refusal">{problems.join('；')}</p>}
+      <div className="dialog-buttons">
+        <button type="button" onClick={() => onDone(null)}>
+          {M.cancel}
+        </button>
+        <button type="button" className="primary" id="derive-save" onClick={() => void save()}>
+          {MA.deriveSave}
+        </button>
+      </div>
+    </fieldset>
   );
 });

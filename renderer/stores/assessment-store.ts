@@ -1,7 +1,7 @@
 // Year-end self-assessment (绩效自评) of the chosen unit and year: every project's self-assessment, the year overview,
 // and the department plan's year-end figures. Scores come from shared/scoring.ts; this store only holds and saves
 // what the filler types. Autosave as in the authoring editor: debounced, flushed on leaving, journalled on pagehide.
-import { makeAutoObservable, runInAction, toJS } from 'mobx';
+import { makeAutoObservable, reaction, runInAction, toJS } from 'mobx';
 import {
   EMPTY_FUNDING,
   fundingTotal,
@@ -12,9 +12,19 @@ import {
   type IndicatorResult,
   type Project,
   type QualitativeOutcome,
+  type RuleSet,
   type SelfAssessment,
+  type Timestamp,
 } from '../../shared/model';
-import { assessProject, scoreIndicator, type IndicatorScore, type ProjectAssessment } from '../../shared/scoring';
+import { copyRuleSet, ruleSetLabel, ruleSetOf, sameRuleSet } from '../../shared/rule-sets';
+import {
+  assessDepartmentPlan,
+  assessProject,
+  completedScoringOf,
+  type IndicatorScore,
+  type PlanAssessment,
+  type ProjectAssessment,
+} from '../../shared/scoring';
 import { completenessOf, sortOverview, yearOverview, type Completeness, type OverviewRow, type OverviewSortKey, type SortDirection, type YearOverview } from '../../shared/year-overview';
 import type { Repository } from '../db/repository';
 import { Autosaver } from './autosave';
@@ -28,6 +38,35 @@ export type AssessmentTextField = 'overallResult' | 'problems' | 'rectification'
 export type TaskSpentPart = 'fiscal' | 'other';
 
 const VIEW_KEY = 'assessment.view';
+/** per unit and year: the rule set the year-end screen last showed, and the note of its last change */
+const ruleSetKey = (unitId: Id, year: number) => `assessment.ruleSet:${unitId}:${year}`;
+
+/** What a change of the unit's rule set did to the open self-assessments (shown until dismissed). */
+export interface RuleSetChange {
+  /** labels of the sets before and after (rule-sets.ts ruleSetLabel) */
+  from: string;
+  to: string;
+  at: Timestamp;
+  /** the open (not 已完成) self-assessments whose scores changed, with the totals before and after */
+  projects: { id: Id; name: string; before: number | null; after: number | null }[];
+}
+
+interface RuleSetRecord {
+  seen: RuleSet;
+  change: RuleSetChange | null;
+}
+
+function isRuleSetRecord(x: unknown): x is RuleSetRecord {
+  if (typeof x !== 'object' || x === null) return false;
+  const r = x as { seen?: { id?: unknown; parameters?: unknown } };
+  return typeof r.seen?.id === 'string' && typeof r.seen.parameters === 'object';
+}
+
+/** Whether two assessments of one project differ in any score. */
+function scoresDiffer(a: ProjectAssessment, b: ProjectAssessment): boolean {
+  if (a.total !== b.total || a.executionScore !== b.executionScore) return true;
+  return a.indicatorScores.some((s, i) => s.score !== b.indicatorScores[i]?.score || s.maxScore !== b.indicatorScores[i]?.maxScore);
+}
 
 export interface AssessmentStoreOptions {
   now?: () => Date;
@@ -67,12 +106,16 @@ export class AssessmentStore {
   reopenPending = false;
   /** bumped when records are read again, so inputs holding their own text start from the stored values */
   generation = 0;
+  /** the last change of the unit's rule set for the loaded year, until dismissed */
+  ruleSetChange: RuleSetChange | null = null;
   readonly autosaver: Autosaver;
   private readonly now: () => Date;
   /** edit counters of unsaved projects; a save clears an entry only if no edit came in meanwhile */
   private readonly unsaved = new Map<Id, number>();
   private planUnsaved = 0;
   private loadToken = 0;
+  /** the rule-set checks run one after another */
+  private ruleSetCheck: Promise<void> = Promise.resolve();
 
   constructor(
     readonly repo: Repository,
@@ -81,7 +124,7 @@ export class AssessmentStore {
   ) {
     this.now = options.now ?? (() => new Date());
     this.autosaver = new Autosaver(() => this.save(), options.delayMs ?? 400);
-    makeAutoObservable<AssessmentStore, 'now' | 'unsaved' | 'planUnsaved' | 'loadToken'>(this, {
+    makeAutoObservable<AssessmentStore, 'now' | 'unsaved' | 'planUnsaved' | 'loadToken' | 'ruleSetCheck'>(this, {
       repo: false,
       context: false,
       autosaver: false,
@@ -89,7 +132,14 @@ export class AssessmentStore {
       unsaved: false,
       planUnsaved: false,
       loadToken: false,
+      ruleSetCheck: false,
     });
+    // the unit's rule set changed while its year is on screen (the unit dialog, an import): note what it changed
+    reaction(
+      () => this.ruleSet,
+      () => void this.checkRuleSet(),
+      { equals: (a, b) => sameRuleSet(a, b) },
+    );
   }
 
   // ---------------------------------------------------------------- reading
@@ -125,6 +175,8 @@ export class AssessmentStore {
       this.view = wanted.kind === 'project' && !this.projects.some((p) => p.id === wanted.id) ? { kind: 'overview' } : wanted;
       this.ensureStarted();
     });
+    // a change made while this screen was closed is noted now
+    await this.checkRuleSet();
   }
 
   get scheme() {
@@ -137,9 +189,19 @@ export class AssessmentStore {
     return this.projects.find((p) => p.id === v.id) ?? null;
   }
 
+  /** The unit's rule set for the year (a 已完成 self-assessment keeps the one it was completed by). */
+  get ruleSet(): RuleSet {
+    return ruleSetOf(this.context.unit(), this.context.year());
+  }
+
   get assessment(): ProjectAssessment | null {
     const p = this.selected;
-    return p ? assessProject(p, this.scheme) : null;
+    return p ? assessProject(p, this.scheme, this.ruleSet) : null;
+  }
+
+  /** The rule-set change's line for one project, or null when the change did not touch it. */
+  ruleSetChangeOf(projectId: Id): RuleSetChange['projects'][number] | null {
+    return this.ruleSetChange?.projects.find((p) => p.id === projectId) ?? null;
   }
 
   /** A 已完成 self-assessment takes no edit until the user confirms reopening it. */
@@ -156,18 +218,21 @@ export class AssessmentStore {
   }
 
   get overview(): YearOverview {
-    return yearOverview(this.projects, this.scheme);
+    return yearOverview(this.projects, this.scheme, this.ruleSet);
   }
 
   get sortedRows(): OverviewRow[] {
     return sortOverview(this.overview.rows, this.sortKey, this.sortDirection);
   }
 
+  /** The plan's year end by the same rule set: execution from the tasks, each indicator's score. */
+  get planAssessment(): PlanAssessment | null {
+    return this.plan ? assessDepartmentPlan(this.plan, this.scheme, this.ruleSet) : null;
+  }
+
   /** Scores of the plan's indicators, in the plan's order. */
   get planScores(): IndicatorScore[] {
-    const plan = this.plan;
-    if (!plan) return [];
-    return plan.indicators.map((ind) => scoreIndicator(ind, plan.results?.find((r) => r.indicatorId === ind.id)));
+    return this.planAssessment?.indicatorScores ?? [];
   }
 
   get planTotals(): { budget: Fen; spent: Fen } {
@@ -241,6 +306,16 @@ export class AssessmentStore {
     });
   }
 
+  /** 上年结转资金 of one column (年初预算数, 全年预算数 or 全年执行数). */
+  setCarriedOver(group: MoneyGroup, fen: Fen): boolean {
+    return this.edit((sa) => {
+      const carried = sa.carriedOver ?? { budgetInitial: 0, budgetAdjusted: 0, spent: 0 };
+      if (carried[group] === fen) return false;
+      sa.carriedOver = { ...carried, [group]: fen };
+      return true;
+    });
+  }
+
   setText(field: AssessmentTextField, text: string): boolean {
     return this.edit((sa) => {
       if ((sa[field] ?? '') === text) return false;
@@ -292,6 +367,11 @@ export class AssessmentStore {
     });
   }
 
+  /** 不适用 with its reason ('' while it is being written); undefined makes the indicator applicable again. */
+  setNotApplicable(indicatorId: Id, reason: string | undefined): boolean {
+    return this.editResult(indicatorId, (r) => applyNotApplicable(r, reason));
+  }
+
   // ---------------------------------------------------------------- locking
 
   /** Marks the selected self-assessment 已完成, only when nothing is missing and nothing is wrong. */
@@ -302,6 +382,8 @@ export class AssessmentStore {
     const sa = p.selfAssessment;
     sa.status = 'done';
     sa.completedAt = this.now().toISOString();
+    // the scores stay as they are now, whatever later happens to the unit's rule set, until it is reopened
+    sa.completedScoring = completedScoringOf(a);
     this.unsaved.set(p.id, (this.unsaved.get(p.id) ?? 0) + 1);
     this.autosaver.touch();
     await this.autosaver.flush();
@@ -324,6 +406,7 @@ export class AssessmentStore {
     const sa = p.selfAssessment;
     sa.status = 'inProgress';
     sa.reopenedAt = [...(sa.reopenedAt ?? []), this.now().toISOString()];
+    delete sa.completedScoring;
     this.unsaved.set(p.id, (this.unsaved.get(p.id) ?? 0) + 1);
     this.autosaver.touch();
     await this.autosaver.flush();
@@ -384,12 +467,76 @@ export class AssessmentStore {
     });
   }
 
+  setPlanNotApplicable(indicatorId: Id, reason: string | undefined): void {
+    this.editPlanResult(indicatorId, (r) => applyNotApplicable(r, reason));
+  }
+
   setPlanDeviationNote(indicatorId: Id, note: string): void {
     this.editPlanResult(indicatorId, (r) => {
       if ((r.deviationNote ?? '') === note) return false;
       if (note === '') delete r.deviationNote;
       else r.deviationNote = note;
       return true;
+    });
+  }
+
+  // ---------------------------------------------------------------- the unit's rule set
+
+  /** Resolves once the rule-set checks started so far have finished. */
+  ruleSetSettled(): Promise<void> {
+    return this.ruleSetCheck;
+  }
+
+  /** Runs `work` after the checks before it; one that failed (its caller saw the error) does not stop the next. */
+  private queueRuleSetWork(work: () => Promise<void>): Promise<void> {
+    this.ruleSetCheck = this.ruleSetCheck.catch(() => undefined).then(work);
+    return this.ruleSetCheck;
+  }
+
+  private checkRuleSet(): Promise<void> {
+    return this.queueRuleSetWork(() => this.compareRuleSet());
+  }
+
+  /**
+   * Compares the unit's rule set with the one this screen last showed for the year: when it differs, the open
+   * self-assessments (进行中) are scored by both and those whose scores moved are listed with their totals before and
+   * after. 已完成 ones keep their stored scores and are not listed. The note is kept until dismissed.
+   */
+  private async compareRuleSet(): Promise<void> {
+    const loaded = this.loadedFor;
+    if (!loaded || loaded.unitId !== this.context.unitId() || loaded.year !== this.context.year()) return;
+    const key = ruleSetKey(loaded.unitId, loaded.year);
+    const stored = await this.repo.getSetting(key);
+    const current = copyRuleSet(toJS(this.ruleSet));
+    const record: RuleSetRecord | null = isRuleSetRecord(stored) ? stored : null;
+    if (record && sameRuleSet(record.seen, current)) {
+      runInAction(() => (this.ruleSetChange = record.change));
+      return;
+    }
+    let change: RuleSetChange | null = null;
+    if (record) {
+      const scheme = this.scheme;
+      const projects = this.projects.flatMap((p) => {
+        if (!p.selfAssessment || completenessOf(p) !== 'inProgress') return [];
+        const before = assessProject(p, scheme, record.seen);
+        const after = assessProject(p, scheme, current);
+        return scoresDiffer(before, after) ? [{ id: p.id, name: p.name, before: before.total, after: after.total }] : [];
+      });
+      change = { from: ruleSetLabel(record.seen), to: ruleSetLabel(current), at: this.now().toISOString(), projects };
+    }
+    await this.repo.setSetting(key, { seen: current, change } satisfies RuleSetRecord);
+    runInAction(() => (this.ruleSetChange = change));
+  }
+
+  /** The note of the change has been read. */
+  dismissRuleSetChange(): Promise<void> {
+    const loaded = this.loadedFor;
+    this.ruleSetChange = null;
+    if (!loaded) return Promise.resolve();
+    const key = ruleSetKey(loaded.unitId, loaded.year);
+    return this.queueRuleSetWork(async () => {
+      const stored = await this.repo.getSetting(key);
+      if (isRuleSetRecord(stored)) await this.repo.setSetting(key, { seen: stored.seen, change: null } satisfies RuleSetRecord);
     });
   }
 
@@ -455,4 +602,18 @@ export class AssessmentStore {
     }
     return null;
   }
+}
+
+/** Marks a result 不适用 with `reason`, or (undefined) applicable again; false when nothing changes. */
+function applyNotApplicable(r: IndicatorResult, reason: string | undefined): boolean {
+  if (reason === undefined) {
+    if (!r.notApplicable) return false;
+    delete r.notApplicable;
+    return true;
+  }
+  if (r.notApplicable?.reason === reason) return false;
+  r.notApplicable = { reason };
+  // a score chosen for the indicator no longer applies
+  delete r.scoreOverride;
+  return true;
 }

@@ -1,17 +1,23 @@
 // Units (预算单位) and the chosen unit and fiscal year. The choice is remembered across restarts.
-import { makeAutoObservable, runInAction } from 'mobx';
-import type { Id, Unit } from '../../shared/model';
-import { DEFAULT_SCHEME_ID, getScheme, SCHEME_A, type IndicatorScheme } from '../../shared/schemes';
+import { makeAutoObservable, runInAction, toJS } from 'mobx';
+import type { Id, RuleSet, Unit } from '../../shared/model';
+import { copyRuleSet, CN_2020, deriveRuleSet, getRuleSet, ruleSetOf, sameRuleSet, type DeriveResult, type RuleSetChanges } from '../../shared/rule-sets';
+import { schemeOf, type IndicatorScheme } from '../../shared/schemes';
 import type { NewUnit, RepoResult, Repository } from '../db/repository';
+import { MA } from '../messages-assessment';
 
 const UNIT_KEY = 'ui.unitId';
 const YEAR_KEY = 'ui.year';
+/** the rule sets derived on this machine (a supervisor's named sets), newest version of each kept */
+const CUSTOM_RULE_SETS_KEY = 'ruleSets.custom';
 
 export interface UnitForm {
   name: string;
   shortName: string;
   parentId: Id | null;
   schemeId: string;
+  /** the rule set for the chosen year (and later years); absent: left as it is */
+  ruleSetId?: string;
 }
 
 export class UnitsStore {
@@ -20,6 +26,8 @@ export class UnitsStore {
   year: number;
   /** years in which the chosen unit has projects */
   knownYears: number[] = [];
+  /** rule sets derived here, to be given to units (the units carry a copy of the set they use) */
+  customRuleSets: RuleSet[] = [];
   loaded = false;
 
   constructor(
@@ -35,7 +43,27 @@ export class UnitsStore {
   }
 
   get scheme(): IndicatorScheme {
-    return getScheme(this.unit?.schemeId ?? DEFAULT_SCHEME_ID) ?? SCHEME_A;
+    return schemeOf(this.unit);
+  }
+
+  /** The chosen unit's rule set for the chosen year (CN-2020 unless it names another). */
+  get ruleSet(): RuleSet {
+    return ruleSetOf(this.unit, this.year, this.customRuleSets);
+  }
+
+  /**
+   * The sets a unit can be given: CN-2020, those derived here, and those units already carry (a set received from a
+   * supervisor inside a unit record), each id once in its newest version.
+   */
+  get ruleSetChoices(): RuleSet[] {
+    const byId = new Map<string, RuleSet>([[CN_2020.id, CN_2020]]);
+    const offer = (set: RuleSet) => {
+      const known = byId.get(set.id);
+      if (!known || set.version > known.version) byId.set(set.id, set);
+    };
+    this.customRuleSets.forEach(offer);
+    for (const u of this.units) for (const e of u.ruleSets ?? []) if (e.ruleSet) offer(e.ruleSet);
+    return [...byId.values()];
   }
 
   /** Years offered in the picker: those with projects, the chosen one and its neighbours. */
@@ -68,13 +96,15 @@ export class UnitsStore {
   }
 
   async load(): Promise<void> {
-    const [units, savedUnit, savedYear] = await Promise.all([
+    const [units, savedUnit, savedYear, custom] = await Promise.all([
       this.repo.listUnits(),
       this.repo.getSetting(UNIT_KEY),
       this.repo.getSetting(YEAR_KEY),
+      this.repo.getSetting(CUSTOM_RULE_SETS_KEY),
     ]);
     runInAction(() => {
       this.units = units;
+      this.customRuleSets = Array.isArray(custom) ? (custom as RuleSet[]) : [];
       const wanted = typeof savedUnit === 'string' && units.some((u) => u.id === savedUnit) ? savedUnit : units[0]?.id;
       this.unitId = wanted ?? null;
       if (typeof savedYear === 'number' && Number.isInteger(savedYear)) this.year = savedYear;
@@ -102,7 +132,8 @@ export class UnitsStore {
 
   async create(form: UnitForm): Promise<RepoResult<Unit>> {
     const input: NewUnit = { name: form.name, shortName: form.shortName, parentId: form.parentId, schemeId: form.schemeId };
-    const result = await this.repo.createUnit(input);
+    let result = await this.repo.createUnit(input);
+    if (result.ok && form.ruleSetId !== undefined && form.ruleSetId !== CN_2020.id) result = await this.applyRuleSet(result.value.id, form.ruleSetId);
     if (result.ok) {
       await this.reloadUnits();
       await this.selectUnit(result.value.id);
@@ -116,7 +147,35 @@ export class UnitsStore {
     let result: RepoResult<Unit> = await this.repo.renameUnit(id, form.name, form.shortName);
     if (result.ok && (current?.parentId ?? null) !== form.parentId) result = await this.repo.setUnitParent(id, form.parentId);
     if (result.ok && current?.schemeId !== form.schemeId) result = await this.repo.setUnitScheme(id, form.schemeId);
+    if (result.ok && form.ruleSetId !== undefined) {
+      const chosen = this.ruleSetChoices.find((s) => s.id === form.ruleSetId);
+      // a new version of the same set counts as a change too
+      if (!chosen || !sameRuleSet(ruleSetOf(current, this.year, this.customRuleSets), chosen)) result = await this.applyRuleSet(id, form.ruleSetId);
+    }
     await this.reloadUnits();
+    return result;
+  }
+
+  /** Gives the unit the set of that id for the chosen year on; the year-end screen notes what it changed. */
+  private applyRuleSet(id: Id, ruleSetId: string): Promise<RepoResult<Unit>> {
+    const set = this.ruleSetChoices.find((s) => s.id === ruleSetId) ?? getRuleSet(ruleSetId);
+    if (!set) return Promise.resolve({ ok: false, error: MA.ruleSetNotFound });
+    return this.repo.setUnitRuleSet(id, this.year, copyRuleSet(toJS(set)));
+  }
+
+  /**
+   * A named set derived from CN-2020 (shared/rule-sets.ts deriveRuleSet), kept here to be given to units. Deriving
+   * under a name already used here makes the next version of that set; a new name gets an id of its own, so two
+   * supervisors' sets of the same name never pass for one another.
+   */
+  async deriveRuleSet(name: string, changes: RuleSetChanges): Promise<DeriveResult> {
+    const previous = this.customRuleSets.find((s) => s.name === name.trim());
+    const identity = previous ? { id: previous.id, version: previous.version + 1 } : { id: `custom:${crypto.randomUUID()}` };
+    const result = deriveRuleSet(CN_2020, name, changes, identity);
+    if (!result.ok) return result;
+    const sets = [...this.customRuleSets.filter((s) => s.id !== result.ruleSet.id).map((s) => copyRuleSet(toJS(s))), result.ruleSet];
+    await this.repo.setSetting(CUSTOM_RULE_SETS_KEY, sets);
+    runInAction(() => (this.customRuleSets = sets));
     return result;
   }
 

@@ -165,9 +165,11 @@ describe('validateProject: authoring rules', () => {
 });
 
 describe('validateProject: weights', () => {
-  it('accepts a total of 100 (yubei 表17 with 预算资金执行情况 among the indicators)', () => {
+  it('accepts a total of 100 (yubei 表17 with 预算资金执行情况 among the indicators), advising against that row', () => {
     const p = withIndicators((l) => [...l, ind('x', '1', '12', '预算资金执行情况', 10, { direction: '=', target: '100' })]);
-    expect(validateProject(p, SCHEME_A)).toEqual([]);
+    expect(validateProject(p, SCHEME_A)).toEqual([
+      { path: 'indicators[6].name', severity: 'warning', code: 'executionIndicator', message: '预算执行率已单独计 10 分，不宜再设为绩效指标' },
+    ]);
   });
   it('needs every weight once one is given', () => {
     const p = withIndicators((l) => l.map((i, k) => (k === 1 ? { ...i, weight: null } : i)));
@@ -299,7 +301,7 @@ describe('validateProject: self-assessment', () => {
         path: 'selfAssessment.results[4].scoreOverride',
         severity: 'error',
         code: 'scoreOverrideInvalid',
-        message: '得分 11 不在“达成年度指标”的得分区间 [12, 15] 内',
+        message: '得分 11.00 不在“达成年度指标”的得分区间 [12, 15] 内',
       },
       {
         path: 'selfAssessment.results[5].actual',
@@ -372,5 +374,53 @@ describe('validateDepartmentPlan', () => {
     expect(validateDepartmentPlan(p, SCHEME_A)).toEqual([
       { path: 'results[0].deviationNote', severity: 'error', code: 'deviationNoteRequired', message: '“达标率”实际完成值未达到目标值，须填写偏差原因分析及改进措施' },
     ]);
+  });
+});
+
+describe('very many indicators', () => {
+  test('150,000 indicators without names: one error each, however many (no spread of them into a call)', () => {
+    const indicators = Array.from({ length: 150_000 }, (_, i) => ind(`n${i}`, '1', '11', '', null));
+    const problems = validateProject(cleanProject({ indicators }), SCHEME_A);
+    expect(problems.filter((p) => p.code === 'indicatorNameEmpty')).toHaveLength(150_000);
+  });
+});
+
+describe('rule sets, 定性 text and 不适用 (domain.md §5)', () => {
+  const assessed = (results: IndicatorResult[]): Project =>
+    cleanProject({
+      selfAssessment: {
+        budgetInitial: { ...EMPTY_FUNDING, generalPublic: 225_000_000 },
+        budgetAdjusted: { ...EMPTY_FUNDING, generalPublic: 225_000_000 },
+        spent: { ...EMPTY_FUNDING, generalPublic: 224_400_000 },
+        overallResult: '完成年度目标',
+        results,
+        problems: '无',
+        rectification: '无',
+        status: 'inProgress',
+      },
+    });
+  const met: IndicatorResult[] = ['a', 'b', 'c', 'd', 'f'].map((id) => ({ indicatorId: id, actual: id === 'a' ? '45' : id === 'c' ? '12' : '92%' }));
+
+  it('a 定性 outcome needs the text of what was achieved', () => {
+    expect(validateProject(assessed([...met, { indicatorId: 'e', actual: ' ', outcome: 'achieved' }]), SCHEME_A)).toEqual([
+      { path: 'selfAssessment.results[5].actual', severity: 'error', code: 'qualitativeActualRequired', message: '定性指标“经商环境”须用文字写明实际完成情况' },
+    ]);
+    expect(validateProject(assessed([...met, { indicatorId: 'e', actual: '会员企业营商环境评价提升', outcome: 'achieved' }]), SCHEME_A)).toEqual([]);
+  });
+
+  it('不适用 needs its reason, which is the row\'s note', () => {
+    expect(validateProject(assessed([...met, { indicatorId: 'e', actual: '', notApplicable: { reason: '' } }]), SCHEME_A)).toEqual([
+      { path: 'selfAssessment.results[5].notApplicable.reason', severity: 'error', code: 'notApplicableReasonRequired', message: '“经商环境”标为不适用，须说明理由' },
+    ]);
+    expect(validateProject(assessed([...met, { indicatorId: 'e', actual: '', notApplicable: { reason: '本年度未开展评价' } }]), SCHEME_A)).toEqual([]);
+  });
+
+  it('the execution-indicator warning follows the names of the rule set and the user\'s mark', () => {
+    const named = (extra: Partial<Indicator>) => withIndicators((l) => [...l, ind('x', '1', '12', '预算执行率', 10, { direction: '=', target: '100', ...extra })]);
+    const codes = (p: Project) => validateProject(p, SCHEME_A).filter((x) => x.code === 'executionIndicator').map((x) => x.path);
+    expect(codes(named({}))).toEqual(['indicators[6].name']);
+    // kept as a performance indicator, it is still advised against; marked as the execution row, it is settled
+    expect(codes(named({ execution: false }))).toEqual(['indicators[6].name']);
+    expect(codes(named({ execution: true }))).toEqual([]);
   });
 });

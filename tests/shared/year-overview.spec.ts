@@ -112,7 +112,7 @@ describe('yearOverview with weighted indicators', () => {
     [ind('a1', '≥', '10', 50), ind('a2', '≥', '95', 40, '21')],
     [{ indicatorId: 'a1', actual: '12' }, { indicatorId: 'a2', actual: '92', deviationNote: '个别企业未参加' }],
   );
-  // B: (1 − 500/2000) × 60 = 45, 定性 部分达成 0.7 × 30 = 21, 3.79/3.80 → 9.97: 75.97 中
+  // B: 反向 2000/2500 × 60 = 48 (CN-2020), 定性 部分达成 0.7 × 30 = 21, 3.79/3.80 → 9.97: 78.97 中
   const b = project(
     'b', '项目10 商会培训',
     { budgetAdjusted: money(wan('3.80')), spent: money(wan('3.79')), status: 'done', overallResult: '基本完成' },
@@ -143,7 +143,7 @@ describe('yearOverview with weighted indicators', () => {
 
   it('scores each project', () => {
     expect([row('a').executionScore, row('a').total, row('a').grade]).toEqual([9.5, 98.24, '优']);
-    expect([row('b').executionRateText, row('b').executionScore, row('b').total, row('b').grade]).toEqual(['99.74%', 9.97, 75.97, '中']);
+    expect([row('b').executionRateText, row('b').executionScore, row('b').total, row('b').grade]).toEqual(['99.74%', 9.97, 78.97, '中']);
     expect([row('e').executionRateText, row('e').total, row('e').grade]).toEqual(['80.00%', 53, '差']);
     expect([row('f').executionRateText, row('f').total, row('f').grade]).toEqual(['100.00%', null, null]);
   });
@@ -178,13 +178,13 @@ describe('yearOverview with weighted indicators', () => {
     const dep = overview.department;
     expect([dep.spent, dep.budget]).toEqual([wan('111.79'), wan('118.80')]);
     expect(dep.executionRateText).toBe('94.10%');
-    // (98.24 + 75.97 + 53) / 3 = 75.7366… → 75.74
-    expect([dep.meanScore, dep.scoredCount]).toEqual([75.74, 3]);
+    // (98.24 + 78.97 + 53) / 3 = 76.7366… → 76.74
+    expect([dep.meanScore, dep.scoredCount]).toEqual([76.74, 3]);
   });
 
-  it('rounds the mean half up on the exact sum: (98.24 + 75.97) / 2 = 87.105 → 87.11', () => {
-    // adding the floats gives 87.10499…, which toFixed(2) would print as 87.10
-    expect(yearOverview([a, b], SCHEME_A).department.meanScore).toBe(87.11);
+  it('rounds the mean half up on the exact sum: (98.24 + 78.97) / 2 = 88.605 → 88.61', () => {
+    // adding the floats gives 88.60499…, which toFixed(2) would print as 88.60
+    expect(yearOverview([a, b], SCHEME_A).department.meanScore).toBe(88.61);
   });
 
   it('gives no rate and no mean when nothing has begun', () => {

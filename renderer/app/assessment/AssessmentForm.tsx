@@ -1,9 +1,10 @@
 // 项目支出绩效自评 of the selected project: funds by source with the execution rate and its score as they are typed,
 // the overall result, every indicator's actual value and score, problems and rectification, the live total and grade,
-// and the 已完成 lock.
+// the rule set the scores follow (and what a change of it did), and the 已完成 lock.
 import { observer } from 'mobx-react-lite';
 import { fiscalTotal, FUNDING_SOURCES, fundingTotal, type Funding, type SelfAssessment } from '../../../shared/model';
-import { ASSESSMENT_STATUS_LABELS, FUNDING_SOURCE_LABELS, MONEY_GROUP_LABELS, scoringText } from '../../../shared/messages';
+import { ASSESSMENT_STATUS_LABELS, FUNDING_SOURCE_LABELS, MONEY_GROUP_LABELS } from '../../../shared/messages';
+import { ruleSetDifferences, ruleSetLabel } from '../../../shared/rule-sets';
 import { NOTE_LIMIT } from '../../../shared/validation';
 import { completenessOf } from '../../../shared/year-overview';
 import { MA } from '../../messages';
@@ -35,6 +36,7 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
     setOutcome: (id, o) => store.setOutcome(id, o),
     setDeviationNote: (id, n) => store.setDeviationNote(id, n),
     setScoreOverride: (id, o) => store.setScoreOverride(id, o),
+    setNotApplicable: (id, reason) => store.setNotApplicable(id, reason),
   };
   const completeness = completenessOf(project);
   const execRequired = a.deviationsRequired.find((d) => d.indicatorId === null);
@@ -85,6 +87,21 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
                 ))}
               </tr>
             ))}
+            <tr>
+              <th>{MA.carriedOver}</th>
+              {GROUPS.map((g) => (
+                <td key={g}>
+                  <MoneyInput
+                    id={`sa-${g}-carriedOver`}
+                    label={`${MONEY_GROUP_LABELS[g]}（${MA.carriedOver}）`}
+                    value={sa.carriedOver?.[g] ?? 0}
+                    onValue={(fen) => store.setCarriedOver(g, fen)}
+                    disabled={locked}
+                    resetKey={resetKey}
+                  />
+                </td>
+              ))}
+            </tr>
             <tr className="sum-row">
               <th>{MA.fiscal}</th>
               {GROUPS.map((g) => (
@@ -97,7 +114,7 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
               <th>{MA.fundingRowTotal}</th>
               {GROUPS.map((g) => (
                 <td key={g} className="num" id={`sa-${g}-total`}>
-                  {wan(fundingTotal(sa[g]))}
+                  {wan(fundingTotal(sa[g]) + (sa.carriedOver?.[g] ?? 0))}
                 </td>
               ))}
             </tr>
@@ -111,9 +128,9 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
             {MA.executionScore} <b id="sa-execution-score">{scoreText(a.executionScore)}</b>
             <span className="hint"> / {MA.executionMax(a.executionWeight)}</span>
           </span>
-          {a.executionRate !== null && a.executionScore !== null && (
+          {a.executionExplanation !== '' && (
             <span className="r-explanation" id="sa-execution-explanation">
-              {scoringText.executionExplanation(a.executionRateText, String(a.executionWeight), scoreText(a.executionScore))}
+              {a.executionExplanation}
             </span>
           )}
         </div>
@@ -184,7 +201,13 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
             {MA.grade} <b id="sa-grade">{a.grade ?? '—'}</b>
           </span>
         </div>
+        {a.cap && (
+          <p className="hint" id="sa-cap">
+            {a.cap.explanation}
+          </p>
+        )}
         {a.total === null && <p className="hint">{MA.noWeights}</p>}
+        <RuleSetLine store={store} />
         <MissingList store={store} />
       </section>
     </div>
@@ -269,6 +292,56 @@ const MissingList = observer(function MissingList({ store }: { store: Assessment
           </ul>
         </>
       )}
+    </div>
+  );
+});
+
+/** The rule set the scores follow, what it changes of CN-2020, and what the last change of the unit's set did here. */
+const RuleSetLine = observer(function RuleSetLine({ store }: { store: AssessmentStore }) {
+  const a = store.assessment;
+  const project = store.selected;
+  if (!a || !project) return null;
+  const label = ruleSetLabel(a.ruleSet);
+  const differences = ruleSetDifferences(a.ruleSet);
+  const change = store.ruleSetChange;
+  const mine = store.ruleSetChangeOf(project.id);
+  return (
+    <div className="rule-set-line" id="sa-rule-set" data-rule-set={a.ruleSet.id} title={a.note}>
+      <p className="hint">
+        {a.keptFromCompletion ? MA.ruleSetKept(label) : MA.ruleSetLine(label)}
+        {differences.length > 0 && ` · ${MA.deriveDifferences}${differences.join('；')}`}
+      </p>
+      {change && mine && (
+        <p className="hint rule-set-change" id="sa-rule-set-change">
+          {MA.ruleSetChangeProject(change.from, change.to, scoreText(mine.before), scoreText(mine.after))}
+        </p>
+      )}
+    </div>
+  );
+});
+
+/** The note of the last change of the unit's rule set for the year: how many open self-assessments it moved. */
+export const RuleSetChangeBanner = observer(function RuleSetChangeBanner({ store }: { store: AssessmentStore }) {
+  const change = store.ruleSetChange;
+  if (!change) return null;
+  return (
+    <div className="notice rule-set-change-banner" id="rule-set-change" role="status">
+      <p>
+        <b>{MA.ruleSetChanged(change.from, change.to, change.projects.length)}</b>
+        <span className="hint"> {MA.ruleSetChangeKept}</span>
+      </p>
+      {change.projects.length > 0 && (
+        <ul>
+          {change.projects.map((p) => (
+            <li key={p.id} data-project-id={p.id}>
+              {MA.ruleSetChangeItem(p.name, scoreText(p.before), scoreText(p.after))}
+            </li>
+          ))}
+        </ul>
+      )}
+      <button type="button" id="rule-set-change-dismiss" onClick={() => void store.dismissRuleSetChange()}>
+        {MA.ruleSetChangeDismiss}
+      </button>
     </div>
   );
 });

@@ -7,7 +7,7 @@ import { completenessOf } from '../../../shared/year-overview';
 import { MA } from '../../messages';
 import type { AssessmentStore } from '../../stores/assessment-store';
 import { useStore } from '../store-context';
-import { AssessmentForm } from './AssessmentForm';
+import { AssessmentForm, RuleSetChangeBanner } from './AssessmentForm';
 import { PlanYearEnd } from './PlanYearEnd';
 import { YearOverviewTable } from './YearOverviewTable';
 
@@ -38,6 +38,7 @@ export const AssessmentWorkspace = observer(function AssessmentWorkspace() {
         <AssessmentList store={store} />
       </aside>
       <section className="assessment-center">
+        <RuleSetChangeBanner store={store} />
         <Center store={store} />
       </section>
     </main>

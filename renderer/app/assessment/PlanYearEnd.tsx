@@ -29,6 +29,7 @@ export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: Ass
     setActual: (id, v) => store.setPlanActual(id, v),
     setOutcome: (id, o) => store.setPlanOutcome(id, o),
     setDeviationNote: (id, n) => store.setPlanDeviationNote(id, n),
+    setNotApplicable: (id, reason) => store.setPlanNotApplicable(id, reason),
   };
   return (
     <div className="editor" id="plan-year-end">

@@ -1,6 +1,7 @@
 // The indicators of a project (or of the department plan) at year end: each target beside a box for the actual
-// value, the score the rules give with its one-line explanation, an optional override with a reason, and the
-// deviation note where §5 demands one, saying why.
+// value (for 定性 the outcome and the text of what was achieved), the score the rule set gives with its one-line
+// explanation, an optional override with a reason, 不适用 with its reason, and the deviation note where §5 demands
+// one, saying why. The 预算执行率 row shows the execution score and takes no value of its own.
 import { observer } from 'mobx-react-lite';
 import { useState } from 'react';
 import type { Id, Indicator, IndicatorResult, QualitativeOutcome } from '../../../shared/model';
@@ -8,7 +9,7 @@ import { OUTCOME_LABELS } from '../../../shared/messages';
 import { targetText } from '../../../shared/indicator-text';
 import { NOTE_LIMIT } from '../../../shared/validation';
 import type { IndicatorScore } from '../../../shared/scoring';
-import type { IndicatorScheme } from '../../../shared/schemes';
+import { groupIndicators, type IndicatorScheme } from '../../../shared/schemes';
 import { MA } from '../../messages';
 import { useScoreText } from './inputs';
 
@@ -19,28 +20,14 @@ export interface ResultHandlers {
   setDeviationNote(indicatorId: Id, note: string): void;
   /** absent where the form takes no overrides (the department plan) */
   setScoreOverride?(indicatorId: Id, override: { score: number; reason: string } | undefined): void;
+  /** 不适用 with its reason ('' while being written), undefined for applicable; absent where not offered */
+  setNotApplicable?(indicatorId: Id, reason: string | undefined): void;
 }
 
 const OUTCOMES: QualitativeOutcome[] = ['achieved', 'partial', 'notAchieved'];
 
 export function scoreText(score: number | null): string {
   return score === null ? '—' : score.toFixed(2);
-}
-
-/** Indicators grouped 一级 → 二级 in the scheme's order; unknown codes at the end, as they are. */
-function grouped(indicators: readonly Indicator[], scheme: IndicatorScheme) {
-  const out: { level1: string; label1: string; groups: { label2: string; items: Indicator[] }[] }[] = [];
-  const used = new Set<Id>();
-  for (const l1 of scheme.level1) {
-    const groups = l1.level2
-      .map((l2) => ({ label2: l2.label, items: indicators.filter((i) => i.level2 === l2.code) }))
-      .filter((g) => g.items.length > 0);
-    groups.forEach((g) => g.items.forEach((i) => used.add(i.id)));
-    if (groups.length > 0) out.push({ level1: l1.code, label1: l1.label, groups });
-  }
-  const rest = indicators.filter((i) => !used.has(i.id));
-  if (rest.length > 0) out.push({ level1: '?', label1: '—', groups: [{ label2: '—', items: rest }] });
-  return out;
 }
 
 export const ResultsTable = observer(function ResultsTable({
@@ -77,11 +64,11 @@ export const ResultsTable = observer(function ResultsTable({
           <th className="num">{MA.colScore}</th>
         </tr>
       </thead>
-      {grouped(indicators, scheme).map((g1) => (
-        <tbody key={g1.level1} data-level1={g1.level1}>
+      {groupIndicators(scheme, indicators).map((g1) => (
+        <tbody key={g1.code} data-level1={g1.code}>
           <tr className="level1-head">
             <th colSpan={5}>
-              <span className="level1-label">{g1.label1}</span>
+              <span className="level1-label">{g1.def?.label ?? '—'}</span>
             </th>
           </tr>
           {g1.groups.map((g2) =>
@@ -89,7 +76,7 @@ export const ResultsTable = observer(function ResultsTable({
               <ResultRow
                 key={ind.id}
                 indicator={ind}
-                level2={k === 0 ? g2.label2 : null}
+                level2={k === 0 ? (g2.def?.label ?? '—') : null}
                 score={byId.get(ind.id)!}
                 handlers={handlers}
                 locked={locked}
@@ -120,7 +107,12 @@ const ResultRow = observer(function ResultRow({
 }) {
   const r = handlers.result(indicator.id);
   const qualitative = indicator.direction === '定性';
-  const canOverride = handlers.setScoreOverride !== undefined && score.maxScore !== null;
+  const execution = score.rule === 'execution';
+  const notApplicable = r?.notApplicable !== undefined;
+  const canOverride = handlers.setScoreOverride !== undefined && score.maxScore !== null && !execution && !notApplicable;
+  const naReason = r?.notApplicable?.reason ?? '';
+  const qualitativeText = r?.actual ?? '';
+  const qualitativeTextMissing = qualitative && r?.outcome !== undefined && qualitativeText.trim() === '';
   const [adjusting, setAdjusting] = useState(false);
   const showOverride = canOverride && (adjusting || r?.scoreOverride !== undefined);
   const note = r?.deviationNote ?? '';
@@ -139,7 +131,11 @@ const ResultRow = observer(function ResultRow({
         <td className="r-name">{indicator.name}</td>
         <td className="r-target">{targetText(indicator)}</td>
         <td className="r-actual">
-          {qualitative ? (
+          {execution ? (
+            <span className="r-execution-row">{MA.executionRowActual}</span>
+          ) : notApplicable ? (
+            <span className="r-na-mark">{MA.notApplicable}</span>
+          ) : qualitative ? (
             <select
               className="r-outcome"
               aria-label={MA.colActual}
@@ -173,8 +169,32 @@ const ResultRow = observer(function ResultRow({
       <tr className="result-detail" data-indicator-id={indicator.id}>
         <td />
         <td colSpan={4}>
+          {qualitative && !notApplicable && !execution && (
+            <label className={'r-qualitative-line' + (qualitativeTextMissing ? ' required' : '')}>
+              <span>{MA.qualitativeActual}</span>
+              <input
+                className="r-qualitative-actual"
+                value={qualitativeText}
+                placeholder={MA.qualitativeActualPlaceholder}
+                disabled={locked}
+                onChange={(e) => handlers.setActual(indicator.id, e.target.value)}
+              />
+            </label>
+          )}
           <div className="detail-line">
             <span className={explanationClass}>{score.explanation}</span>
+            {handlers.setNotApplicable && !execution && (
+              <label className="r-na-toggle">
+                <input
+                  type="checkbox"
+                  className="r-na-check"
+                  checked={notApplicable}
+                  disabled={locked}
+                  onChange={(e) => handlers.setNotApplicable!(indicator.id, e.target.checked ? '' : undefined)}
+                />
+                {MA.notApplicable}
+              </label>
+            )}
             {canOverride && !locked && (
               <button
                 type="button"
@@ -193,7 +213,19 @@ const ResultRow = observer(function ResultRow({
           {showOverride && (
             <OverrideBox indicatorId={indicator.id} result={r} score={score} qualitative={qualitative} handlers={handlers} locked={locked} resetKey={resetKey} />
           )}
-          {(score.deviationRequired || note !== '') && (
+          {notApplicable && (
+            <label className={'r-na-reason' + (naReason.trim() === '' ? ' required' : '')}>
+              <span>{MA.notApplicableReason}</span>
+              <input
+                className="r-na-reason-input"
+                value={naReason}
+                placeholder={MA.notApplicableReasonPlaceholder}
+                disabled={locked}
+                onChange={(e) => handlers.setNotApplicable?.(indicator.id, e.target.value)}
+              />
+            </label>
+          )}
+          {!notApplicable && !execution && (score.deviationRequired || note !== '') && (
             <div className={'r-deviation' + (score.deviationRequired && note.trim() === '' ? ' required' : '')}>
               <span className="deviation-head">
                 {MA.deviationNote}

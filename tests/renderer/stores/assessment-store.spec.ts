@@ -8,6 +8,7 @@ import { toJS } from 'mobx';
 import { EMPTY_FUNDING, type Indicator, type Project } from '../../../shared/model';
 import { SCHEME_A } from '../../../shared/schemes';
 import { AssessmentStore } from '../../../renderer/stores/assessment-store';
+import { UnitsStore } from '../../../renderer/stores/units-store';
 import type { WorkspaceContext } from '../../../renderer/stores/workspace-context';
 import { makeKit, unwrap, type Kit } from '../db/db-test-kit';
 
@@ -80,7 +81,9 @@ function fillAll(store: AssessmentStore): void {
   store.setDeviationNote('i-time', '档案量比预计多，整理时间延长；下年度提前启动整理。');
   store.setActual('i-cost', '3');
   store.setOutcome('i-social', 'achieved');
+  store.setActual('i-social', '档案全部录入系统，可按需检索');
   store.setOutcome('i-eco', 'achieved');
+  store.setActual('i-eco', '按国家标准完成档案数字化');
   store.setActual('i-sat', '100');
 }
 
@@ -121,16 +124,17 @@ describe('live scores', () => {
     const byId = Object.fromEntries(a.indicatorScores.map((s) => [s.indicatorId, s]));
     expect(byId['i-qty'].score).toBe(15); // = 1 and actual 1: full
     expect(byId['i-quality'].score).toBe(15); // ≥ 100, actual 100: full
-    // ≤ 90 days, actual 100: (1 − (100 − 90) / 90) × 20 = 17.777… → 17.78
-    expect(byId['i-time'].score).toBe(17.78);
-    expect(byId['i-time'].explanation).toBe('（1 − (实际 100 − 目标 90) / 目标 90）× 20 = 17.78');
+    // ≤ 90 days, actual 100: CN-2020 T/A × w = 90 / 100 × 20 = 18
+    expect(byId['i-time'].score).toBe(18);
+    expect(byId['i-time'].explanation).toBe('实际 100 天，目标 ≤90 天：90 ÷ 100 × 20 = 18.00');
     expect(byId['i-time'].deviationReason).toBe('实际完成值超过目标值');
     expect(byId['i-cost'].score).toBe(10); // ≤ 4.11, actual 3: full
     expect(byId['i-social'].score).toBe(10); // 达成: proposed w
-    expect(byId['i-sat'].explanation).toBe('实际 100 / 目标 99，得满分 10');
-    // 15 + 15 + 17.78 + 10 + 10 + 10 + 10 = 87.78; + 9.17 = 96.95
-    expect(a.indicatorTotal).toBe(87.78);
-    expect(a.total).toBe(96.95);
+    expect(byId['i-sat'].explanation).toBe('实际 100%，目标 ≥99%：达到目标，得满分 10.00');
+    expect(a.executionExplanation).toBe('预算执行率 91.68% × 10 = 9.17');
+    // 15 + 15 + 18 + 10 + 10 + 10 + 10 = 88; + 9.17 = 97.17
+    expect(a.indicatorTotal).toBe(88);
+    expect(a.total).toBe(97.17);
     expect(a.grade).toBe('优');
     expect(a.complete).toBe(true);
   });
@@ -148,7 +152,7 @@ describe('live scores', () => {
     expect(store.assessment!.indicatorScores[1].score).toBeNull();
     store.setScoreOverride('i-quality', { score: 14, reason: '部分档案装盒延迟' });
     expect(store.assessment!.indicatorScores[1].score).toBe(14);
-    expect(store.assessment!.indicatorScores[1].explanation).toBe('实际 100 / 目标 100，得满分 15；调整为 14（理由：部分档案装盒延迟）');
+    expect(store.assessment!.indicatorScores[1].explanation).toBe('实际 100%，目标 ≥100%：达到目标，得满分 15.00；调整为 14.00（理由：部分档案装盒延迟）');
 
     store.setScoreOverride('i-eco', { score: 7, reason: '' });
     expect(store.assessment!.indicatorScores[5].error?.code).toBe('overrideOutOfBand');
@@ -204,7 +208,7 @@ describe('the 已完成 lock', () => {
     await again.load();
     expect(again.view).toEqual({ kind: 'project', id: project.id });
     expect(toJS(again.selected!.selfAssessment)).toEqual(toJS(store.selected!.selfAssessment));
-    expect(again.assessment!.total).toBe(96.95);
+    expect(again.assessment!.total).toBe(97.17);
     expect(again.locked).toBe(true);
     expect(again.loadedFor).toEqual({ unitId, year: 2019 });
   });
@@ -235,13 +239,13 @@ describe('year overview', () => {
     const byName = Object.fromEntries(rows.map((r) => [r.name, r]));
     expect(byName['办公设备购置'].executionRateText).toBe('99.74%');
     expect(byName['办公设备购置'].total).toBe(99.97); // 9.97 + 90
-    expect(byName['其他一般管理事务'].total).toBe(96.95);
+    expect(byName['其他一般管理事务'].total).toBe(97.17);
     expect(byName['党建事务'].completeness).toBe('notStarted');
     expect(byName['党建事务'].total).toBeNull();
     // (21.49 + 3.79) / (23.44 + 3.80) = 25.28 / 27.24 = 92.80%; the 未开始 project's budget does not count
     expect(department.executionRateText).toBe('92.80%');
-    // (96.95 + 99.97) / 2 = 98.46
-    expect(department.meanScore).toBe(98.46);
+    // (97.17 + 99.97) / 2 = 98.57
+    expect(department.meanScore).toBe(98.57);
     expect(department.counts).toEqual({ notStarted: 1, inProgress: 2, done: 0 });
 
     store.sortBy('total');
@@ -306,4 +310,159 @@ describe('leaving the workspace', () => {
     expect(reloads).toHaveLength(1);
     expect((await stored(kit, project.id)).selfAssessment?.problems).toBe('无');
   });
+});
+
+describe('定性 text and 不适用', () => {
+  test('a 定性 outcome without its text is not complete; 不适用 takes a reason and rescales the others to 90', async () => {
+    const { kit, store, project } = await setup();
+    await store.open({ kind: 'project', id: project.id });
+    fillAll(store);
+    store.setActual('i-eco', '');
+    expect(store.assessment!.missing.map((m) => m.message)).toEqual(['“档案信息化建设标准化”须用文字写明实际完成情况']);
+
+    expect(store.setNotApplicable('i-eco', '')).toBe(true);
+    expect(store.assessment!.missing.map((m) => m.message)).toEqual(['“档案信息化建设标准化”标为不适用，须说明理由']);
+    store.setNotApplicable('i-eco', '本年度未开展档案信息化建设');
+    const a = store.assessment!;
+    expect(a.complete).toBe(true);
+    expect(a.indicatorScores.find((s) => s.indicatorId === 'i-eco')).toMatchObject({ rule: 'notApplicable', score: null, maxScore: null });
+    // weights 15 15 20 10 10 10 of 80 applicable, × 90 / 80: 16.88 16.87 22.5 11.25 11.25 11.25 (adding up to 90)
+    expect(a.indicatorScores.filter((s) => s.countsInTotal).map((s) => s.maxScore)).toEqual([16.88, 16.87, 22.5, 11.25, 11.25, 11.25]);
+    // i-time: 90 ÷ 100 × 22.5 = 20.25, the rest full: 90 − 2.25 = 87.75; + 9.17
+    expect([a.indicatorTotal, a.total]).toEqual([87.75, 96.92]);
+    await store.flush();
+    const saved = (await stored(kit, project.id)).selfAssessment!.results.find((r) => r.indicatorId === 'i-eco');
+    expect(saved?.notApplicable).toEqual({ reason: '本年度未开展档案信息化建设' });
+
+    store.setNotApplicable('i-eco', undefined);
+    expect(store.resultOf('i-eco')?.notApplicable).toBeUndefined();
+    expect(store.assessment!.applicableWeight).toBe(90);
+  });
+});
+
+describe('the unit\'s rule set', () => {
+  /** A units store and a context read from it, as the root store wires them. */
+  async function withUnits(kit: Setup['kit'], unitId: string) {
+    const units = new UnitsStore(kit.repo, () => new Date('2019-06-01T00:00:00.000Z'));
+    await units.load();
+    await units.selectUnit(unitId);
+    await units.selectYear(2019);
+    const context: WorkspaceContext = {
+      unitId: () => units.unitId,
+      unit: () => units.unit,
+      units: () => units.units,
+      year: () => units.year,
+      scheme: () => units.scheme,
+      reloadAll: async () => {},
+    };
+    return { units, context };
+  }
+  const form = (units: UnitsStore, ruleSetId: string) => ({ name: units.unit!.name, shortName: units.unit!.shortName ?? '', parentId: null, schemeId: units.unit!.schemeId, ruleSetId });
+
+  test('changing it recomputes the open self-assessments with a note; an 已完成 one keeps its scores until reopened', async () => {
+    const { kit, unitId, project, clock } = await setup();
+    // a finished project with a reverse indicator, and an open one whose scores no rule set moves
+    const finished = unwrap(
+      await kit.repo.createProject({ unitId, year: 2019, name: '会议保障', funding: { ...EMPTY_FUNDING, generalPublic: 10 * WAN }, indicators: [ind('m-1', '14', '会议成本', '≤', '3000', '元/次', 90)] }),
+    );
+    const steady = unwrap(
+      await kit.repo.createProject({ unitId, year: 2019, name: '办公设备购置', funding: { ...EMPTY_FUNDING, generalPublic: 3.8 * WAN }, indicators: [ind('o-1', '11', '电脑', '≥', '3', '台', 90)] }),
+    );
+    const { units, context } = await withUnits(kit, unitId);
+    const store = new AssessmentStore(kit.repo, context, { now: () => clock.now, delayMs: 5 });
+    await store.load();
+    expect(store.ruleSetChange).toBeNull();
+
+    await store.open({ kind: 'project', id: finished.id });
+    store.setMoney('budgetAdjusted', 'generalPublic', 10 * WAN);
+    store.setMoney('spent', 'generalPublic', 10 * WAN);
+    store.setText('overallResult', '完成全年会议保障');
+    store.setActual('m-1', '3600');
+    store.setDeviationNote('m-1', '物价上涨');
+    // 3000 ÷ 3600 × 90 = 75; + 10 = 85
+    expect(store.assessment!.total).toBe(85);
+    expect(await store.markDone()).toBe(true);
+    expect((await stored(kit, finished.id)).selfAssessment!.completedScoring).toMatchObject({
+      ruleSet: { id: 'CN-2020', version: 1 },
+      executionScore: 10,
+      total: 85,
+      grade: '良',
+      scores: [{ indicatorId: 'm-1', score: 75 }],
+    });
+    await store.open({ kind: 'project', id: steady.id });
+    store.setMoney('spent', 'generalPublic', 3.8 * WAN);
+    store.setActual('o-1', '3');
+    await store.open({ kind: 'project', id: project.id });
+    fillAll(store);
+    expect(store.assessment!.total).toBe(97.17);
+    await store.flush();
+
+    // the unit dialog: a derived set with the linear reverse formula, chosen for 2019
+    clock.now = new Date('2020-01-20T03:00:00.000Z');
+    const derived = await units.deriveRuleSet('线性反向', { reverseFormula: 'linear' });
+    if (!derived.ok) throw new Error(derived.problems.join());
+    unwrap(await units.update(unitId, form(units, derived.ruleSet.id)));
+    await store.ruleSetSettled();
+
+    expect(store.ruleSet.id).toBe(derived.ruleSet.id);
+    // the open one is scored by the new set at once: (1 − 10/90) × 20 = 17.78
+    expect(store.assessment!.total).toBe(96.95);
+    expect(store.assessment!.ruleSet.name).toBe('线性反向');
+    expect(store.ruleSetChange).toEqual({
+      from: 'CN-2020（财预〔2020〕10号）',
+      to: '线性反向（第 1 版）',
+      at: '2020-01-20T03:00:00.000Z',
+      projects: [{ id: project.id, name: '其他一般管理事务', before: 97.17, after: 96.95 }],
+    });
+    expect(store.ruleSetChangeOf(project.id)).toEqual({ id: project.id, name: '其他一般管理事务', before: 97.17, after: 96.95 });
+    // the finished one keeps what it was completed with; the overview agrees
+    const byName = Object.fromEntries(store.overview.rows.map((r) => [r.name, r.total]));
+    expect(byName).toEqual({ 其他一般管理事务: 96.95, 会议保障: 85, 办公设备购置: 100 });
+    await store.open({ kind: 'project', id: finished.id });
+    expect([store.assessment!.total, store.assessment!.keptFromCompletion, store.assessment!.ruleSet.id]).toEqual([85, true, 'CN-2020']);
+
+    // the note outlives a restart, until it is dismissed
+    const again = new AssessmentStore(kit.repo, context, { now: () => clock.now });
+    await again.load();
+    expect(again.ruleSetChange?.projects.map((p) => p.name)).toEqual(['其他一般管理事务']);
+    await again.dismissRuleSetChange();
+    const third = new AssessmentStore(kit.repo, context);
+    await third.load();
+    expect(third.ruleSetChange).toBeNull();
+
+    // reopened, the finished one follows the unit's set: (1 − 600/3000) × 90 = 72; + 10 = 82
+    store.requestReopen();
+    await store.confirmReopen();
+    expect([store.assessment!.total, store.assessment!.keptFromCompletion]).toEqual([82, false]);
+    expect((await stored(kit, finished.id)).selfAssessment!.completedScoring).toBeUndefined();
+  });
+
+  test('a change made while the year-end screen was closed is noted when it opens', async () => {
+    const { kit, store, unitId, project, clock } = await setup();
+    await store.open({ kind: 'project', id: project.id });
+    fillAll(store);
+    await store.flush();
+    // the screen has shown CN-2020 for 2019; the rule set then changes elsewhere (an imported unit record)
+    const linear = await new UnitsStore(kit.repo).deriveRuleSet('线性反向', { reverseFormula: 'linear' });
+    if (!linear.ok) throw new Error(linear.problems.join());
+    unwrap(await kit.repo.setUnitRuleSet(unitId, 2018, linear.ruleSet));
+    const { context } = await withUnits(kit, unitId);
+    const later = new AssessmentStore(kit.repo, context, { now: () => clock.now });
+    await later.load();
+    // an entry for 2018 holds for 2019 too
+    expect(later.ruleSetChange).toMatchObject({ from: 'CN-2020（财预〔2020〕10号）', to: '线性反向（第 1 版）', projects: [{ name: '其他一般管理事务', before: 97.17, after: 96.95 }] });
+  });
+});
+
+test('上年结转资金 typed at year end is saved and counts in the execution rate: 22.49 / 24.44 = 92.02%', async () => {
+  const { kit, store, project } = await setup();
+  await store.open({ kind: 'project', id: project.id });
+  store.setMoney('budgetAdjusted', 'generalPublic', 23.44 * WAN);
+  store.setMoney('spent', 'generalPublic', 21.49 * WAN);
+  expect(store.assessment!.executionRateText).toBe('91.68%');
+  expect(store.setCarriedOver('budgetAdjusted', 1 * WAN)).toBe(true);
+  expect(store.setCarriedOver('spent', 1 * WAN)).toBe(true);
+  expect(store.assessment!.executionRateText).toBe('92.02%');
+  await store.autosaver.flush();
+  expect((await stored(kit, project.id)).selfAssessment!.carriedOver).toEqual({ budgetInitial: 0, budgetAdjusted: 1 * WAN, spent: 1 * WAN });
 });
