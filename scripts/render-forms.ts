@@ -1,4 +1,4 @@
-// Exports every form F1–F7 in both formats from the reference fixtures into docs/forms/, then renders each file to
+// Exports every form F1–F8 in both formats from the reference fixtures into docs/forms/, then renders each file to
 // PNG pages with ../shared/tools/render-office.sh so the printed forms can be compared with the published ones.
 //   npx tsx scripts/render-forms.ts [--no-render] [--only F4]
 import { execFileSync } from 'node:child_process';
@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseExchange, type ExchangeDocument } from '../shared/exchange/exchange';
 import { exportForm, type ExportFormat } from '../templates/export';
 import type { FormRequest } from '../templates/template';
+import { planYearEnd } from '../tests/fixtures/longgang-2023-year-end';
 import { assessedSample } from '../tests/fixtures/yubei-2024-assessed';
 
 const root = join(__dirname, '..');
@@ -27,11 +28,13 @@ const assessed = assessedSample(yubei.projects[0]);
 const samples: { form: string; request: FormRequest }[] = [
   { form: 'F1', request: { data: yubei, year: 2024, scope: { kind: 'projects', projectIds: [yubei.projects[0].id] }, formNumber: '部门公开表17-1' } },
   { form: 'F2', request: { data: lg2023, year: 2023, scope: { kind: 'unit', unitId: lg2023.units[0].id }, formNumber: '表12' } },
-  { form: 'F3', request: { data: { ...yubei, projects: [assessed] }, year: 2024, scope: { kind: 'projects', projectIds: [assessed.id] } } },
+  { form: 'F3', request: { data: { ...yubei, projects: [assessed] }, year: 2024, scope: { kind: 'projects', projectIds: [assessed.id] }, final: true } },
   { form: 'F4', request: { data: lg2019, year: 2019, scope: { kind: 'unit', unitId: lg2019.units[0].id } } },
   { form: 'F5', request: { data: huadu, year: 2021, scope: { kind: 'supervisor', unitId: huadu.units.find((u) => u.parentId === null)!.id } } },
   { form: 'F6', request: { data: lg2023, year: 2023, scope: { kind: 'unit', unitId: lg2023.units[0].id } } },
   { form: 'F7', request: { data: yubei, year: 2024, scope: { kind: 'unit', unitId: yubei.units[0].id }, formNumber: '表十五' } },
+  // a draft (its projects do not pass the checks), so the sample shows the 草稿 mark
+  { form: 'F8', request: { data: { ...lg2023, departmentPlans: lg2023.departmentPlans.map(planYearEnd) }, year: 2023, scope: { kind: 'unit', unitId: lg2023.units[0].id } } },
 ];
 
 async function main() {

@@ -2,8 +2,10 @@
 // screen and by the headless exporter alike. Problems come back as Chinese messages; nothing throws past here.
 import { writeDocx } from '../shared/forms/docx-writer';
 import { xmlSafeText } from '../shared/forms/xml-text';
-import { writeXlsx } from '../shared/forms/xlsx-writer';
+import { ExcelCellTooLongError, writeXlsx } from '../shared/forms/xlsx-writer';
+import { formMessages } from '../shared/forms/form-messages';
 import { getTemplate } from './index';
+import { ruleSetOf } from '../shared/rule-sets';
 import { validateDepartmentPlan, validateProject } from '../shared/validation';
 import { schemeOf } from '../shared/schemes';
 import { draftMarked } from './grid';
@@ -40,6 +42,7 @@ export async function exportForm(formId: string, format: ExportFormat, request: 
     return { ok: true, bytes: written.bytes, fileName: `${safeFileName(exportFileName(template, request))}.${format}` };
   } catch (e) {
     if (e instanceof ScopeError) return { ok: false, messages: [e.message] };
+    if (e instanceof ExcelCellTooLongError) return { ok: false, messages: [formMessages.cellTooLong(e.place)] };
     // a library refusing something the checks above let through: still a message, never a throw into the UI
     return { ok: false, messages: [m.exportCrashed(e instanceof Error ? e.message : String(e))] };
   }
@@ -54,10 +57,11 @@ function safeFileName(name: string): string {
 /** Every validation error of the projects and plans a form covers, each named after its record. */
 function finalFormErrors(request: FormRequest): string[] {
   const schemeOfUnit = (unitId: string) => schemeOf(request.data.units.find((u) => u.id === unitId));
+  const ruleSetOfUnit = (unitId: string, year: number) => ruleSetOf(request.data.units.find((u) => u.id === unitId), year);
   const errors = (problems: { severity: string; message: string }[], owner: string) =>
     problems.filter((p) => p.severity === 'error').map((p) => `${owner}：${p.message}`);
   return [
-    ...scopeProjects(request).flatMap((p) => errors(validateProject(p, schemeOfUnit(p.unitId)), p.name)),
-    ...scopePlans(request).flatMap((p) => errors(validateDepartmentPlan(p, schemeOfUnit(p.unitId)), m.planOwner(p.year))),
+    ...scopeProjects(request).flatMap((p) => errors(validateProject(p, schemeOfUnit(p.unitId), { ruleSet: ruleSetOfUnit(p.unitId, p.year) }), p.name)),
+    ...scopePlans(request).flatMap((p) => errors(validateDepartmentPlan(p, schemeOfUnit(p.unitId), { ruleSet: ruleSetOfUnit(p.unitId, p.year) }), m.planOwner(p.year))),
   ];
 }

@@ -4,7 +4,8 @@ import type { FormLayout, Row } from '../shared/forms/layout';
 import { targetText } from '../shared/indicator-text';
 import { fiscalTotal, fundingTotal, sumFunding, type DepartmentPlan, type Funding, type Unit } from '../shared/model';
 import { fenToNumber } from '../shared/money';
-import { c, formNumberLine, groupedIndicatorRows, label, paragraphRows, row, schemeOf, spanRows } from './grid';
+import { schemeOf } from '../shared/schemes';
+import { c, formNumberLine, groupedIndicatorRows, label, paragraphRows, row, spanRows } from './grid';
 import { requirePlans } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 
@@ -31,7 +32,7 @@ export function departmentTargetsLayout(plan: DepartmentPlan, unit: Unit, formNu
     { bold: true, cells: [label('金额合计'), c('', { colSpan: 3 }), ...amountCells(total)] },
     ...paragraphRows('年度总体目标', plan.overallGoal, 6),
     row(blockLabel, label('一级指标'), label('二级指标'), label('三级指标'), label('目标值', { colSpan: 3 })),
-    ...groupedIndicatorRows(indicators, scheme, (ind) => [c(ind.name), c(targetText(ind), { colSpan: 3 })], { short: true }),
+    ...groupedIndicatorRows(indicators, scheme, (ind) => [c(ind.name), c(targetText(ind), { colSpan: 3 })], { short: true, order: 'data' }),
   ];
   return {
     name: '部门整体支出绩效目标表',

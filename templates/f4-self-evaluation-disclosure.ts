@@ -1,31 +1,34 @@
 // F4 部门预算项目绩效自评情况公开表 — longgang 2019 附件2-3 (domain.md §7): one row per project, 28 columns.
 import Decimal from 'decimal.js';
 import { recordRow, tableLayout, type Cell, type ColumnNode, type FormLayout, type Row } from '../shared/forms/layout';
-import { indicatorContent, joinItems } from '../shared/indicator-text';
-import { fundingTotal, nonFiscalTotal, type Project, type Unit } from '../shared/model';
+import { indicatorContent, joinItems, targetText } from '../shared/indicator-text';
+import { fundingTotal, nonFiscalTotal, type Indicator, type Project, type SelfAssessment, type Unit } from '../shared/model';
 import { fenToNumber } from '../shared/money';
+import { schemeOf, type DisclosureColumn, type IndicatorScheme } from '../shared/schemes';
 import { executionRate } from '../shared/scoring';
+import { actualText } from './grid';
 import { headUnit, requireProjects } from './scope';
 import type { FormRequest, FormTemplate } from './template';
-import { templateMessages as m } from './template-messages';
 
 /**
- * The seven 二级 columns of the form. 二级 the form has no column for go where the 2019 units put them:
- * 成本 (14, and scheme B's 41–43) with 经济效益, 可持续影响 (24) with 社会效益.
+ * The seven 二级 columns of the form. Which column a 二级 is printed in is the scheme's data (Level2Def.disclosure):
+ * 二级 the form has no column for go where the 2019 units put them, 成本 with 经济效益, 可持续影响 with 社会效益.
  */
-const LEVEL2_COLUMNS = [
-  { key: 'quantity', title: '数量指标', codes: ['11'] },
-  { key: 'quality', title: '质量指标', codes: ['12'] },
-  { key: 'timeliness', title: '时效指标', codes: ['13'] },
-  { key: 'economic', title: '经济效益指标', codes: ['21', '14', '41', '42', '43'] },
-  { key: 'social', title: '社会效益指标', codes: ['22', '24'] },
-  { key: 'ecological', title: '生态效益指标', codes: ['23'] },
-  { key: 'satisfaction', title: '服务对象满意度指标', codes: ['31'] },
+const LEVEL2_COLUMNS = (
+  [
+    { key: 'quantity', title: '数量指标' },
+    { key: 'quality', title: '质量指标' },
+    { key: 'timeliness', title: '时效指标' },
+    { key: 'economic', title: '经济效益指标' },
+    { key: 'social', title: '社会效益指标' },
+    { key: 'ecological', title: '生态效益指标' },
+    { key: 'satisfaction', title: '服务对象满意度指标' },
+  ] satisfies { key: DisclosureColumn; title: string }[]
   // the record keys of the column pair, built once rather than for every project row
-].map((c) => ({ ...c, targetKey: `${c.key}.target`, actualKey: `${c.key}.actual` }));
+).map((c) => ({ ...c, targetKey: `${c.key}.target`, actualKey: `${c.key}.actual` }));
 
 /** The 年度指标内容 / 完成情况 pair under one 二级 column's title. */
-const pair = (key: string): ColumnNode => {
+const pair = (key: DisclosureColumn): ColumnNode => {
   const col = LEVEL2_COLUMNS.find((c) => c.key === key)!;
   return {
     title: col.title,
@@ -60,8 +63,8 @@ function columns(year: number): ColumnNode[] {
     { title: '预算支出执行率', key: 'rate', width: 10, kind: 'percent' },
     { title: '年初绩效目标', key: 'goal', width: 24 },
     { title: '绩效目标整体完成情况', key: 'overall', width: 22 },
-    { title: '产出目标', children: ['quantity', 'quality', 'timeliness'].map(pair) },
-    { title: '效益目标', children: ['economic', 'social', 'ecological'].map(pair) },
+    { title: '产出目标', children: (['quantity', 'quality', 'timeliness'] as const).map(pair) },
+    { title: '效益目标', children: (['economic', 'social', 'ecological'] as const).map(pair) },
     { title: '满意度指标', children: [pair('satisfaction')] },
     { title: '项目执行中存在的问题', key: 'problems', width: 10 },
     { title: '整改情况', key: 'rectification', width: 10 },
@@ -77,9 +80,9 @@ function rateValue(project: Project): number | null {
   const sa = project.selfAssessment;
   if (!sa) return null;
   // the rate scoring uses; no 全年预算数, no rate (an empty cell, not 0.00%)
-  const budget = fundingTotal(sa.budgetAdjusted);
+  const budget = budgetOf(sa);
   if (budget === 0) return null;
-  const spent = fundingTotal(sa.spent);
+  const spent = spentOf(sa);
   // in integers while they stay exact (spent up to about 4.5e11 分): spent / budget in units of 0.0001, rounded half
   // up — the number the Decimal route gives, its 20 significant digits being exact enough at these sizes
   const twice = 20_000 * spent + budget;
@@ -90,14 +93,61 @@ function rateValue(project: Project): number | null {
   return executionRate(budget, spent).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toNumber();
 }
 
-/** The two texts of one 二级 column for a project: targets and results, each joined in indicator order. */
-export function level2Cells(project: Project, codes: readonly string[]): { target: string; actual: string } {
-  const indicators = project.indicators.filter((i) => codes.includes(i.level2));
+/** 项目年度预算金额 and 实际支出金额 合计: this year's funds and 上年结转资金, the amounts the execution rate is of. */
+const budgetOf = (sa: SelfAssessment) => fundingTotal(sa.budgetAdjusted) + (sa.carriedOver?.budgetAdjusted ?? 0);
+const spentOf = (sa: SelfAssessment) => fundingTotal(sa.spent) + (sa.carriedOver?.spent ?? 0);
+
+/** A value and nothing else ("100.00%", "240人", "26个"): in a cell of several it says nothing without its name. */
+const BARE_VALUE = /^[-+]?\d+(\.\d+)?\s*[^\d\s，。；,;.]{0,4}$/;
+
+/** Where each 二级 code of a scheme is printed, and whether under a title that is not its own, made once per scheme. */
+const PLACES = new WeakMap<IndicatorScheme, ReadonlyMap<string, { column: DisclosureColumn; foreign: boolean }>>();
+function placesOf(scheme: IndicatorScheme): ReadonlyMap<string, { column: DisclosureColumn; foreign: boolean }> {
+  let places = PLACES.get(scheme);
+  if (!places) {
+    const made = new Map<string, { column: DisclosureColumn; foreign: boolean }>();
+    for (const l1 of scheme.level1) {
+      for (const l2 of l1.level2) {
+        made.set(l2.code, { column: l2.disclosure, foreign: LEVEL2_COLUMNS.find((c) => c.key === l2.disclosure)?.title !== l2.label });
+      }
+    }
+    PLACES.set(scheme, (places = made));
+  }
+  return places;
+}
+
+/**
+ * The two texts of each 二级 column for a project: targets and results, each joined in indicator order. The 2019
+ * form's wording is kept (a 定量 target reads name + value, a 定性 one is its own sentence, a result is as written,
+ * a number with its unit), and an item is named where a reader could not tell what it is: an indicator from a 二级 the
+ * column is not titled for ("办公设备成本：…" under 经济效益), and a bare value among several in one cell.
+ */
+export function level2Cells(project: Project, scheme: IndicatorScheme): Map<DisclosureColumn, { target: string; actual: string }> {
+  const places = placesOf(scheme);
   const results = project.selfAssessment?.results ?? [];
-  return {
-    target: joinItems(indicators.map(indicatorContent)),
-    actual: joinItems(indicators.map((i) => results.find((r) => r.indicatorId === i.id)?.actual ?? '')),
-  };
+  const byColumn = new Map<DisclosureColumn, { ind: Indicator; foreign: boolean }[]>();
+  for (const ind of project.indicators) {
+    const place = places.get(ind.level2);
+    if (!place) continue;
+    const items = byColumn.get(place.column);
+    if (items) items.push({ ind, foreign: place.foreign });
+    else byColumn.set(place.column, [{ ind, foreign: place.foreign }]);
+  }
+  const cells = new Map<DisclosureColumn, { target: string; actual: string }>();
+  for (const [column, items] of byColumn) {
+    const several = items.length > 1;
+    const named = (ind: Indicator, text: string) => (text === '' ? '' : `${ind.name}：${text}`);
+    cells.set(column, {
+      target: joinItems(items.map(({ ind, foreign }) => (foreign && ind.direction === '定性' ? named(ind, targetText(ind)) : indicatorContent(ind)))),
+      actual: joinItems(
+        items.map(({ ind, foreign }) => {
+          const text = actualText(ind, results.find((r) => r.indicatorId === ind.id));
+          return foreign || (several && BARE_VALUE.test(text)) ? named(ind, text) : text;
+        }),
+      ),
+    });
+  }
+  return cells;
 }
 
 function projectRow(columnsSpec: FormLayout['columns'], project: Project, index: number, unit: Unit | undefined): Row {
@@ -107,8 +157,8 @@ function projectRow(columnsSpec: FormLayout['columns'], project: Project, index:
     unit: unit ? (unit.shortName ?? unit.name) : '',
     name: project.name,
     gov: project.governmentInvestment ? '是' : '否',
-    budget: wan(fundingTotal(sa ? sa.budgetAdjusted : project.funding)),
-    spent: sa ? wan(fundingTotal(sa.spent)) : null,
+    budget: wan(sa ? budgetOf(sa) : fundingTotal(project.funding)),
+    spent: sa ? wan(spentOf(sa)) : null,
     spentGeneral: sa ? wan(sa.spent.generalPublic) : null,
     // the form has no 国有资本经营预算 column; it is 财政拨款 too, so it joins the second 财政拨款 column and 合计 stays whole
     spentFund: sa ? wan(sa.spent.governmentFund + sa.spent.stateCapital) : null,
@@ -119,10 +169,11 @@ function projectRow(columnsSpec: FormLayout['columns'], project: Project, index:
     problems: sa?.problems ?? '',
     rectification: sa?.rectification ?? '',
   };
+  const cells = level2Cells(project, schemeOf(unit));
   for (const col of LEVEL2_COLUMNS) {
-    const cells = level2Cells(project, col.codes);
-    values[col.targetKey] = cells.target;
-    values[col.actualKey] = cells.actual;
+    const cell = cells.get(col.key);
+    values[col.targetKey] = cell?.target ?? '';
+    values[col.actualKey] = cell?.actual ?? '';
   }
   return recordRow(columnsSpec, values);
 }

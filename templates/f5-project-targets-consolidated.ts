@@ -4,22 +4,28 @@ import { recordRow, tableLayout, type CellValue, type ColumnSpec, type FormLayou
 import { targetText } from '../shared/indicator-text';
 import { fiscalTotal, sumFunding, fundingTotal, type Funding, type Indicator, type Project, type Unit } from '../shared/model';
 import { fenToNumber } from '../shared/money';
+import { schemeOf, type IndicatorScheme } from '../shared/schemes';
 import { formNumberLine } from './grid';
 import { headUnit, requireProjects, scopeUnits } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 
-/** The labels this form's coded strings use (the huadu system writes 经济效益, not 经济效益指标). */
-const CODE_LABELS: Readonly<Record<string, string>> = {
-  '1': '产出指标', '2': '效益指标', '3': '满意度指标', '4': '成本指标',
-  '11': '数量指标', '12': '质量指标', '13': '时效指标', '14': '成本指标',
-  '21': '经济效益', '22': '社会效益', '23': '生态效益', '24': '可持续影响',
-  '31': '服务对象满意度',
-  '41': '经济成本', '42': '社会成本', '43': '生态环境成本',
-};
-
-/** "11-数量指标", built once per code: every indicator of a city-wide form prints two. */
-const LABELS = new Map(Object.entries(CODE_LABELS).map(([code, text]) => [code, `${code}-${text}`]));
-const label = (code: string) => LABELS.get(code) ?? `${code}-${CODE_LABELS[code] ?? code}`;
+/**
+ * "11-数量指标" for every code of a scheme, in the wording of the scheme's coded labels (the huadu system writes
+ * 经济效益, not 经济效益指标), built once per scheme: every indicator of a city-wide form prints two.
+ */
+const LABELS = new WeakMap<IndicatorScheme, ReadonlyMap<string, string>>();
+function codedLabels(scheme: IndicatorScheme): ReadonlyMap<string, string> {
+  let labels = LABELS.get(scheme);
+  if (!labels) {
+    const made = new Map<string, string>();
+    for (const l1 of scheme.level1) {
+      made.set(l1.code, `${l1.code}-${l1.label}`);
+      for (const l2 of l1.level2) made.set(l2.code, `${l2.code}-${l2.codedLabel ?? l2.label}`);
+    }
+    LABELS.set(scheme, (labels = made));
+  }
+  return labels;
+}
 
 /** "1、" … "99、", made once: every indicator of a city-wide form starts with one. */
 const NUMBERS = Array.from({ length: 99 }, (_, i) => `${i + 1}、`);
@@ -32,7 +38,9 @@ const PIECES_PER_INDICATOR = 11;
  * array of the exact size and are joined once: a city-wide form builds thirty thousand of these lines, and joined
  * line by line they allocated half as much again (15 against 10 MB for 2,000 projects), all of it garbage but the text.
  */
-export function codedIndicators(indicators: readonly Indicator[]): string {
+export function codedIndicators(indicators: readonly Indicator[], scheme: IndicatorScheme): string {
+  const labels = codedLabels(scheme);
+  const label = (code: string) => labels.get(code) ?? `${code}-${code}`;
   const pieces = new Array<string>(indicators.length * PIECES_PER_INDICATOR);
   let k = 0;
   for (let i = 0; i < indicators.length; i++) {
@@ -88,7 +96,8 @@ function bodyRows(cols: readonly ColumnSpec[], projects: readonly Project[], uni
     const own = byUnit.get(unit.id);
     if (!own) continue;
     body.push(fundsRow(cols, unit.name, fundingOf(own), {}, true));
-    for (const p of own) body.push(fundsRow(cols, p.name, p.funding, { goal: p.annualGoal, indicators: codedIndicators(p.indicators) }));
+    const scheme = schemeOf(unit);
+    for (const p of own) body.push(fundsRow(cols, p.name, p.funding, { goal: p.annualGoal, indicators: codedIndicators(p.indicators, scheme) }));
   }
   return body;
 }

@@ -1,9 +1,12 @@
 // Small helpers for label/value forms built cell by cell.
-import type { Cell, CellValue, FormLine, Row } from '../shared/forms/layout';
-import { level1Label, level2Label, shortLabel } from '../shared/indicator-text';
-import type { Fen, Indicator, Unit } from '../shared/model';
+import type { Cell, CellValue, FormLayout, FormLine, Row } from '../shared/forms/layout';
+import { shortLabel } from '../shared/indicator-text';
+import { OUTCOME_LABELS } from '../shared/messages';
+import type { Fen, Indicator, IndicatorResult } from '../shared/model';
 import { fenToNumber } from '../shared/money';
-import { DEFAULT_SCHEME_ID, getScheme, SCHEME_A, type IndicatorScheme } from '../shared/schemes';
+import { groupIndicators, type IndicatorScheme } from '../shared/schemes';
+import type { Level1Total } from '../shared/scoring';
+import { templateMessages as m } from './template-messages';
 
 export const c = (value: CellValue, more: Omit<Cell, 'value'> = {}): Cell => ({ value, ...more });
 /** A label cell: centred, as the published forms set their field names. */
@@ -21,33 +24,32 @@ export function formNumberLine(formNumber: string | undefined): FormLine[] {
 }
 
 /**
- * Indicator rows grouped by 一级 then 二级 in data order, with the group cells merged down their runs; `rest` gives
- * each row's remaining cells. `lead` cells (e.g. the block's label) go first in the first row.
+ * Indicator rows grouped 一级 → 二级 (shared/schemes.ts groupIndicators: each level once, in the scheme's order or,
+ * with `order: 'data'`, in the order first met), the group cells merged down their rows; `rest` gives each row's
+ * remaining cells. `lead` cells (e.g. the block's label) go first in the first row; `level1Text` words a 一级's cell
+ * from its label and code.
  */
 export function groupedIndicatorRows(
   indicators: readonly Indicator[],
   scheme: IndicatorScheme,
-  rest: (ind: Indicator, index: number) => Cell[],
-  options: { short?: boolean; lead?: Cell[] } = {},
+  rest: (ind: Indicator) => Cell[],
+  options: { short?: boolean; lead?: Cell[]; order?: 'scheme' | 'data'; level1Text?: (label: string, code: string) => string } = {},
 ): Row[] {
-  const name1 = (code: string) => (options.short ? shortLabel(level1Label(scheme, code)) : level1Label(scheme, code));
-  const name2 = (code: string) => (options.short ? shortLabel(level2Label(scheme, code)) : level2Label(scheme, code));
-  const runLength = (from: number, same: (i: Indicator) => boolean) => {
-    let n = 0;
-    while (from + n < indicators.length && same(indicators[from + n])) n++;
-    return n;
-  };
-  return indicators.map((ind, i) => {
-    const cells: Cell[] = i === 0 && options.lead ? [...options.lead] : [];
-    const prev = indicators[i - 1];
-    if (!prev || prev.level1 !== ind.level1) {
-      cells.push(label(name1(ind.level1), spanRows(runLength(i, (x) => x.level1 === ind.level1))));
-    }
-    if (!prev || prev.level1 !== ind.level1 || prev.level2 !== ind.level2) {
-      cells.push(label(name2(ind.level2), spanRows(runLength(i, (x) => x.level1 === ind.level1 && x.level2 === ind.level2))));
-    }
-    return { cells: [...cells, ...rest(ind, i)] };
-  });
+  const name = (text: string) => (options.short ? shortLabel(text) : text);
+  const rows: Row[] = [];
+  for (const g1 of groupIndicators(scheme, indicators, options.order)) {
+    const items1 = g1.groups.flatMap((g2) => g2.items);
+    const text1 = name(g1.def?.label ?? g1.code);
+    g1.groups.forEach((g2, j) =>
+      g2.items.forEach((ind, k) => {
+        const cells: Cell[] = rows.length === 0 && options.lead ? [...options.lead] : [];
+        if (j === 0 && k === 0) cells.push(label(options.level1Text ? options.level1Text(text1, g1.code) : text1, spanRows(items1.length)));
+        if (k === 0) cells.push(label(name(g2.def?.label ?? g2.code), spanRows(g2.items.length)));
+        rows.push({ cells: [...cells, ...rest(ind)] });
+      }),
+    );
+  }
+  return rows;
 }
 
 /**
@@ -85,9 +87,34 @@ function splitLongParagraph(paragraph: string): string[] {
   return pieces;
 }
 
-/** The unit's indicator scheme, or the default one when its id is unknown (a package from a newer version). */
-export function schemeOf(unit: Unit): IndicatorScheme {
-  return getScheme(unit.schemeId) ?? getScheme(DEFAULT_SCHEME_ID) ?? SCHEME_A;
+/** 实际完成值 as the forms print it: a plain number with the indicator's unit ("85" → "85%", "240" → "240人"), any
+ * other text as typed; a 定性 outcome picked without words, by the outcome's name; 不适用 as such. */
+export function actualText(ind: Indicator, result: IndicatorResult | undefined): string {
+  if (result?.notApplicable) return m.notApplicable;
+  const actual = result?.actual.trim() ?? '';
+  if (actual === '') return result?.outcome !== undefined ? OUTCOME_LABELS[result.outcome] : '';
+  return ind.direction !== '定性' && PLAIN_NUMBER.test(actual) ? actual + ind.unit.trim() : actual;
+}
+
+const PLAIN_NUMBER = /^[-+]?\d+(\.\d+)?$/;
+
+/**
+ * 一级 cells with their 分值 as the scoring totals them ("产出指标\n（50分）"), the label alone for a 一级 without
+ * points. The line break keeps the bracket whole in a narrow column.
+ */
+export function level1WithPoints(totals: readonly Level1Total[]): (label: string, code: string) => string {
+  return (text, code) => {
+    const points = totals.find((t) => t.code === code)?.maxScore;
+    return points === undefined ? text : `${text}\n（${points}分）`;
+  };
+}
+
+/**
+ * The layout as a draft (草稿版) prints it (domain.md §6): "（草稿）" closes every title line, so no sheet or page that
+ * carries a title passes for the 正式版.
+ */
+export function draftMarked(layout: FormLayout): FormLayout {
+  return { ...layout, headerLines: layout.headerLines.map((line) => (line.kind === 'title' ? { ...line, text: line.text + m.draftMark } : line)) };
 }
 
 /** "渝北区" from "重庆市渝北区工商业联合会": the district some titles name. */

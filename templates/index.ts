@@ -6,6 +6,7 @@ import { f4SelfEvaluationDisclosure } from './f4-self-evaluation-disclosure';
 import { f5ProjectTargetsConsolidated } from './f5-project-targets-consolidated';
 import { f6KeyProjects } from './f6-key-projects';
 import { f7DepartmentWeightedTargets } from './f7-department-weighted-targets';
+import { f8DepartmentSelfAssessment } from './f8-department-self-assessment';
 import type { FormId, FormTemplate } from './template';
 
 export const TEMPLATES: readonly FormTemplate[] = [
@@ -16,6 +17,7 @@ export const TEMPLATES: readonly FormTemplate[] = [
   f5ProjectTargetsConsolidated,
   f6KeyProjects,
   f7DepartmentWeightedTargets,
+  f8DepartmentSelfAssessment,
 ];
 
 export function getTemplate(id: string): FormTemplate | undefined {

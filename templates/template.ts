@@ -3,7 +3,7 @@
 import type { FormLayout } from '../shared/forms/layout';
 import type { DepartmentPlan, Project, Unit } from '../shared/model';
 
-export type FormId = 'F1' | 'F2' | 'F3' | 'F4' | 'F5' | 'F6' | 'F7';
+export type FormId = 'F1' | 'F2' | 'F3' | 'F4' | 'F5' | 'F6' | 'F7' | 'F8';
 
 export interface FormData {
   units: readonly Unit[];
@@ -25,7 +25,10 @@ export interface FormRequest {
   formNumber?: string;
   /** 填报日期, printed where the form has one */
   date?: string;
-  /** a final (正式) form: validation errors of the covered projects and plans block the export (domain.md §3) */
+  /**
+   * a final (正式版) form: validation errors of the covered projects and plans block the export (domain.md §3); any
+   * other export is a draft (草稿版) and carries the 草稿 mark in the title line of every sheet and page (§6)
+   */
   final?: boolean;
 }
 

@@ -61,6 +61,20 @@ export const DB_VERSIONS: readonly VersionSpec[] = [
       syncBases: 'id',
     },
   },
+  {
+    // self-assessments gain 上年结转资金 (SelfAssessment.carriedOver), zero where nothing was carried over before
+    version: 3,
+    stores: {},
+    upgrade: (tx) =>
+      tx
+        .table<StoredProject>('projects')
+        .toCollection()
+        .modify((project) => {
+          if (project.selfAssessment && !project.selfAssessment.carriedOver) {
+            project.selfAssessment.carriedOver = { budgetInitial: 0, budgetAdjusted: 0, spent: 0 };
+          }
+        }),
+  },
 ];
 
 export function declareVersions(db: Dexie, versions: readonly VersionSpec[] = DB_VERSIONS): void {
@@ -78,6 +92,10 @@ export class PerfDatabase extends Dexie {
   declare settings: Table<StoredSetting, string>;
   declare syncBases: Table<StoredSyncBase, Id>;
 
+  /** Another page opened this database at a newer version (or is deleting it): this one is closed and writes nothing. */
+  outdated = false;
+  private readonly outdatedListeners = new Set<() => void>();
+
   /**
    * @param options pass `{ indexedDB, IDBKeyRange }` to run on another IndexedDB (tests use fake-indexeddb)
    * @param versions only migration tests pass a longer list than DB_VERSIONS
@@ -85,5 +103,19 @@ export class PerfDatabase extends Dexie {
   constructor(options?: DexieOptions, versions: readonly VersionSpec[] = DB_VERSIONS) {
     super(DB_NAME, options);
     declareVersions(this, versions);
+    this.on('versionchange', () => {
+      // Dexie's own handler would close with auto-open left on: the next save would open the database again, at the
+      // newer version, and write this release's records into the newer schema. Closed for good instead.
+      this.close({ disableAutoOpen: true });
+      this.outdated = true;
+      for (const listener of this.outdatedListeners) listener();
+      return false;
+    });
+  }
+
+  /** Calls `listener` once the database has been closed for a newer version; returns the unsubscribe. */
+  onOutdated(listener: () => void): () => void {
+    this.outdatedListeners.add(listener);
+    return () => this.outdatedListeners.delete(listener);
   }
 }

@@ -10,7 +10,8 @@ interface PublishedTable {
 const doc = loadFixture('yubei-2024');
 const published = loadCells<{ plan: PublishedTable & { unitLine: string; moneyUnitLine: string }; projects: (PublishedTable & { compilerLine: string; moneyUnitLine: string })[] }>('yubei-2024-cells');
 const unitId = doc.units[0].id;
-const request = { data: doc, year: 2024, scope: { kind: 'unit' as const, unitId } };
+// the published data passes every check, so these are the 正式版 exports, titled as published (no 草稿 mark)
+const request = { data: doc, year: 2024, scope: { kind: 'unit' as const, unitId }, final: true };
 const COLS = [1, 2, 3, 4, 5, 6, 7];
 
 test('F7 xlsx: 部门名称, 部门支出预算数 7,563,832.99, 当年整体绩效目标 and the weighted indicators', async () => {
@@ -66,7 +67,7 @@ test('F1 prints an empty or non-plain 指标值 as written, never as 0', async (
   const p = structuredClone(doc.projects[0]);
   p.indicators[0].target = '';
   p.indicators[1].target = '100.00';
-  const r = await exportForm('F1', 'xlsx', { ...request, data: { ...doc, projects: [p] }, scope: { kind: 'projects', projectIds: [p.id] } });
+  const r = await exportForm('F1', 'xlsx', { ...request, final: false, data: { ...doc, projects: [p] }, scope: { kind: 'projects', projectIds: [p.id] } });
   if (!r.ok) throw new Error(r.messages.join());
   const x = await readXlsx(r.bytes);
   expect([x.text(10, 6), x.text(11, 6), x.text(12, 6)]).toEqual(['', '100.00', '12']);

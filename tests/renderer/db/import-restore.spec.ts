@@ -6,6 +6,7 @@ import {
   createExchangeDocument,
   parseExchange,
   serializeExchange,
+  validateExchange,
   type ExchangeDocument,
 } from '../../../shared/exchange/exchange';
 import { applyPlan, expectedLocalState, type ConflictChoice, type DataSet, type ImportPlan } from '../../../shared/consolidation';
@@ -108,7 +109,7 @@ describe('bad input: refused in Chinese, database unchanged', () => {
     const text = serializeExchange(unitPackage('hd-unit'));
     const messages = messagesOf(await importPackage(kit, text.slice(0, Math.floor(text.length * 0.7))));
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(/^文件不是有效的 JSON 数据包，可能已损坏或被截断（.+）。$/);
+    expect(messages[0]).toMatch(/^文件不是有效的 JSON 数据包，可能已损坏或被截断(（第 \d+ 个字符附近）)?。$/);
     expect(await snapshot(kit)).toEqual(before);
   });
 
@@ -151,7 +152,7 @@ describe('bad input: refused in Chinese, database unchanged', () => {
     expect(bytes.length).toBe(20_971_520);
     const messages = messagesOf(await importPackage(kit, bytes));
     expect(messages).toHaveLength(1);
-    expect(messages[0]).toMatch(/^文件不是有效的 JSON 数据包，可能已损坏或被截断（.+）。$/);
+    expect(messages[0]).toMatch(/^文件不是有效的 JSON 数据包，可能已损坏或被截断(（第 \d+ 个字符附近）)?。$/);
     // and garbage that is valid JSON of the wrong shape
     expect(messagesOf(await importPackage(kit, JSON.stringify(Array.from({ length: 100_000 }, (_, i) => i))))).toEqual([
       '文件内容不是数据包：最外层应为一个 JSON 对象。',
@@ -428,6 +429,77 @@ describe('a unit’s 部门整体支出 plan with another id than the supervisor
       '读取数据包之后本机数据又有修改，为免覆盖，本次未导入。请重新选择数据包再导入。',
     );
     expect(await snapshot(kit)).toEqual(before);
+  });
+});
+
+describe('an indicator id shared between a project and a 部门整体支出 plan', () => {
+  // indicator ids are one set across projects and plans: the validator refuses a backup that holds one twice
+  let kit: Kit;
+  const T_UNIT = '2021-03-01T00:00:00.000Z';
+  const planIndicator = { ...huadu().projects[0].indicators[0], id: 'hd-plan-i1', name: '部门整体绩效指标' };
+  const storedPlan: DepartmentPlan = {
+    id: 'hd-plan', unitId: 'hd-unit', year: 2021, tasks: [], expenditureBudget: null, overallGoal: '保障运转', indicators: [planIndicator], updatedAt: '2021-02-01T00:00:00.000Z',
+  };
+  /** hd-p2 with one more indicator under the given id, edited by the unit after the last import */
+  const takes = (id: string) => (p: Project): Project =>
+    p.id === 'hd-p2' ? { ...p, indicators: [...p.indicators, { ...planIndicator, id, name: '借用编号的指标' }], updatedAt: T_UNIT } : p;
+
+  beforeEach(async () => {
+    kit = makeKit();
+    planOf(await importPackage(kit, serializeExchange({ ...unitPackage('hd-unit'), departmentPlans: [storedPlan] })));
+  });
+  afterEach(() => kit.db.close());
+
+  it('a project of the package taking the stored plan’s indicator id is refused, even when the package’s plan moved it', async () => {
+    const before = await snapshot(kit);
+    const movedPlan = { ...storedPlan, indicators: [{ ...planIndicator, id: 'hd-plan-i1-moved' }], updatedAt: T_UNIT };
+    const pkg = { ...unitPackage('hd-unit', takes('hd-plan-i1')), departmentPlans: [movedPlan] };
+    expect(messagesOf(await importDocument(kit, pkg))).toEqual([
+      '数据包有 1 处问题，未导入任何数据：',
+      '数据包中“花都区民营企业投诉中心运营经费（2021年度）”的指标编号“hd-plan-i1”在本地属于“广州市花都区工商业联合会 2021年度部门整体支出绩效目标”，无法导入。',
+    ]);
+    expect(await snapshot(kit)).toEqual(before);
+  });
+
+  it('the write refuses it too when it gets such records past the plan, and writes nothing', async () => {
+    const before = await snapshot(kit);
+    const thief = takes('hd-plan-i1')(before.data.projects.find((p) => p.id === 'hd-p2')!);
+    const bases = new Map([['hd-p2', T_UNIT]]);
+    expect(errorOf(await kit.repo.applyImport({ units: [], projects: [thief], departmentPlans: [] }, bases))).toBe(
+      '指标编号“hd-plan-i1”已属于2021年度部门整体支出绩效目标，未作任何修改。',
+    );
+    // the plan kept local (written back re-stamped) beside the project that took its id: the same id twice in one write
+    const keptPlan = { ...storedPlan, updatedAt: T_UNIT };
+    expect(errorOf(await kit.repo.applyImport({ units: [], projects: [thief], departmentPlans: [keptPlan] }, bases))).toBe(
+      '指标编号“hd-plan-i1”重复，数据可能已损坏，未作任何修改。',
+    );
+    // a plan of another year taking a stored project's indicator id
+    const planTakes = { ...storedPlan, id: 'hd-plan-2022', year: 2022, indicators: [{ ...planIndicator, id: 'hd-p1-i1' }] };
+    expect(errorOf(await kit.repo.applyImport({ units: [], projects: [], departmentPlans: [planTakes] }, new Map()))).toBe(
+      '指标编号“hd-p1-i1”已属于另一个项目，未作任何修改。',
+    );
+    expect(await snapshot(kit)).toEqual(before);
+  });
+
+  it('a plan of the package taking a stored project’s or another stored plan’s indicator id is refused in the plan', async () => {
+    const before = await snapshot(kit);
+    const plan2022 = { ...storedPlan, id: 'hd-plan-2022', year: 2022, indicators: [{ ...planIndicator, id: 'hd-p1-i1' }] };
+    const plan2023 = { ...storedPlan, id: 'hd-plan-2023', year: 2023 };
+    expect(messagesOf(await importDocument(kit, { ...unitPackage('hd-unit'), departmentPlans: [plan2022, plan2023] }))).toEqual([
+      '数据包有 2 处问题，未导入任何数据：',
+      '数据包中“广州市花都区工商业联合会 2022年度部门整体支出绩效目标”的指标编号“hd-p1-i1”在本地属于““鲲鹏计划”——花都区培育扶持高新企业创新工作（2021年度）”，无法导入。',
+      '数据包中“广州市花都区工商业联合会 2023年度部门整体支出绩效目标”的指标编号“hd-plan-i1”在本地属于“广州市花都区工商业联合会 2021年度部门整体支出绩效目标”，无法导入。',
+    ]);
+    expect(await snapshot(kit)).toEqual(before);
+  });
+
+  it('the plan of the same unit and year under another id keeps its indicator ids: it replaces the stored plan', async () => {
+    const rebuilt = { ...storedPlan, id: 'hd-plan-rebuilt', overallGoal: '单位重建数据后的目标', updatedAt: T_UNIT };
+    const done = planOf(await importDocument(kit, { ...unitPackage('hd-unit'), departmentPlans: [rebuilt] }));
+    expect(done.update.map((e) => [e.id, e.local?.id])).toEqual([['hd-plan-rebuilt', 'hd-plan']]);
+    const after = await kit.repo.exportAll();
+    expect(after.departmentPlans).toEqual([rebuilt]);
+    expect(validateExchange(JSON.parse(serializeExchange(createExchangeDocument(after, T_UNIT)))).ok).toBe(true);
   });
 });
 
