@@ -43,6 +43,8 @@ export const consolidationText = {
     `数据包中的项目“${name}”（${year}年度）与本机已有的同名项目编号不同（可能是报送单位重建了数据），为免重复计入，本次未导入。请先核对并删除其中一个。`,
   indicatorOfOtherProject: (projectName: string, indicatorId: string) =>
     `数据包中项目“${projectName}”的指标编号“${indicatorId}”在本地属于另一个项目，无法导入。`,
+  indicatorHeldLocally: (displayName: string, indicatorId: string, holder: string) =>
+    `数据包中“${displayName}”的指标编号“${indicatorId}”在本地属于“${holder}”，无法导入。`,
   badTimestamp: (displayName: string, value: string) => `数据包中“${displayName}”的修改时间“${value}”无效，数据包可能已损坏。`,
   unresolvedConflict: (displayName: string) => `“${displayName}”两边都有修改，请先选择保留哪一方。`,
   blockedByProblems: (count: number) => `数据包有 ${count} 处问题，未导入任何数据：`,

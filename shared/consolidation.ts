@@ -90,6 +90,9 @@ export interface AppliedImport {
 
 export type ApplyResult = { ok: true; value: AppliedImport } | { ok: false; errors: string[] };
 
+/** An incoming record whose indicators are checked against the local ones. */
+type IndicatorOwner = { kind: 'project'; record: Project } | { kind: 'departmentPlan'; record: DepartmentPlan };
+
 type Verdict = 'add' | 'update' | 'unchanged' | 'keepLocal' | 'conflicts';
 
 /** Compares two timestamps as instants ('…Z' and '….000Z' are equal); falls back to text order if one is unreadable. */
@@ -205,8 +208,28 @@ export function planImport(local: DataSet, incoming: ExchangeDocument, bases: Sy
   const localProjects = new Map(local.projects.map((p) => [p.id, p]));
   const projectKey = (p: Project) => `${p.unitId}\u0000${p.year}\u0000${p.name.trim()}`;
   const localProjectOfName = new Map(local.projects.map((p) => [projectKey(p), p]));
-  const indicatorOwner = new Map<Id, Id>();
-  for (const p of local.projects) for (const ind of p.indicators) indicatorOwner.set(ind.id, p.id);
+  // indicator ids are global keys of projects and plans alike, as the exchange validator counts them
+  const localProjectOfIndicator = new Map<Id, Project>();
+  for (const p of local.projects) for (const ind of p.indicators) localProjectOfIndicator.set(ind.id, p);
+  const localPlanOfIndicator = new Map<Id, DepartmentPlan>();
+  for (const dp of local.departmentPlans) for (const ind of dp.indicators) localPlanOfIndicator.set(ind.id, dp);
+  /**
+   * The first of an incoming record's indicators that a local record other than its own holds: a local project is a
+   * project's own by id; a local plan is a plan's own when the import replaces it (same id, or same unit and year).
+   */
+  const heldElsewhere = (own: IndicatorOwner): { id: Id; holder: Project | DepartmentPlan } | undefined => {
+    for (const ind of own.record.indicators) {
+      const project = localProjectOfIndicator.get(ind.id);
+      if (project && !(own.kind === 'project' && project.id === own.record.id)) return { id: ind.id, holder: project };
+      const dp = localPlanOfIndicator.get(ind.id);
+      const replaced = dp && own.kind === 'departmentPlan' && (dp.id === own.record.id || (dp.unitId === own.record.unitId && dp.year === own.record.year));
+      if (dp && !replaced) return { id: ind.id, holder: dp };
+    }
+    return undefined;
+  };
+  const holderName = (holder: Project | DepartmentPlan): string =>
+    'name' in holder ? T.projectName(holder.name, holder.year) : T.planName(unitName(holder.unitId), holder.year);
+
   for (const project of incoming.projects) {
     const displayName = T.projectName(project.name, project.year);
     if (badTime('project', project.id, displayName, project.updatedAt)) continue;
@@ -214,12 +237,13 @@ export function planImport(local: DataSet, incoming: ExchangeDocument, bases: Sy
       plan.problems.push({ kind: 'project', id: project.id, displayName, message: T.projectUnitMissing(project.name) });
       continue;
     }
-    const foreign = project.indicators.find((ind) => {
-      const owner = indicatorOwner.get(ind.id);
-      return owner !== undefined && owner !== project.id;
-    });
+    const foreign = heldElsewhere({ kind: 'project', record: project });
     if (foreign) {
-      plan.problems.push({ kind: 'project', id: project.id, displayName, message: T.indicatorOfOtherProject(project.name, foreign.id) });
+      const message =
+        'name' in foreign.holder
+          ? T.indicatorOfOtherProject(project.name, foreign.id)
+          : T.indicatorHeldLocally(displayName, foreign.id, holderName(foreign.holder));
+      plan.problems.push({ kind: 'project', id: project.id, displayName, message });
       continue;
     }
     // the same project under a new id (a unit that rebuilt its data) would be added beside the old one and counted twice
@@ -240,18 +264,29 @@ export function planImport(local: DataSet, incoming: ExchangeDocument, bases: Sy
       plan.problems.push({ kind: 'departmentPlan', id: dp.id, displayName, message: T.planUnitMissing(dp.year) });
       continue;
     }
+    const foreign = heldElsewhere({ kind: 'departmentPlan', record: dp });
+    if (foreign) {
+      plan.problems.push({ kind: 'departmentPlan', id: dp.id, displayName, message: T.indicatorHeldLocally(displayName, foreign.id, holderName(foreign.holder)) });
+      continue;
+    }
     const match = localPlans.get(dp.id) ?? localPlanOfYear.get(`${dp.unitId}\u0000${dp.year}`);
     place('departmentPlan', displayName, match, dp);
   }
   return plan;
 }
 
-/** The instant a conflict resolved for the local side is stamped with: now, but always later than the base it beat. */
+/**
+ * The instant a conflict resolved for the local side is stamped with: now, but later than the base it beat, and always
+ * a time the validator accepts. A unit's clock may run ahead of the supervisor's, so the base may be later than now:
+ * the stamp is then 1 ms after the base. A base at the last valid millisecond (9999-12-31T23:59:59.999Z) has no later
+ * valid time, so the stamp is the base itself: the choice still sticks, because the stored base is that same time and
+ * the next import of the package finds neither side changed since (planImport keeps the local record).
+ */
 function resolutionTime(now: Timestamp, base: Timestamp): Timestamp {
-  if (compareTimestamps(now, base) > 0) return now;
-  // a unit's clock may run ahead of the supervisor's; the choice must still count as the later edit
+  if (isSaneTimestamp(now) && compareTimestamps(now, base) > 0) return now;
   const later = new Date(Date.parse(base) + 1);
-  return Number.isNaN(later.getTime()) ? now : later.toISOString();
+  const afterBase = Number.isNaN(later.getTime()) ? null : later.toISOString();
+  return [afterBase, base].find(isSaneTimestamp) ?? now;
 }
 
 /**
@@ -259,7 +294,8 @@ function resolutionTime(now: Timestamp, base: Timestamp): Timestamp {
  * messages) while the plan has problems or a conflict has no choice. Every record of the package gets its incoming
  * updatedAt as its new base, whichever side was kept. Records kept local are not written, except a conflict resolved
  * for the local side: choosing is an edit made after seeing the package, so that record is written back stamped
- * `resolvedAt`, and a later edit by the unit conflicts with it again instead of silently replacing it.
+ * `resolvedAt` (or just after the package's time, see resolutionTime), and a later edit by the unit conflicts with it
+ * again instead of silently replacing it.
  */
 export function applyPlan(plan: ImportPlan, choices: ConflictChoices, resolvedAt: Timestamp): ApplyResult {
   if (plan.problems.length > 0) {

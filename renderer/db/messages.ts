@@ -44,6 +44,7 @@ export const DB_MESSAGES = {
   invalidYear: (year: number) => `年度“${year}”无效，请填写四位数的年份。`,
   duplicateIndicatorId: (id: string) => `指标编号“${id}”重复，数据可能已损坏，未作任何修改。`,
   indicatorOfOtherProject: (id: string) => `指标编号“${id}”已属于另一个项目，未作任何修改。`,
+  indicatorOfPlan: (id: string, year: number) => `指标编号“${id}”已属于${year}年度部门整体支出绩效目标，未作任何修改。`,
   duplicateRecordId: (what: string, id: string) => `${what}编号“${id}”重复，未作任何修改。`,
   duplicatePlanYear: (year: number) => `同一单位的${year}年度部门整体支出绩效目标出现了两份，未作任何修改。`,
   projectUnitMissing: (projectName: string) => `项目“${projectName}”所属的单位不存在，未作任何修改。`,

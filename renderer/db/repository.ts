@@ -577,13 +577,37 @@ export class Repository {
     return assembleProject(row, await this.indicatorRowsOf(id));
   }
 
-  /** Indicator ids are global keys: refuse rather than silently move another project's indicator. */
-  private async refuseForeignIndicators(projects: readonly Project[]): Promise<void> {
+  /**
+   * Indicator ids are global keys of projects and plans alike: refuse rather than silently move another project's
+   * indicator. A stored project indicator is never a plan's own.
+   */
+  private async refuseForeignIndicators(projects: readonly Project[], plans: readonly DepartmentPlan[] = []): Promise<void> {
     const owner = new Map<Id, Id>();
     for (const project of projects) for (const indicator of project.indicators) owner.set(indicator.id, project.id);
-    const existing = await this.db.indicators.bulkGet([...owner.keys()]);
+    const planIndicatorIds = plans.flatMap((plan) => plan.indicators.map((indicator) => indicator.id));
+    const existing = await this.db.indicators.bulkGet([...owner.keys(), ...planIndicatorIds]);
     for (const row of existing) {
       if (row && row.projectId !== owner.get(row.id)) throw new Refusal(M.indicatorOfOtherProject(row.id));
+    }
+  }
+
+  /**
+   * The exchange validator's rule, against stored plans: an incoming indicator id (of a project or a plan) that a stored
+   * plan holds is refused, unless that plan is the incoming plan's own, i.e. the write replaces it (same id, or same unit
+   * and year). Only imports check this: it reads every plan, and the app's own saves make fresh ids.
+   */
+  private async refuseIndicatorsOfStoredPlans(data: DataSet): Promise<void> {
+    const incoming = new Map<Id, DepartmentPlan | null>();
+    for (const project of data.projects) for (const indicator of project.indicators) incoming.set(indicator.id, null);
+    for (const plan of data.departmentPlans) for (const indicator of plan.indicators) incoming.set(indicator.id, plan);
+    if (incoming.size === 0) return;
+    for (const stored of await this.db.departmentPlans.toArray()) {
+      for (const indicator of stored.indicators) {
+        if (!incoming.has(indicator.id)) continue;
+        const plan = incoming.get(indicator.id);
+        const replaced = plan && (plan.id === stored.id || (plan.unitId === stored.unitId && plan.year === stored.year));
+        if (!replaced) throw new Refusal(M.indicatorOfPlan(indicator.id, stored.year));
+      }
     }
   }
 
@@ -822,7 +846,8 @@ export class Repository {
     for (const unit of found) if (unit) unitIds.add(unit.id);
     const problem = checkDataSet(data, unitIds);
     if (problem) throw new Refusal(problem);
-    await this.refuseForeignIndicators(data.projects);
+    await this.refuseForeignIndicators(data.projects, data.departmentPlans);
+    await this.refuseIndicatorsOfStoredPlans(data);
 
     await db.units.bulkPut(structuredClone(data.units));
     await this.writeProjects(data.projects, true);
@@ -948,7 +973,7 @@ function checkDataSet(data: DataSet, knownUnitIds: ReadonlySet<Id>): string | un
   if (projectDup !== undefined) return M.duplicateRecordId(M.recordKindProject, projectDup);
   const planDup = firstDuplicate(data.departmentPlans.map((p) => p.id));
   if (planDup !== undefined) return M.duplicateRecordId(M.recordKindPlan, planDup);
-  const indicatorDup = firstDuplicate(data.projects.flatMap((p) => p.indicators.map((i) => i.id)));
+  const indicatorDup = firstDuplicate([...data.projects, ...data.departmentPlans].flatMap((r) => r.indicators.map((i) => i.id)));
   if (indicatorDup !== undefined) return M.duplicateIndicatorId(indicatorDup);
   const planKeys = new Set<string>();
   for (const plan of data.departmentPlans) {

@@ -31,6 +31,60 @@ const CELL_PADDING = 0.5;
 /** The font size at which a CJK character is exactly two width units (14 px against Calibri 11's 7 px digit). */
 const TWO_UNIT_SIZE = 10.5;
 
+/** Excel's limit on the text of one cell, in UTF-16 units; a workbook with a longer one opens only "repaired". */
+export const EXCEL_CELL_MAX_CHARS = 32_767;
+/** How much of a refused text its message shows, in characters. */
+const QUOTED_CHARS = 20;
+
+/** Where in a workbook a refused text would have gone, and how it begins; the texts shortened for a message. */
+export interface CellPlace {
+  /** the layout's name (the form: a project, a unit) */
+  form: string;
+  /** the worksheet row, from 1, as Excel numbers it */
+  row: number;
+  /** the text of the row's first cell, when the text is not in it (a label such as 当年绩效目标) */
+  rowLabel: string | null;
+  /** the text of the column's lowest header cell, when the table has header rows */
+  columnHeader: string | null;
+  /** the text's length in UTF-16 units, as Excel counts it */
+  length: number;
+  /** the text's first characters, whitespace runs as one space */
+  start: string;
+}
+
+/**
+ * A text longer than one Excel cell holds. Refused rather than cut: the workbook would silently lose the rest of what
+ * the user wrote. templates/export.ts turns it into formMessages.cellTooLong.
+ */
+export class ExcelCellTooLongError extends Error {
+  constructor(readonly place: CellPlace) {
+    super(m.cellTooLong(place));
+    this.name = 'ExcelCellTooLongError';
+  }
+}
+
+/** Whether Excel could hold the text: its limit counts the text as shown, not the escapes excelCellText adds. */
+function fitsExcelCell(text: string): boolean {
+  return text.length <= EXCEL_CELL_MAX_CHARS || xmlSafeText(text).length <= EXCEL_CELL_MAX_CHARS;
+}
+
+/** The first QUOTED_CHARS characters (whole code points), on one line. */
+function quoted(text: string): string {
+  const chars = Array.from(xmlSafeText(text.slice(0, QUOTED_CHARS * 4)).replace(/\s+/g, ' ').trim());
+  return chars.length > QUOTED_CHARS ? `${chars.slice(0, QUOTED_CHARS).join('')}…` : chars.join('');
+}
+
+function refuseLongText(text: string, form: string, row: number, rowLabel: string | null = null, columnHeader: string | null = null): never {
+  throw new ExcelCellTooLongError({
+    form: quoted(form),
+    row,
+    rowLabel: rowLabel === null ? null : quoted(rowLabel),
+    columnHeader: columnHeader === null ? null : quoted(columnHeader),
+    length: xmlSafeText(text).length,
+    start: quoted(text),
+  });
+}
+
 const THIN: Borders = {
   top: { style: 'thin' },
   left: { style: 'thin' },
@@ -50,7 +104,10 @@ export function rowHeightFor(text: string, widthUnits: number, fontSize: number)
   return wrappedLineCount(text, capacity) * lineHeight(fontSize) + 3;
 }
 
-/** Renders each layout as a worksheet; returns the .xlsx bytes, or the layouts' problems. */
+/**
+ * Renders each layout as a worksheet; returns the .xlsx bytes, or the layouts' problems. Throws ExcelCellTooLongError
+ * for a text longer than EXCEL_CELL_MAX_CHARS.
+ */
 export async function writeXlsx(
   layouts: FormLayout | readonly FormLayout[],
   options: WriterOptions = {},
@@ -128,11 +185,11 @@ function renderSheet(wb: ExcelJS.Workbook, layout: FormLayout, grid: Grid, name:
   });
 
   let r = 1;
-  for (const line of layout.headerLines) r = writeLine(ws, line, r, widths, fonts);
+  for (const line of layout.headerLines) r = writeLine(ws, line, r, widths, fonts, layout.name);
   const top = r;
   writeTable(ws, layout, grid, top, widths, fonts);
   r = top + grid.rowCount;
-  for (const line of layout.footerLines ?? []) r = writeLine(ws, line, r, widths, fonts);
+  for (const line of layout.footerLines ?? []) r = writeLine(ws, line, r, widths, fonts, layout.name);
 
   if (grid.headerRowCount > 0 && (layout.page.repeatHeaderRows ?? true)) {
     ws.pageSetup.printTitlesRow = `${top}:${top + grid.headerRowCount - 1}`;
@@ -155,7 +212,9 @@ function mergedText(
   font: Partial<Font>,
   horizontal: HAlign,
   widths: readonly number[],
+  form: string,
 ): number {
+  if (!fitsExcelCell(text)) refuseLongText(text, form, row);
   const cell = ws.getCell(row, from + 1);
   cell.value = excelCellText(text);
   cell.font = font;
@@ -180,21 +239,23 @@ function fieldZones(widths: readonly number[], center: string, right: string): [
   return centerStart >= 1 ? [centerStart, rightStart] : null;
 }
 
-function writeLine(ws: Worksheet, line: FormLine, r: number, widths: readonly number[], fonts: Fonts): number {
+function writeLine(ws: Worksheet, line: FormLine, r: number, widths: readonly number[], fonts: Fonts, form: string): number {
   const n = widths.length;
+  const text = (from: number, to: number, value: string, font: Partial<Font>, horizontal: HAlign) =>
+    mergedText(ws, r, from, to, value, font, horizontal, widths, form);
   const body: Partial<Font> = { name: fonts.body, size: fonts.bodySize + 1 };
   let height: number;
   switch (line.kind) {
     case 'formNumber':
-      height = mergedText(ws, r, 0, n, line.text, { name: fonts.title, size: fonts.bodySize + 2 }, 'left', widths);
+      height = text(0, n, line.text, { name: fonts.title, size: fonts.bodySize + 2 }, 'left');
       break;
     case 'title': {
       const font: Partial<Font> = { name: fonts.title, size: fonts.titleSize, bold: true };
-      height = mergedText(ws, r, 0, n, line.text, font, 'center', widths) + 10;
+      height = text(0, n, line.text, font, 'center') + 10;
       break;
     }
     case 'text':
-      height = mergedText(ws, r, 0, n, line.text, { ...body, bold: line.bold ?? false }, line.align ?? 'left', widths);
+      height = text(0, n, line.text, { ...body, bold: line.bold ?? false }, line.align ?? 'left');
       break;
     case 'fields': {
       const left = line.left ?? '';
@@ -202,18 +263,27 @@ function writeLine(ws: Worksheet, line: FormLine, r: number, widths: readonly nu
       const right = line.right ?? '';
       const zones = fieldZones(widths, center, right);
       if (zones === null) {
-        height = mergedText(ws, r, 0, n, [left, center, right].filter(Boolean).join('    '), body, 'left', widths);
+        height = text(0, n, [left, center, right].filter(Boolean).join('    '), body, 'left');
         break;
       }
       const [c, rt] = zones;
-      height = mergedText(ws, r, 0, c, left, body, 'left', widths);
-      if (rt > c) height = Math.max(height, mergedText(ws, r, c, rt, center, body, 'center', widths));
-      if (n > rt) height = Math.max(height, mergedText(ws, r, rt, n, right, body, 'right', widths));
+      height = text(0, c, left, body, 'left');
+      if (rt > c) height = Math.max(height, text(c, rt, center, body, 'center'));
+      if (n > rt) height = Math.max(height, text(rt, n, right, body, 'right'));
       break;
     }
   }
   ws.getRow(r).height = Math.min(MAX_ROW_HEIGHT, height);
   return r + 1;
+}
+
+/** The row's label (its first cell, when that is not the cell itself) and the column's lowest header, where they are text. */
+function headings(grid: Grid, r: number, col: number): [string | null, string | null] {
+  const textOf = (cell: Cell | undefined): string | null => (typeof cell?.value === 'string' && cell.value.trim() !== '' ? cell.value : null);
+  const first = grid.owner[r]?.[0];
+  const rowLabel = first && first.col !== col ? textOf(first.cell) : null;
+  const header = grid.headerRowCount > 0 && r >= grid.headerRowCount ? grid.owner[grid.headerRowCount - 1]?.[col] : undefined;
+  return [rowLabel, textOf(header?.cell)];
 }
 
 /**
@@ -268,6 +338,7 @@ function writeTable(ws: Worksheet, layout: FormLayout, grid: Grid, top: number, 
     if (typeof v === 'number' && Number.isFinite(v)) {
       target.value = v;
     } else if (typeof v === 'string' && v !== '') {
+      if (!fitsExcelCell(v)) refuseLongText(v, layout.name, top + r, ...headings(grid, r, col));
       const text = excelCellText(v);
       if (text !== '') target.value = text;
     }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createExchangeDocument, parseExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import { createExchangeDocument, parseExchange, validateExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
 import type { DepartmentPlan, Project } from '../../shared/model';
 import {
   applyPlan,
@@ -267,6 +267,39 @@ describe('applyPlan', () => {
     // e.g. a record kept local before conflicts were re-stamped, or restored from a backup older than the base
     const stale = planImport({ ...local, projects: [local.projects[0]] }, doc({ units: [], projects: [incomingP1], departmentPlans: [] }), new Map([['hd-p1', T2]]));
     expect(ids(stale.keepLocal)).toEqual(['hd-p1']);
+  });
+});
+
+describe('a conflict kept local against a package time at the end of the valid range', () => {
+  const d = huadu();
+  const p1 = d.projects[0];
+  const local: DataSet = { units: d.units, projects: [edited(p1, T1, '本地')], departmentPlans: [] };
+  const chooseLocal = (incomingAt: string) => {
+    const incoming = doc({ units: [], projects: [edited(p1, incomingAt, '数据包')], departmentPlans: [] });
+    const plan = planImport(local, incoming, new Map([['hd-p1', T0]]));
+    expect(ids(plan.conflicts)).toEqual(['hd-p1']);
+    const applied = applyPlan(plan, new Map([['hd-p1', 'local']]), NOW);
+    if (!applied.ok) throw new Error(applied.errors.join());
+    return { incoming, applied: applied.value };
+  };
+
+  it('is stamped with the last valid millisecond, never a year past 9999', () => {
+    const { applied } = chooseLocal('9999-12-31T23:59:59.999Z');
+    expect(applied.records.projects.map((p) => [p.annualGoal, p.updatedAt])).toEqual([['本地', '9999-12-31T23:59:59.999Z']]);
+    expect(applied.bases.get('hd-p1')).toBe('9999-12-31T23:59:59.999Z');
+    expect(validateExchange(doc({ ...local, projects: applied.records.projects })).ok).toBe(true);
+  });
+
+  it('one millisecond after the package time while that is still valid', () => {
+    const { applied } = chooseLocal('9999-12-31T23:59:59.998Z');
+    expect(applied.records.projects.map((p) => p.updatedAt)).toEqual(['9999-12-31T23:59:59.999Z']);
+  });
+
+  it('the choice sticks: the same package again keeps the local record without asking', () => {
+    const { incoming, applied } = chooseLocal('9999-12-31T23:59:59.999Z');
+    const again = planImport({ ...local, projects: applied.records.projects }, incoming, applied.bases);
+    expect(sizes(again)).toEqual({ add: 0, update: 0, unchanged: 0, keepLocal: 1, conflicts: 0, problems: 0 });
+    expect(again.keepLocal.map((e) => e.kind === 'project' && e.local?.annualGoal)).toEqual(['本地']);
   });
 });
 

@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import type { FormLayout } from '../../../shared/forms/layout';
-import { writeXlsx } from '../../../shared/forms/xlsx-writer';
+import { EXCEL_CELL_MAX_CHARS, ExcelCellTooLongError, writeXlsx } from '../../../shared/forms/xlsx-writer';
+import { exportForm } from '../../../templates/export';
+import type { FormRequest } from '../../../templates/template';
+import { loadFixture } from '../../fixtures/fixture-files';
 import { f4Sample, HOSTILE_SHOWN, hostileSample, labelGridSample } from './samples';
 import { xmlPartErrors } from './well-formed';
 
@@ -262,5 +265,83 @@ describe('writeXlsx: characters XML forbids, in every text of the form', () => {
     const workbook = await (await JSZip.loadAsync(bytes)).file('xl/workbook.xml')!.async('string');
     const titles = [...workbook.matchAll(/<definedName name="_xlnm.Print_Titles"[^>]*>([^<]*)<\/definedName>/g)].map((d) => d[1].replace(/&apos;/g, "'"));
     expect(titles).toEqual(["'’项目’'!$5:$5", "'O’Brien’s 附件'!$4:$6"]);
+  });
+});
+
+describe('writeXlsx: Excel’s limit of 32,767 characters in one cell', () => {
+  /** labelGridSample with one cell's value (table row r, i-th cell of the row) replaced */
+  const withText = (layout: FormLayout, r: number, i: number, value: string): FormLayout => ({
+    ...layout,
+    rows: layout.rows.map((row, k) => (k === r ? { ...row, cells: row.cells.map((cell, j) => (j === i ? { ...cell, value } : cell)) } : row)),
+  });
+  const refusal = async (layout: FormLayout): Promise<ExcelCellTooLongError> => {
+    const error: unknown = await writeXlsx(layout).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (!(error instanceof ExcelCellTooLongError)) throw new Error(`expected ExcelCellTooLongError, got ${String(error)}`);
+    return error;
+  };
+  const goal = '完成非公党组织规范化建设。'.repeat(4000);
+
+  it('writes a text of exactly 32,767 characters whole', async () => {
+    const { wb } = await load(withText(labelGridSample(), 5, 1, goal.slice(0, EXCEL_CELL_MAX_CHARS)));
+    expect(wb.worksheets[0].getCell('B9').value).toBe(goal.slice(0, 32_767));
+  });
+
+  it('refuses a longer text, cut nowhere, naming the row, its label and how the text begins', async () => {
+    const error = await refusal(withText(labelGridSample(), 5, 1, goal.slice(0, 40_000)));
+    expect(error.place).toEqual({
+      form: '部门公开表17-2',
+      row: 9,
+      rowLabel: '当年绩效目标',
+      columnHeader: null,
+      length: 40_000,
+      start: '完成非公党组织规范化建设。完成非公党组织…',
+    });
+    expect(error.message).toBe(
+      '表“部门公开表17-2”第 9 行（“当年绩效目标”）的文字有 40000 个字符（开头是“完成非公党组织规范化建设。完成非公党组织…”），' +
+        '超过了 Excel 一个单元格最多 32767 个字符的限制，未导出 Excel 文件。请把这段文字缩短，或改为导出 Word 文件。',
+    );
+    // an indicator's value: the row's label is the 绩效指标 cell merged down beside it
+    expect((await refusal(withText(labelGridSample(), 8, 4, 'x'.repeat(32_768)))).place).toMatchObject({ row: 12, rowLabel: '绩效指标', length: 32_768 });
+  });
+
+  it('names the column header of a table with header rows, and counts a line above the table too', async () => {
+    const f4 = f4Sample();
+    const long = { ...f4, rows: f4.rows.map((row, k) => (k === 3 ? { ...row, cells: row.cells.map((c, j) => (j === 10 ? { ...c, value: '\n目标'.repeat(20_000) } : c)) } : row)) };
+    expect((await refusal(long)).place).toEqual({ form: '附件2-3', row: 7, rowLabel: null, columnHeader: '年初绩效目标', length: 60_000, start: '目标 目标 目标 目标 目标 目标 目标…' });
+    const header = { ...f4, headerLines: [{ kind: 'fields' as const, left: `部门名称（盖章）：${'区'.repeat(40_000)}`, right: '单位：万元' }] };
+    expect((await refusal(header)).place).toMatchObject({ row: 1, rowLabel: null, columnHeader: null, length: 40_009 });
+  });
+});
+
+describe('exportForm: a goal too long for one Excel cell', () => {
+  const doc = loadFixture('yubei-2024');
+  const project = doc.projects[0];
+  const annualGoal = '加强商协会规范化建设，提升服务会员能力。'.repeat(2000);
+  const request: FormRequest = {
+    data: { ...doc, projects: [{ ...project, annualGoal }] },
+    year: project.year,
+    scope: { kind: 'projects', projectIds: [project.id] },
+  };
+
+  it('as a workbook: no file, a Chinese message saying where the text is and what to do', async () => {
+    expect(annualGoal).toHaveLength(40_000);
+    expect(await exportForm('F1', 'xlsx', request)).toEqual({
+      ok: false,
+      messages: [
+        '表“商协会建设经费”第 8 行（“当年绩效目标”）的文字有 40000 个字符（开头是“加强商协会规范化建设，提升服务会员能力。…”），' +
+          '超过了 Excel 一个单元格最多 32767 个字符的限制，未导出 Excel 文件。请把这段文字缩短，或改为导出 Word 文件。',
+      ],
+    });
+  });
+
+  it('as a Word document: exported with the whole text', async () => {
+    const result = await exportForm('F1', 'docx', request);
+    if (!result.ok) throw new Error(result.messages.join());
+    const xml = await (await JSZip.loadAsync(result.bytes)).file('word/document.xml')!.async('string');
+    const texts = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]);
+    expect(texts).toContain(annualGoal);
   });
 });
