@@ -600,7 +600,7 @@ export class Repository {
     const incoming = new Map<Id, DepartmentPlan | null>();
     for (const project of data.projects) for (const indicator of project.indicators) incoming.set(indicator.id, null);
     for (const plan of data.departmentPlans) for (const indicator of plan.indicators) incoming.set(indicator.id, plan);
-    if (incoming.size === 0) return;
+    // no early return: an awaited call that issues no request can let the transaction commit before the writes below
     for (const stored of await this.db.departmentPlans.toArray()) {
       for (const indicator of stored.indicators) {
         if (!incoming.has(indicator.id)) continue;
