@@ -1,10 +1,11 @@
 // A city-scale data set for the export benchmark: a 财政 supervisor with 100 units, 20 projects each (2,000 projects)
-// and 15 indicators per project (30,000 indicators), with year-end self-assessments. Deterministic.
+// and 15 indicators per project (30,000 indicators), with year-end self-assessments, and on request a 1–7月 monitoring
+// round per project (绩效运行监控, for F9) whose lights come out green, yellow and red. Deterministic.
 // Every project has texts of its own (names, goals, targets), as a city's projects do: with the same texts in every
 // project, the workbook's shared-string table holds each text once, and the benchmark timed a 67 KB F5 that stored
 // one project's texts for all 2,000 (247 KB with texts of their own).
 import { createExchangeDocument, type ExchangeDocument } from '../shared/exchange/exchange';
-import type { Funding, Indicator, Project, Unit } from '../shared/model';
+import type { AchievementLikelihood, Funding, Indicator, MonitoringRound, Project, Unit } from '../shared/model';
 
 const STAMP = '2026-01-15T00:00:00.000Z';
 const LEVELS: [string, string][] = [['1', '11'], ['1', '11'], ['1', '12'], ['1', '12'], ['1', '13'], ['1', '13'], ['2', '21'], ['2', '21'], ['2', '22'], ['2', '22'], ['2', '22'], ['2', '23'], ['2', '24'], ['3', '31'], ['3', '31']];
@@ -38,7 +39,38 @@ function fund(fen: number): Funding {
   return { generalPublic: fen, governmentFund: 0, stateCapital: 0, specialAccount: 0, other: 0 };
 }
 
-export function cityData(unitCount = 100, projectsPerUnit = 20, indicatorsPerProject = 15): ExchangeDocument {
+const LIKELIHOODS: AchievementLikelihood[] = ['certain', 'certain', 'certain', 'certain', 'certain', 'certain', 'possible', 'possible', 'possible', 'impossible'];
+
+/**
+ * A 1–7月 round: 20–69% of the budget spent (序时进度 58.33%, so every execution light occurs), each indicator's
+ * projection between 50% and 109% of its target, a likelihood mostly 确定能完成, and 偏差原因 and 纠偏措施 where it is not.
+ */
+function monitoringRound(budget: number, indicators: readonly Indicator[], seed: number): MonitoringRound {
+  return {
+    month: 7,
+    status: 'done',
+    spent: fund(Math.round((budget * (20 + (seed % 50))) / 100)),
+    entries: indicators.map((ind, i) => {
+      const h = pick(seed, i, 7);
+      const likelihood = LIKELIHOODS[h % LIKELIHOODS.length];
+      const quantitative = ind.direction !== '定性';
+      const target = Number(ind.target);
+      return {
+        indicatorId: ind.id,
+        actualToDate: quantitative ? String(Math.round(target * 0.6)) : '按计划推进',
+        projected: quantitative ? String(Math.round((target * (50 + ((h >>> 4) % 60))) / 100)) : ind.target,
+        likelihood,
+        ...(likelihood === 'certain'
+          ? {}
+          : { cause: { category: 'funding' as const, text: `第${(h >>> 8) % 9 + 1}季度资金到位较晚，影响${ind.name}进度` }, correction: `加快${ind.name}相关工作，按月调度进度` }),
+      };
+    }),
+    updatedAt: STAMP,
+    doneAt: STAMP,
+  };
+}
+
+export function cityData(unitCount = 100, projectsPerUnit = 20, indicatorsPerProject = 15, options: { monitoring?: boolean } = {}): ExchangeDocument {
   const units: Unit[] = [{ id: 'city', name: '某市财政局', parentId: null, schemeId: 'A-2015', updatedAt: STAMP }];
   const projects: Project[] = [];
   for (let u = 1; u <= unitCount; u++) {
@@ -70,6 +102,7 @@ export function cityData(unitCount = 100, projectsPerUnit = 20, indicatorsPerPro
           results: indicators.map((ind) => ({ indicatorId: ind.id, actual: ind.direction === '定性' ? '已完成' : String(Number(ind.target) + (seed % 5)) })),
           problems: '无', rectification: '无', status: 'done',
         },
+        ...(options.monitoring ? { monitoring: [monitoringRound(budget, indicators, seed)] } : {}),
         updatedAt: STAMP,
       });
     }

@@ -1,5 +1,5 @@
 // One export measurement in a fresh process (so peak memory is this case's own), printed as one JSON line.
-//   tsx bench/forms-case.ts F4 xlsx layout|bare
+//   tsx bench/forms-case.ts F4 xlsx layout|bare    (F9:summary: F9's summary alone, of a city with monitoring rounds)
 // 'layout' runs the product path (template → layout engine → writer); 'bare' writes the same cells with the same
 // texts, merges, widths, fonts, alignment, borders, number formats and row heights straight with the library, all
 // prepared before the clock starts: the floor any exporter of this file pays.
@@ -17,11 +17,14 @@ import { getTemplate } from '../templates/index';
 import type { FormRequest } from '../templates/template';
 import { cityData } from './city-data';
 
-const [form, format, mode] = process.argv.slice(2) as [string, 'xlsx' | 'docx', 'layout' | 'bare'];
-const data = cityData();
-const request: FormRequest = { data, year: 2025, scope: { kind: 'supervisor', unitId: 'city' } };
+const [formArg, format, mode] = process.argv.slice(2) as [string, 'xlsx' | 'docx', 'layout' | 'bare'];
+const [form, part] = formArg.split(':');
+const monitoring = form === 'F9';
+const only = part === 'summary' ? { summaryOnly: true } : {};
+const data = cityData(100, 20, 15, { monitoring });
+const request: FormRequest = { data, year: 2025, scope: { kind: 'supervisor', unitId: 'city' }, ...only };
 // both modes first run their own path once on a small city, so neither is timed while the JIT is still cold
-const warmUp: FormRequest = { data: cityData(20, 20), year: 2025, scope: { kind: 'supervisor', unitId: 'city' } };
+const warmUp: FormRequest = { data: cityData(20, 20, 15, { monitoring }), year: 2025, scope: { kind: 'supervisor', unitId: 'city' }, ...only };
 
 interface PreparedCell {
   row: number; col: number; rowSpan: number; colSpan: number;
@@ -161,7 +164,7 @@ async function main() {
   const templateMs = templateRuns.length ? Math.round(templateRuns[Math.floor(templateRuns.length / 2)]) : undefined;
   const projects = data.projects.length;
   const indicators = data.projects.reduce((n, p) => n + p.indicators.length, 0);
-  console.log(JSON.stringify({ form, format, mode, ms: Math.round(ms), templateMs, firstMs: Math.round(first.ms), bytes, maxRssMiB, projects, indicators }));
+  console.log(JSON.stringify({ form: formArg, format, mode, ms: Math.round(ms), templateMs, firstMs: Math.round(first.ms), bytes, maxRssMiB, projects, indicators }));
 }
 
 void main();

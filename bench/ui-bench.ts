@@ -129,11 +129,11 @@ export async function runUiBench(): Promise<UiBenchFigures> {
     await page.waitForSelector('.app');
     const data = dataset();
     const seeded = await page.evaluate(async (data) => {
-      const hook = (window as unknown as { __perfDesk: { repo: { importRecords(d: unknown): Promise<{ ok: boolean; error?: string }>; setSetting(k: string, v: unknown): Promise<void> } } }).__perfDesk;
-      const result = await hook.repo.importRecords(data);
-      await hook.repo.setSetting('ui.unitId', 'bench-unit');
-      await hook.repo.setSetting('ui.year', 2025);
-      await hook.repo.setSetting('ui.selection', null);
+      const hook = (window as unknown as { __perfDesk: { repo: { exchange: { importRecords(d: unknown): Promise<{ ok: boolean; error?: string }> }; settings: { set(k: string, v: unknown): Promise<void> } } } }).__perfDesk;
+      const result = await hook.repo.exchange.importRecords(data);
+      await hook.repo.settings.set('ui.unitId', 'bench-unit');
+      await hook.repo.settings.set('ui.year', 2025);
+      await hook.repo.settings.set('ui.selection', null);
       return result.ok ? 'ok' : result.error;
     }, data as unknown as Record<string, unknown>);
     if (seeded !== 'ok') throw new Error(`seeding failed: ${seeded}`);
@@ -142,7 +142,7 @@ export async function runUiBench(): Promise<UiBenchFigures> {
     if (process.env.UI_BENCH_PROFILE) {
       console.log(await page.evaluate(`(async () => {
         const repo = window.__perfDesk.repo; const t0 = performance.now();
-        const list = await repo.listProjects('bench-unit', 2025); const t1 = performance.now();
+        const list = await repo.projects.list('bench-unit', 2025); const t1 = performance.now();
         return JSON.stringify({ listMs: t1 - t0, n: list.length, withCount: list.filter((s) => s.errorCount !== null).length,
           marks: performance.getEntriesByType('mark').map((m) => m.name + '@' + m.startTime.toFixed(0)),
           nav: performance.getEntriesByType('navigation').map((n) => ({ dcl: n.domContentLoadedEventEnd, load: n.loadEventEnd })) });

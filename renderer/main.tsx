@@ -6,6 +6,7 @@ import { StoreProvider } from './app/store-context';
 import { PerfDatabase } from './db/database';
 import { Repository } from './db/repository';
 import { platform } from './platform';
+import { ruleSetOf } from '../shared/rule-sets';
 import { schemeOf } from '../shared/schemes';
 import { countErrors } from './stores/project-list-store';
 import { DatabaseLifecycle } from './stores/database-lifecycle';
@@ -19,7 +20,7 @@ declare const __TEST_HOOKS__: boolean;
 
 const makeRepository = (db: PerfDatabase) =>
   new Repository(db, {
-    errorCounter: (project, unit) => countErrors(project, schemeOf(unit)),
+    errorCounter: (project, unit) => countErrors(project, schemeOf(unit), { ruleSet: ruleSetOf(unit, project.year) }),
   });
 const db = new PerfDatabase();
 const repo = makeRepository(db);

@@ -92,6 +92,8 @@ export const MA = {
   planTitle: (year: number) => `${year}年度部门整体支出年终完成情况`,
   noPlan: '本年度还没有部门整体支出绩效目标。请在“绩效目标编制”中填写。',
   planGoal: '年度总体目标',
+  planOverallResult: '实际完成情况',
+  planOverallResultHint: '年度总体目标的完成情况，打印在部门整体支出绩效自评表（F8）“实际完成情况”一栏。',
   tasks: '任务支出',
   colTask: '任务名称',
   colTaskBudget: '预算金额',

@@ -23,6 +23,7 @@ export const MX = {
   formOption: (id: string, title: string) => `${id} ${title}`,
   formPerProject: '每个项目一张表',
   formWhole: '范围内的全部项目在一张表中',
+  formPlans: '部门整体支出：范围内每个单位的部门整体支出一张表，不含项目',
   scopeLabel: '范围',
   scopeProject: '一个项目',
   scopeProjects: '选定的项目',

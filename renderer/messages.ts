@@ -115,6 +115,24 @@ export const M = {
   libraryOwn: '本单位',
   libraryReference: '参考',
   librarySource: (source: string, project: string) => `${source} · ${project}`,
+  libraryRankHint: (level2: string) => `“${level2}”的参考指标：本单位用过的在前，再按与项目名称、绩效目标相同的字词和行业排序，点击填入当前行。`,
+  libraryAddHint: (level2: string) => `为“${level2}”添加指标：点击一条，新增一行并填入。`,
+  librarySearch: '搜索指标库',
+  librarySearchPlaceholder: '指标名称、解释或行业，可用拼音，如 myd',
+  librarySearchHint: '按名称、解释、行业搜索全部指标；点击一条，填入当前行（二级不同时新增一行）。',
+  libraryNoMatch: (query: string) => `没有与“${query}”匹配的指标。`,
+  libraryLoading: '正在加载指标库…',
+  libraryShared: '下发',
+  librarySector: (label: string) => `${label}行业库`,
+  libraryLevel2: (label: string) => `〔${label}〕`,
+  libraryUnitSector: (label: string) => `本单位行业：${label}`,
+  libraryNoSector: '未设置行业（单位设置中可选），按项目名称推荐',
+  addFromLibrary: '从指标库添加',
+  unitSector: '行业',
+  unitSectorNone: '（未设置）',
+  unitSectorHint: '指标库按行业推荐指标，二级指标下的填写提示也按行业给出。',
+  unitSectorLoading: '正在加载行业列表…',
+  deriveRequiredLevel2: '每个项目必设的二级指标（缺少时为错误，不能导出正式表格）',
 
   // check panel
   check: '检查',
@@ -123,6 +141,17 @@ export const M = {
   warnings: (n: number) => `提醒 ${n}`,
   errorsExplain: '错误需改正后才能导出正式表格',
   warningsExplain: '提醒不影响导出，请确认',
+  weightScaleOffer: (factor: string) => `按 ${factor} 折算全部权重`,
+  weightScaleTitle: (factor: string) => `每条指标的权重乘以 ${factor}，合计由 100 变为预算执行率以外的分值；可撤销`,
+  weightProposeNote: (output: string, benefit: string, satisfaction: string, execution: string) =>
+    `指标尚未填写权重，自评计分需要权重。可按一级指标默认分值（产出 ${output}、效益 ${benefit}、满意度 ${satisfaction}，预算执行率另计 ${execution} 分）在每个一级指标内平均分配。`,
+  weightProposeOffer: '填入建议权重',
+  weightProposeTitle: '按上述分值填入每条指标的权重，填入后可逐条修改；可撤销',
+  weightsScaled: (factor: string) => `已将全部指标权重按 ${factor} 折算。`,
+  weightsProposed: '已按一级指标默认分值填入权重。',
+  executionRow: '预算执行率指标',
+  executionRowTitle: (weight: string) =>
+    `勾选：这条指标就是预算执行率，自评时按“全年执行数 ÷ 全年预算数”计 ${weight} 分，不再单独计分，也不计入指标权重合计。名称含“预算执行率”“资金执行情况”等的指标默认勾选；不勾选则作为普通绩效指标计分。`,
 
   // save state
   saved: '已保存',

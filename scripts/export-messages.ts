@@ -1,7 +1,7 @@
 // Chinese wording of the headless exporter (scripts/export.ts), kept in one place.
 export const exportCliMessages = {
   usage:
-    '用法：npm run export -- --in 数据包.json --form F1…F8 --format xlsx|docx --out 输出文件 [--year 年度] [--unit 单位编号或名称] [--scope unit|supervisor] [--final 正式版：有错误时不导出；不加时导出草稿版，标题带“草稿”]',
+    '用法：npm run export -- --in 数据包.json --form F1…F9 --format xlsx|docx --out 输出文件 [--year 年度] [--unit 单位编号或名称] [--scope unit|supervisor] [--final 正式版：有错误时不导出；不加时导出草稿版，标题带“草稿”]',
   failed: (message: string) => `导出失败：${message}`,
   exported: (out: string, fileName: string, bytes: number) => `已导出 ${out}（${fileName}，${bytes} 字节）`,
   badArguments: (detail: string) => `参数有误（${detail}）。`,

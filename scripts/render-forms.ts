@@ -1,4 +1,4 @@
-// Exports every form F1–F8 in both formats from the reference fixtures into docs/forms/, then renders each file to
+// Exports every form F1–F10 in both formats from the reference fixtures into docs/forms/, then renders each file to
 // PNG pages with ../shared/tools/render-office.sh so the printed forms can be compared with the published ones.
 //   npx tsx scripts/render-forms.ts [--no-render] [--only F4]
 import { execFileSync } from 'node:child_process';
@@ -23,6 +23,8 @@ const lg2019 = fixture('longgang-2019');
 const lg2023 = fixture('longgang-2023');
 const yubei = fixture('yubei-2024');
 const huadu = fixture('huadu');
+const monitoring = fixture('monitoring-2025');
+const review = fixture('review-2025');
 const assessed = assessedSample(yubei.projects[0]);
 
 const samples: { form: string; request: FormRequest }[] = [
@@ -35,6 +37,10 @@ const samples: { form: string; request: FormRequest }[] = [
   { form: 'F7', request: { data: yubei, year: 2024, scope: { kind: 'unit', unitId: yubei.units[0].id }, formNumber: '表十五' } },
   // a draft (its projects do not pass the checks), so the sample shows the 草稿 mark
   { form: 'F8', request: { data: { ...lg2023, departmentPlans: lg2023.departmentPlans.map(planYearEnd) }, year: 2023, scope: { kind: 'unit', unitId: lg2023.units[0].id } } },
+  // made-up monitoring rounds (every red light answered, so the 正式版): the supervisor's summary, then each project
+  { form: 'F9', request: { data: monitoring, year: 2025, scope: { kind: 'supervisor', unitId: 'mon-sup' }, final: true } },
+  // made-up review rounds: the 良 project, with an opinion answered and one still open
+  { form: 'F10', request: { data: review, year: 2025, scope: { kind: 'projects', projectIds: ['rv-p2'] }, final: true } },
 ];
 
 async function main() {

@@ -35,6 +35,8 @@ export const consolidationText = {
   reasonAlreadyImported: '数据包中的这条记录上次导入时已处理过，此后没有新的修改，保留本地。',
   reasonBothChanged: '上次导入后本地和报送单位都修改过，请选择保留哪一方。',
   reasonSameTimeDifferent: '两边修改时间相同但内容不同，请选择保留哪一方。',
+  reasonChangedAfterSubmission: '本地只有审核记录的变化，报送单位在提交审核的版本上作了修改，将采用数据包中的版本，审核记录两边合并。',
+  reasonReviewMerged: (why: string) => `${why}数据包中有本地没有的审核记录，合并后写入本地，项目内容不变。`,
 
   projectUnitMissing: (projectName: string) => `数据包中的项目“${projectName}”所属单位不存在。`,
   planUnitMissing: (year: number) => `数据包中的${year}年度部门整体支出绩效目标所属单位不存在。`,

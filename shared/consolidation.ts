@@ -6,9 +6,15 @@
 // is a conflict the user resolves. Without a base (first import, or a record entered by hand on both sides), the
 // newer edit wins and equal times with different content are a conflict. Nothing is ever overwritten silently by an
 // older version, and a conflict resolved for the local side stays resolved when the same package comes again.
+//
+// Units recognised by code (or, once confirmed, by name) are written onto the local unit they are (shared/directory.ts).
+// A project's review is merged from both sides whatever becomes of the rest of it (shared/review.ts mergeReviews):
+// review rounds are never lost, and a review alone never makes a conflict.
 import type { DepartmentPlan, Id, Project, Timestamp, Unit } from './model';
 import type { ExchangeDocument } from './exchange/exchange';
 import { consolidationText as T, RECORD_KIND_LABELS } from './consolidation-messages';
+import { matchUnitsToDirectory, placeUnits, type UnitDecisions } from './directory';
+import { contentDigest, latestSubmission, mergeReviews, sameReview } from './review';
 import { isSaneTimestamp, timestampForMessage } from './timestamp';
 
 export type RecordKind = 'unit' | 'project' | 'departmentPlan';
@@ -143,6 +149,21 @@ function classify(local: { updatedAt: Timestamp }, incoming: { updatedAt: Timest
   return { verdict: 'conflicts', reason: T.reasonSameTimeDifferent };
 }
 
+/**
+ * A project's verdict on everything but its review. The local targets may be exactly those of a submission the
+ * incoming copy also holds: then the local side has changed nothing but the review since, and the incoming copy is
+ * the unit's later version, which wins even though the local record was stamped by the supervisor's review.
+ */
+function classifyProject(local: Project, incoming: Project, base: Timestamp | null): { verdict: Verdict; reason: string } {
+  const { review: _l, ...localRest } = local;
+  const { review: _i, ...incomingRest } = incoming;
+  if (sameContent(localRest, incomingRest)) return { verdict: 'unchanged', reason: T.reasonSame };
+  const submitted = latestSubmission(local);
+  const asSubmitted = submitted?.digest !== undefined && submitted.digest === contentDigest(local);
+  if (asSubmitted && incoming.review?.submissions.some((s) => s.id === submitted.id)) return { verdict: 'update', reason: T.reasonChangedAfterSubmission };
+  return classify(localRest, incomingRest, base);
+}
+
 function duplicateIds(ids: readonly Id[]): Id[] {
   const seen = new Set<Id>();
   const dups = new Set<Id>();
@@ -153,23 +174,38 @@ function duplicateIds(ids: readonly Id[]): Id[] {
   return [...dups];
 }
 
+export interface ImportOptions {
+  /**
+   * what the user decided about units matchUnitsToDirectory could not settle alone (keyed by the unit's id in the
+   * package): a name match confirmed or refused, a unit whose parent is nowhere placed under a local unit
+   */
+  unitDecisions?: UnitDecisions;
+}
+
 /**
  * Classifies every record of the package against the local data. Pure: reads nothing but its arguments.
- * Department plans are matched by id, or else by unit and year (a unit keeps one plan a year).
+ * Department plans are matched by id, or else by unit and year (a unit keeps one plan a year). Units are first placed
+ * onto the local directory (matchUnitsToDirectory): a unit recognised by code, or by a name someone confirmed, is the
+ * local unit; a name match not yet confirmed is added as a unit of its own; a decision that names a unit that is not
+ * there is a problem.
  */
-export function planImport(local: DataSet, incoming: ExchangeDocument, bases: SyncBases): ImportPlan {
+export function planImport(local: DataSet, packageDoc: ExchangeDocument, bases: SyncBases, options: ImportOptions = {}): ImportPlan {
   const plan: ImportPlan = { add: [], update: [], unchanged: [], keepLocal: [], conflicts: [], problems: [] };
 
   // a package that skipped parseExchange may repeat ids; matching by id would then be meaningless
   const dupChecks: [RecordKind, Id[]][] = [
-    ['unit', duplicateIds(incoming.units.map((u) => u.id))],
-    ['project', duplicateIds(incoming.projects.map((p) => p.id))],
-    ['departmentPlan', duplicateIds(incoming.departmentPlans.map((p) => p.id))],
+    ['unit', duplicateIds(packageDoc.units.map((u) => u.id))],
+    ['project', duplicateIds(packageDoc.projects.map((p) => p.id))],
+    ['departmentPlan', duplicateIds(packageDoc.departmentPlans.map((p) => p.id))],
   ];
   for (const [kind, ids] of dupChecks) {
     for (const id of ids) plan.problems.push({ kind, id, displayName: id, message: T.duplicateId(RECORD_KIND_LABELS[kind], id) });
   }
   if (plan.problems.length > 0) return plan;
+
+  const placed = matchUnitsToDirectory(local, packageDoc, options.unitDecisions);
+  for (const p of placed.problems) plan.problems.push({ kind: 'unit', id: p.incomingId, displayName: p.name, message: p.message });
+  const incoming = placeUnits(packageDoc, placed.placements);
 
   const localUnits = new Map(local.units.map((u) => [u.id, u]));
   const incomingUnits = new Map(incoming.units.map((u) => [u.id, u]));
@@ -206,6 +242,23 @@ export function planImport(local: DataSet, incoming: ExchangeDocument, bases: Sy
   }
 
   const localProjects = new Map(local.projects.map((p) => [p.id, p]));
+  /**
+   * A project goes where its content puts it, carrying the review of both sides. A local record whose content stays
+   * (unchanged, or kept as newer) but whose review gains events from the package is written back: its own content,
+   * its own updatedAt, the merged review.
+   */
+  const placeProject = (displayName: string, localProject: Project | undefined, project: Project): void => {
+    const review = mergeReviews(localProject?.review, project.review);
+    const record: Project = review ? { ...project, review } : project;
+    if (!localProject) return place('project', displayName, undefined, record);
+    const base = bases.get(project.id) ?? null;
+    const { verdict, reason } = classifyProject(localProject, project, base);
+    const entry = { kind: 'project' as const, id: project.id, displayName, localUpdatedAt: localProject.updatedAt, incomingUpdatedAt: project.updatedAt, base, local: localProject };
+    const stays = verdict === 'unchanged' || verdict === 'keepLocal';
+    if (stays && review && !sameReview(localProject.review, review)) {
+      plan.update.push({ ...entry, incoming: { ...localProject, review }, reason: T.reasonReviewMerged(reason) });
+    } else plan[verdict].push({ ...entry, incoming: record, reason });
+  };
   const projectKey = (p: Project) => `${p.unitId}\u0000${p.year}\u0000${p.name.trim()}`;
   const localProjectOfName = new Map(local.projects.map((p) => [projectKey(p), p]));
   // indicator ids are global keys of projects and plans alike, as the exchange validator counts them
@@ -252,7 +305,7 @@ export function planImport(local: DataSet, incoming: ExchangeDocument, bases: Sy
       plan.problems.push({ kind: 'project', id: project.id, displayName, message: T.sameNameOtherId(project.name, project.year) });
       continue;
     }
-    place('project', displayName, localProjects.get(project.id), project);
+    placeProject(displayName, localProjects.get(project.id), project);
   }
 
   const localPlans = new Map(local.departmentPlans.map((p) => [p.id, p]));
@@ -362,8 +415,11 @@ function keptLocal(entry: PlanEntry, updatedAt: Timestamp): PlanEntry {
   switch (entry.kind) {
     case 'unit':
       return entry.local ? { ...entry, incoming: { ...entry.local, updatedAt } } : entry;
-    case 'project':
-      return entry.local ? { ...entry, incoming: { ...entry.local, updatedAt } } : entry;
+    case 'project': {
+      // the review merged from both sides rides with the incoming record: keep it with the local content
+      const review = entry.incoming.review;
+      return entry.local ? { ...entry, incoming: { ...entry.local, ...(review ? { review } : {}), updatedAt } } : entry;
+    }
     case 'departmentPlan':
       return entry.local ? { ...entry, incoming: { ...entry.local, updatedAt } } : entry;
   }

@@ -153,6 +153,8 @@ export const ruleSetText = {
   level1WeightsSum: (sum: string, expected: string) => `一级指标默认权重合计为 ${sum}，应为 ${expected}`,
   badExecutionNames: '视为预算执行率的指标名称不能为空',
   badLowExecution: '须说明原因的预算执行率界限须在 0 至 100% 之间',
+  badRequiredLevel2: '必设的二级指标须为两位数字代码，且不重复',
+  diffRequiredLevel2: (labels: readonly string[]) => `每个项目必设二级指标：${labels.join('、')}`,
 } as const;
 
 /** Validation messages (validation.ts). */
@@ -162,6 +164,7 @@ export const validationText = {
   overallGoalEmpty: '年度总体目标尚未填写',
   taskNameRequired: (n: number) => `第 ${n} 项任务的名称不能为空`,
   level1Required: (label: string) => `至少需要一条${label}`,
+  requiredLevel2Missing: (label: string) => `本地区评分规则要求每个项目都设“${label}”，当前尚无`,
   satisfactionExpected: (label: string) => `尚无${label}：有服务对象的项目应考核服务对象满意度`,
   unknownLevel1: (code: string) => `一级指标“${code}”不在当前指标体系中`,
   unknownLevel2: (code: string) => `二级指标“${code}”不在当前指标体系中`,
@@ -176,7 +179,12 @@ export const validationText = {
   qualitativeTargetRequired: (name: string) => `定性指标“${name}”须用文字写明指标值`,
   weightMissing: (name: string) => `其他指标已填写权重，“${name}”也须填写权重`,
   weightInvalid: (name: string) => `“${name}”的权重须为不小于 0 的数`,
-  weightSum: (sum: string) => `指标权重合计为 ${sum}，应为 100，或为 90（预算执行率占 10 分）`,
+  weightSum: (sum: string, points: string, execution: string) => `指标权重合计为 ${sum}，应为 ${points}（预算执行率另计 ${execution} 分）`,
+  weightSumWithoutExecution: (sum: string, points: string, execution: string) =>
+    `除预算执行率指标外，指标权重合计为 ${sum}，应为 ${points}（预算执行率另计 ${execution} 分）`,
+  weightSumHundred: (sum: string, points: string, execution: string, factor: string) =>
+    `指标权重合计为 ${sum}，但预算执行率另计 ${execution} 分，指标权重应合计为 ${points}：可按 ${factor} 折算全部权重`,
+  level1Joiner: '与',
   level1WeightMismatch: (label: string, sum: string, expected: string) =>
     `${label}的权重合计为 ${sum}，默认应为 ${expected}`,
   moneyInvalid: (field: string) => `${field}须为不小于 0 的金额（精确到分）`,

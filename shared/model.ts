@@ -32,6 +32,8 @@ export interface Unit {
   name: string;
   /** short name used in dense forms, e.g. 区工商联 */
   shortName?: string;
+  /** 统一社会信用代码 or 单位编码: how a supervisor's directory and a unit's own data recognise the same unit */
+  code?: string;
   /** 主管部门: the supervising unit, null for a top-level unit */
   parentId: Id | null;
   /** indicator scheme id from schemes.ts */
@@ -41,6 +43,8 @@ export interface Unit {
    * set travels whole (`ruleSet`), so a package carries what a reader needs to recompute its scores.
    */
   ruleSets?: UnitRuleSet[];
+  /** 行业: a sector id of the indicator library (shared/library), for its suggestions and its guidance per 二级 */
+  sector?: string;
   updatedAt: Timestamp;
 }
 
@@ -130,6 +134,49 @@ export interface SelfAssessment {
   completedScoring?: CompletedScoring;
 }
 
+/** 完成目标可能性 (domain.md §8): 确定能完成 · 有可能完成 · 完全不可能完成. */
+export type AchievementLikelihood = 'certain' | 'possible' | 'impossible';
+
+/** 偏差原因 category: 经费保障 · 制度保障 · 人员保障 · 硬件条件保障 · 其他. */
+export type DeviationCauseCategory = 'funding' | 'institution' | 'staffing' | 'hardware' | 'other';
+
+/** 偏差原因: its category and the words that explain it. */
+export interface DeviationCause {
+  category: DeviationCauseCategory;
+  text: string;
+}
+
+/** One indicator in a monitoring round. */
+export interface MonitoringEntry {
+  indicatorId: Id;
+  /** 1–M月完成值: a number as typed ('140'), or for 定性 the progress in words */
+  actualToDate: string;
+  /** 全年预计完成值: a number for 定量 (scored by the rule set to set the light), words for 定性 */
+  projected: string;
+  likelihood?: AchievementLikelihood;
+  /** 偏差原因, when off track */
+  cause?: DeviationCause;
+  /** 纠偏措施: required before the round is 已完成 when the indicator's light is 红 */
+  correction?: string;
+}
+
+/** 绩效运行监控 of one project as of the end of month M (1–M月); a year may hold several rounds, e.g. M = 7 and 10. */
+export interface MonitoringRound {
+  /** M, 1–12: the round covers 1–M月; 序时进度 = M / 12 */
+  month: number;
+  status: 'draft' | 'done';
+  /** 1–M月执行数 by source */
+  spent: Funding;
+  entries: MonitoringEntry[];
+  /** 偏差原因 of the budget execution */
+  cause?: DeviationCause;
+  /** 纠偏措施 of the budget execution: required before 已完成 when its light is 红 */
+  correction?: string;
+  updatedAt: Timestamp;
+  /** when it was marked 已完成 */
+  doneAt?: Timestamp;
+}
+
 /** 项目: a budgeted spending item of one unit in one fiscal year. */
 export interface Project {
   id: Id;
@@ -156,6 +203,10 @@ export interface Project {
   periodGoal: string;
   indicators: Indicator[];
   selfAssessment?: SelfAssessment;
+  /** 绩效目标审核 (domain.md §9): submissions, the supervisor's rounds and reopenings, every one kept */
+  review?: ProjectReview;
+  /** 绩效运行监控: the year's monitoring rounds (1–7月, 1–10月 …), each kept (domain.md §8) */
+  monitoring?: MonitoringRound[];
   updatedAt: Timestamp;
 }
 
@@ -183,6 +234,8 @@ export interface DepartmentPlan {
   indicators: Indicator[];
   /** year-end results of the plan's indicators */
   results?: IndicatorResult[];
+  /** 实际完成情况 of the 年度总体目标 at year end (F8) */
+  overallResult?: string;
   updatedAt: Timestamp;
 }
 
@@ -260,6 +313,20 @@ export interface RuleSetParameters {
   executionIndicatorNames: string[];
   /** an execution rate below this ratio needs a deviation note */
   lowExecutionBelow: number;
+  /** 二级 codes every project must have (a region's 必设指标, e.g. 数量, 质量, 时效, 成本); absent: none */
+  requiredLevel2?: string[];
+  /** warning lights of 绩效运行监控 (domain.md §8); absent (a set derived before they existed): CN-2020's */
+  monitoring?: MonitoringParameters;
+}
+
+/** Where the warning lights of 绩效运行监控 change colour. */
+export interface MonitoringParameters {
+  /** execution 黄 when 序时进度 − 执行进度 is more than this many percentage points (CN-2020: 10) */
+  yellowGap: number;
+  /** execution 红 when the gap is more than this many percentage points (CN-2020: 25) */
+  redGap: number;
+  /** an indicator is 红 when its 全年预计完成值 would score below this share of w (CN-2020: 0.6) */
+  redScoreShare: number;
 }
 
 /** A scoring rule set: versioned data, as indicator schemes are. */
@@ -279,4 +346,101 @@ export interface CompletedScoring {
   total: number | null;
   grade: '优' | '良' | '中' | '差' | null;
   scores: { indicatorId: Id; score: number | null }[];
+}
+
+/**
+ * An indicator of a unit's own library as packages carry it (issue #17): what the unit used, so a supervisor can hand
+ * its units a common library. Coded in the scheme it was used under.
+ */
+export interface LibraryRecord {
+  schemeId: string;
+  level2: string;
+  name: string;
+  direction: Direction;
+  target: string;
+  targetMax?: string;
+  unit: string;
+  explanation?: string;
+  /** where it was used: '2024年度' */
+  source?: string;
+  /** the project it was used in */
+  projectName?: string;
+}
+
+/** 审核状态: 待提交 · 已提交 · 已退回 · 审核通过. */
+export type ReviewStatus = 'draft' | 'submitted' | 'returned' | 'approved';
+
+/** 审核结果 (财预〔2015〕88号): 优 goes forward; 良 after the unit's changes; 中 is changed and reviewed again; 差 stays out. */
+export type ReviewGrade = '优' | '良' | '中' | '差';
+
+/** The opinions on the four questions of the review. */
+export interface ReviewQuestions {
+  /** 完整性 */
+  completeness: string;
+  /** 相关性 */
+  relevance: string;
+  /** 适当性 */
+  appropriateness: string;
+  /** 可行性 */
+  feasibility: string;
+}
+
+/** A field of a project an opinion can be attached to. */
+export type ProjectReviewField = 'name' | 'competentDepartment' | 'funding' | 'townSubsidy' | 'overview' | 'basis' | 'annualGoal' | 'periodGoal' | 'indicators';
+/** A field of an indicator an opinion can be attached to. */
+export type IndicatorReviewField = 'name' | 'level2' | 'direction' | 'target' | 'unit' | 'weight' | 'core' | 'periodTarget' | 'explanation';
+
+/** What an opinion is attached to: a field of the project, or (with indicatorId) a field of one of its indicators. */
+export interface ReviewTarget {
+  projectId: Id;
+  indicatorId?: Id;
+  field: ProjectReviewField | IndicatorReviewField;
+}
+
+/** An opinion on one field, and the unit's answer to it. */
+export interface FieldOpinion {
+  id: Id;
+  target: ReviewTarget;
+  text: string;
+  answered?: { at: Timestamp; by: string; note: string };
+}
+
+/** One review of the supervisor (主管部门 or 财政). Written once; only the answers of its opinions are added later. */
+export interface ReviewRound {
+  id: Id;
+  /** 审核人 */
+  reviewer: string;
+  /** the reviewing unit, where it is one of the data's units */
+  reviewerUnitId?: Id;
+  reviewedAt: Timestamp;
+  questions: ReviewQuestions;
+  result: ReviewGrade;
+  /** 审核意见 */
+  opinion: string;
+  fieldOpinions: FieldOpinion[];
+}
+
+/** A unit's submission (提交审核). `digest` is contentDigest of the project as submitted (shared/review.ts). */
+export interface ReviewSubmission {
+  id: Id;
+  by: string;
+  at: Timestamp;
+  digest?: string;
+}
+
+/** The supervisor taking back an approval so the unit can change the targets again. */
+export interface ReviewReopening {
+  id: Id;
+  by: string;
+  at: Timestamp;
+  reason: string;
+}
+
+/** 绩效目标审核 of a project: every event is kept and identified, so two copies merge by union. */
+export interface ProjectReview {
+  /** follows from the events (shared/review.ts reviewStatusOf); kept for lists and readers of the package */
+  status: ReviewStatus;
+  submissions: ReviewSubmission[];
+  rounds: ReviewRound[];
+  reopenings: ReviewReopening[];
 }

@@ -2,9 +2,10 @@
 // forms ask the rule set; none of them carries a formula choice of its own. CN-2020 is the default; a supervisor
 // derives a named set from it and sends it to its units inside their unit records (model.ts Unit.ruleSets).
 import Decimal from 'decimal.js';
-import type { Indicator, QualitativeOutcome, RuleSet, RuleSetParameters, Unit, UnitRuleSet } from './model';
-import { level1OfRole, type IndicatorScheme } from './schemes';
+import type { Indicator, MonitoringParameters, QualitativeOutcome, RuleSet, RuleSetParameters, Unit, UnitRuleSet } from './model';
+import { findLevel2, level1OfRole, SCHEMES, type IndicatorScheme } from './schemes';
 import { OUTCOME_LABELS, ruleSetText as T } from './messages';
+import { monitoringRuleText } from './monitoring-messages';
 
 export type { ReverseFormula, RuleSet, RuleSetParameters, UnitRuleSet } from './model';
 
@@ -39,6 +40,8 @@ export const CN_2020: RuleSet = deepFreeze({
     // parts of a name, compared without spaces: "预算资金执行情况" (yubei 表17) contains 资金执行情况
     executionIndicatorNames: ['预算执行率', '预算执行情况', '资金执行率', '资金执行情况', '预算支出执行率'],
     lowExecutionBelow: 0.9,
+    // 绩效运行监控 (domain.md §8): gaps in percentage points, the score share a ratio
+    monitoring: { yellowGap: 10, redGap: 25, redScoreShare: 0.6 },
   },
 });
 
@@ -115,6 +118,16 @@ export function ruleSetLabel(set: RuleSet): string {
   return isBuiltIn(set) && set.version === getRuleSet(set.id)?.version ? T.builtInLabel(set.id, set.name) : T.derivedLabel(set.name, set.version);
 }
 
+/** The 二级 codes the set requires on every project (none unless a region's set names them). */
+export function requiredLevel2Of(set: RuleSet): readonly string[] {
+  return set.parameters.requiredLevel2 ?? [];
+}
+
+/** The set's warning lights of 绩效运行监控; CN-2020's for a set derived before they existed. */
+export function monitoringParametersOf(set: RuleSet): MonitoringParameters {
+  return set.parameters.monitoring ?? (CN_2020.parameters.monitoring as MonitoringParameters);
+}
+
 /** Whether the indicator is the 预算执行率 row: as the user marked it, else by the rule set's names. */
 export function isExecutionIndicator(indicator: Pick<Indicator, 'name' | 'execution'>, set: RuleSet): boolean {
   if (indicator.execution !== undefined) return indicator.execution;
@@ -149,10 +162,10 @@ export function level1WeightGroups(set: RuleSet, scheme: IndicatorScheme): { cod
 
 /** Changes to some parameters; nested ones may name only the parts that change. */
 export type RuleSetChanges = {
-  [K in keyof RuleSetParameters]?: RuleSetParameters[K] extends readonly unknown[]
+  [K in keyof RuleSetParameters]?: NonNullable<RuleSetParameters[K]> extends readonly unknown[]
     ? RuleSetParameters[K]
-    : RuleSetParameters[K] extends object
-      ? Partial<RuleSetParameters[K]>
+    : NonNullable<RuleSetParameters[K]> extends object
+      ? Partial<NonNullable<RuleSetParameters[K]>>
       : RuleSetParameters[K];
 };
 
@@ -185,6 +198,13 @@ export function checkParameters(p: RuleSetParameters): string[] {
   }
   if (p.executionIndicatorNames.some((n) => typeof n !== 'string' || n.trim() === '')) out.push(T.badExecutionNames);
   if (!isNumber(p.lowExecutionBelow) || p.lowExecutionBelow <= 0 || p.lowExecutionBelow > 1) out.push(T.badLowExecution);
+  const required = p.requiredLevel2 ?? [];
+  if (required.some((c) => typeof c !== 'string' || !/^[1-9]\d$/.test(c)) || new Set(required).size !== required.length) out.push(T.badRequiredLevel2);
+  const mon = p.monitoring;
+  if (mon !== undefined) {
+    if (!isNumber(mon.yellowGap) || !isNumber(mon.redGap) || mon.yellowGap < 0 || mon.yellowGap >= mon.redGap || mon.redGap > 100) out.push(monitoringRuleText.badGaps);
+    if (!isNumber(mon.redScoreShare) || mon.redScoreShare < 0 || mon.redScoreShare > 1) out.push(monitoringRuleText.badShare);
+  }
   return out;
 }
 
@@ -209,6 +229,7 @@ export function deriveRuleSet(base: RuleSet, name: string, changes: RuleSetChang
     level1Weights: { ...b.level1Weights, ...given.level1Weights },
     executionCaps: [...(given.executionCaps ?? b.executionCaps)].sort((x, y) => y.below - x.below),
     executionIndicatorNames: [...(given.executionIndicatorNames ?? b.executionIndicatorNames)],
+    monitoring: { ...monitoringParametersOf(base), ...given.monitoring },
   })) as RuleSetParameters;
   problems.push(...checkParameters(parameters));
   if (problems.length > 0) return { ok: false, problems };
@@ -238,6 +259,9 @@ export function ruleSetDifferences(set: RuleSet): string[] {
   }
   if (canonical(p.executionIndicatorNames) !== canonical(c.executionIndicatorNames)) out.push(T.diffExecutionNames(p.executionIndicatorNames));
   if (p.lowExecutionBelow !== c.lowExecutionBelow) out.push(T.diffLowExecution(pct(p.lowExecutionBelow)));
+  // a set names codes, not a scheme: each is shown by the label of the first built-in scheme that has it
+  const label = (code: string) => SCHEMES.map((s) => findLevel2(s, code)).find((f) => f !== undefined)?.level2.label ?? code;
+  if ((p.requiredLevel2 ?? []).length > 0) out.push(T.diffRequiredLevel2((p.requiredLevel2 ?? []).map(label)));
   return out;
 }
 

@@ -92,7 +92,8 @@ function toDecimal(text: string): Decimal | null {
  */
 function unitMismatch(indicator: Indicator, actualText: string): boolean {
   const target = indicator.unit.trim();
-  if (target === '') return false;
+  // a plain number carries no unit of its own, and is what most actuals are: no need to parse it as a value text
+  if (target === '' || /^[-+]?\d+(\.\d+)?$/.test(actualText.trim())) return false;
   const parsed = parseValueText(actualText);
   return parsed.quantitative && parsed.unit !== '' && parsed.unit !== target;
 }

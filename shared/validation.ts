@@ -6,8 +6,9 @@ import { FUNDING_SOURCES, fundingTotal } from './model';
 import { level1Label, level2Label } from './indicator-text';
 import { formatMoney } from './money';
 import { findLevel1, findLevel2, level1OfRole, type IndicatorScheme, type Level1Role } from './schemes';
-import { CN_2020, isExecutionIndicator } from './rule-sets';
+import { CN_2020, indicatorPoints, isExecutionIndicator, level1WeightGroups, requiredLevel2Of, TOTAL_POINTS } from './rule-sets';
 import { assessDepartmentPlan, assessProject, type IndicatorScore, type ScoreError, scoreIndicator } from './scoring';
+import { weightsOutOfHundred } from './weights';
 import { FUNDING_SOURCE_LABELS, MONEY_GROUP_LABELS, type Severity, validationText as T } from './messages';
 
 export type ProblemCode =
@@ -30,6 +31,7 @@ export type ProblemCode =
   | 'weightMissing'
   | 'weightInvalid'
   | 'weightSum'
+  | 'weightSumHundred'
   | 'level1WeightMismatch'
   | 'moneyInvalid'
   | 'planBudgetMismatch'
@@ -42,7 +44,8 @@ export type ProblemCode =
   | 'scoreOverrideInvalid'
   | 'executionIndicator'
   | 'qualitativeActualRequired'
-  | 'notApplicableReasonRequired';
+  | 'notApplicableReasonRequired'
+  | 'requiredLevel2Missing';
 
 export interface Problem {
   /** where the problem is, as a property path of the validated object: 'indicators[2].target', 'funding.other' */
@@ -50,6 +53,8 @@ export interface Problem {
   severity: Severity;
   code: ProblemCode;
   message: string;
+  /** the 二级 code the problem is about, where it concerns a whole 二级 (requiredLevel2Missing) */
+  level2?: string;
 }
 
 export interface ValidationOptions {
@@ -57,6 +62,8 @@ export interface ValidationOptions {
   level1Weights?: Readonly<Record<string, number>>;
   /** the unit's rule set for the year (rule-sets.ts ruleSetOf); CN-2020 when absent */
   ruleSet?: RuleSet;
+  /** 二级 codes the record must have rows under; absent: the rule set's requiredLevel2 for a project, none for a plan */
+  requiredLevel2?: readonly string[];
 }
 
 /** Character limit of 偏差原因分析及改进措施 on the self-assessment form. */
@@ -100,6 +107,13 @@ function checkIndicators(indicators: readonly Indicator[], scheme: IndicatorSche
   if (output !== null) out.push(error('indicators', 'outputIndicatorRequired', T.level1Required(output)));
   if (benefit !== null) out.push(error('indicators', 'benefitIndicatorRequired', T.level1Required(benefit)));
   if (satisfaction !== null) out.push(warning('indicators', 'satisfactionIndicatorExpected', T.satisfactionExpected(satisfaction)));
+  // a region's 必设 二级: each needs a row; a code the unit's scheme does not have is not asked for
+  for (const code of options.requiredLevel2 ?? requiredLevel2Of(ruleSet)) {
+    const found = findLevel2(scheme, code);
+    if (found && !indicators.some((i) => i.level2 === code)) {
+      out.push({ ...error('indicators', 'requiredLevel2Missing', T.requiredLevel2Missing(found.level2.label)), level2: code });
+    }
+  }
 
   const seen = new Set<string>();
   indicators.forEach((ind, i) => {
@@ -149,6 +163,12 @@ function checkTargetMax(ind: Indicator, name: string, path: string): Problem[] {
   return [];
 }
 
+/**
+ * Weights (domain.md §5): the indicators share the rule set's indicator points (90 beside 预算执行率's 10), a
+ * 预算执行率 row among them (yubei 表17, weight 10) left out of the sum; weights adding up to 100 without such a row
+ * are an error the check panel offers to scale (shared/weights.ts). Per-一级 sums are compared with the rule set's
+ * 一级 weights (scheme B: 产出 and 成本 together) or the unit's own split, a departure being a warning.
+ */
 function checkWeights(
   indicators: readonly Indicator[],
   scheme: IndicatorScheme,
@@ -169,21 +189,31 @@ function checkWeights(
   });
   if (!valid) return out;
 
+  const ruleSet = options.ruleSet ?? CN_2020;
+  const points = new Decimal(indicatorPoints(ruleSet));
+  const executionWeight = String(ruleSet.parameters.executionWeight);
+  const counted = indicators.filter((ind) => !isExecutionIndicator(ind, ruleSet));
   const sumOf = (list: readonly Indicator[]) => list.reduce((s, i) => s.plus(i.weight ?? 0), new Decimal(0));
-  const total = sumOf(indicators);
-  if (!total.eq(100) && !total.eq(90)) {
-    out.push(error('indicators', 'weightSum', T.weightSum(sumText(total))));
+  const total = sumOf(counted);
+  if (weightsOutOfHundred(indicators, ruleSet)) {
+    out.push(error('indicators', 'weightSumHundred', T.weightSumHundred(sumText(total), sumText(points), executionWeight, sumText(points.div(TOTAL_POINTS)))));
     return out;
   }
-  // The per-一级 defaults describe the split of the points beside 预算执行率 (50 + 30 + 10 = 90), so they are
-  // compared only when the weights add up to the same total as the expected split.
-  const expected = scheme.level1.map((l1) => ({ code: l1.code, weight: new Decimal(options.level1Weights?.[l1.code] ?? l1.defaultWeight) }));
-  const expectedTotal = expected.reduce((s, e) => s.plus(e.weight), new Decimal(0));
-  if (!expectedTotal.eq(total)) return out;
+  if (!total.eq(points)) {
+    const message = counted.length < indicators.length ? T.weightSumWithoutExecution(sumText(total), sumText(points), executionWeight) : T.weightSum(sumText(total), sumText(points), executionWeight);
+    out.push(error('indicators', 'weightSum', message));
+    return out;
+  }
+  const expected = options.level1Weights
+    ? scheme.level1.map((l1) => ({ codes: [l1.code], weight: new Decimal(options.level1Weights?.[l1.code] ?? l1.defaultWeight) }))
+    : level1WeightGroups(ruleSet, scheme).map((g) => ({ codes: g.codes, weight: new Decimal(g.weight) }));
+  // the split is compared only when it adds up to the points the weights do (a unit's own split may not)
+  if (!expected.reduce((s, e) => s.plus(e.weight), new Decimal(0)).eq(total)) return out;
   for (const e of expected) {
-    const sum = sumOf(indicators.filter((i) => i.level1 === e.code));
+    const sum = sumOf(counted.filter((i) => e.codes.includes(i.level1)));
     if (!sum.eq(e.weight)) {
-      out.push(warning('indicators', 'level1WeightMismatch', T.level1WeightMismatch(level1Label(scheme, e.code), sumText(sum), sumText(e.weight))));
+      const label = e.codes.map((code) => level1Label(scheme, code)).join(T.level1Joiner);
+      out.push(warning('indicators', 'level1WeightMismatch', T.level1WeightMismatch(label, sumText(sum), sumText(e.weight))));
     }
   }
   return out;
@@ -280,7 +310,12 @@ export function validateDepartmentPlan(plan: DepartmentPlan, scheme: IndicatorSc
       }
     }
   }
-  for (const p of checkIndicators(plan.indicators, scheme, options)) out.push(p);
+  // the rule set's required 二级 are asked of projects, not of the department's whole-budget targets
+  for (const p of checkIndicators(plan.indicators, scheme, { ...options, requiredLevel2: options.requiredLevel2 ?? [] })) {
+    // a department's whole-budget targets are published with weights of 100 (yubei 表十五): a warning with the offer
+    // to scale, not an error that would bar the published form from 正式版
+    out.push(p.code === 'weightSumHundred' ? { ...p, severity: 'warning' } : p);
+  }
   if (plan.results) {
     const results = plan.results;
     // each result scored once, for its note and for its errors (notes are checked only where the indicator exists)

@@ -19,9 +19,9 @@ export const COMPLETENESS_VALUES: readonly Completeness[] = ['notStarted', 'inPr
 export interface OverviewRow {
   id: Id;
   name: string;
-  /** 全年预算数（调整后）总额; null before the self-assessment exists */
+  /** 全年预算数（调整后）总额 with 上年结转资金, as the execution rate counts it; null before the self-assessment exists */
   budget: Fen | null;
-  /** 全年执行数总额; null before the self-assessment exists */
+  /** 全年执行数总额 with 上年结转资金; null before the self-assessment exists */
   spent: Fen | null;
   /** exact spent / budget; null without a self-assessment or a budget, and while 未开始 */
   executionRate: Decimal | null;
@@ -64,7 +64,7 @@ export interface YearOverview {
  * so only spending, results and the texts show that work has begun.
  */
 function hasEntries(sa: SelfAssessment): boolean {
-  if (fundingTotal(sa.spent) !== 0) return true;
+  if (fundingTotal(sa.spent) !== 0 || (sa.carriedOver?.spent ?? 0) !== 0) return true;
   const texts = [sa.overallResult, sa.problems, sa.rectification, sa.executionNote ?? ''];
   if (texts.some((t) => t.trim() !== '')) return true;
   return sa.results.some(
@@ -86,8 +86,9 @@ export function overviewRow(project: Project, scheme: IndicatorScheme, ruleSet: 
   const base = {
     id: project.id,
     name: project.name,
-    budget: sa ? fundingTotal(sa.budgetAdjusted) : null,
-    spent: sa ? fundingTotal(sa.spent) : null,
+    // 年度资金总额 of the national form: this year's funds and those carried over from last year (domain.md §6 F3)
+    budget: sa ? fundingTotal(sa.budgetAdjusted) + (sa.carriedOver?.budgetAdjusted ?? 0) : null,
+    spent: sa ? fundingTotal(sa.spent) + (sa.carriedOver?.spent ?? 0) : null,
     completeness,
   };
   if (completeness === 'notStarted') {

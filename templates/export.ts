@@ -10,7 +10,7 @@ import { validateDepartmentPlan, validateProject } from '../shared/validation';
 import { schemeOf } from '../shared/schemes';
 import { draftMarked } from './grid';
 import { exportFileName, scopePlans, scopeProjects, ScopeError } from './scope';
-import type { FormRequest } from './template';
+import type { FormRequest, FormTemplate } from './template';
 import { templateMessages as m } from './template-messages';
 
 export type ExportFormat = 'docx' | 'xlsx';
@@ -31,7 +31,7 @@ export async function exportForm(formId: string, format: ExportFormat, request: 
   if (!template) return { ok: false, messages: [m.unknownForm(formId)] };
   try {
     if (request.final) {
-      const blocking = finalFormErrors(request);
+      const blocking = finalFormErrors(template, request);
       if (blocking.length > 0) return { ok: false, messages: [m.finalBlocked(blocking.length), ...cappedMessages(blocking)] };
     }
     // a form that is not 正式版 is a draft and says so on every sheet
@@ -54,14 +54,18 @@ function safeFileName(name: string): string {
   return xmlSafeText(name).replace(/[\t\n\r]/g, ' ');
 }
 
-/** Every validation error of the projects and plans a form covers, each named after its record. */
-function finalFormErrors(request: FormRequest): string[] {
+/**
+ * Every validation error of the records the form prints, each named after its record: a plan form (F2, F7, F8) is not
+ * held up by the projects, nor a project form by the plan, nor F3 by a project it does not print.
+ */
+export function finalFormErrors(template: FormTemplate, request: FormRequest): string[] {
   const schemeOfUnit = (unitId: string) => schemeOf(request.data.units.find((u) => u.id === unitId));
   const ruleSetOfUnit = (unitId: string, year: number) => ruleSetOf(request.data.units.find((u) => u.id === unitId), year);
   const errors = (problems: { severity: string; message: string }[], owner: string) =>
     problems.filter((p) => p.severity === 'error').map((p) => `${owner}：${p.message}`);
-  return [
-    ...scopeProjects(request).flatMap((p) => errors(validateProject(p, schemeOfUnit(p.unitId), { ruleSet: ruleSetOfUnit(p.unitId, p.year) }), p.name)),
-    ...scopePlans(request).flatMap((p) => errors(validateDepartmentPlan(p, schemeOfUnit(p.unitId), { ruleSet: ruleSetOfUnit(p.unitId, p.year) }), m.planOwner(p.year))),
-  ];
+  if (template.subject === 'plans') {
+    return scopePlans(request).flatMap((p) => errors(validateDepartmentPlan(p, schemeOfUnit(p.unitId), { ruleSet: ruleSetOfUnit(p.unitId, p.year) }), m.planOwner(p.year)));
+  }
+  const projects = template.printedProjects?.(request) ?? scopeProjects(request);
+  return projects.flatMap((p) => errors(validateProject(p, schemeOfUnit(p.unitId), { ruleSet: ruleSetOfUnit(p.unitId, p.year) }), p.name));
 }

@@ -4,14 +4,14 @@ import type { FormLayout, Row } from '../shared/forms/layout';
 import { fundingTotal, type Project, type Unit } from '../shared/model';
 import { c, districtOf, formNumberLine, label, row, spanRows, yuan } from './grid';
 import { weightedIndicatorHeader, weightedIndicatorRow } from './weighted-indicators';
-import { requireProjects } from './scope';
+import { competentDepartmentOf, requireProjects } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 
-export function projectTargetsLayout(project: Project, unit: Unit, formNumber?: string): FormLayout {
+export function projectTargetsLayout(project: Project, unit: Unit, competentDepartment: string, formNumber?: string): FormLayout {
   const total = fundingTotal(project.funding);
   const n = project.indicators.length;
   const rows: Row[] = [
-    row(label('专项资金名称'), c(project.name, { colSpan: 2 }), label('业务主管部门', { colSpan: 2 }), c(project.competentDepartment ?? '', { colSpan: 2 })),
+    row(label('专项资金名称'), c(project.name, { colSpan: 2 }), label('业务主管部门', { colSpan: 2 }), c(competentDepartment, { colSpan: 2 })),
     row(label('当年预算', { rowSpan: 2 }), yuan(total, { rowSpan: 2, colSpan: 2 }), label('区级支出（元）', { colSpan: 2 }), yuan(total - project.townSubsidy, { colSpan: 2 })),
     row(label('补助镇街（元）', { colSpan: 2 }), project.townSubsidy > 0 ? yuan(project.townSubsidy, { colSpan: 2 }) : c('', { colSpan: 2 })),
     row(label('项目概况'), c(project.overview, { colSpan: 6 })),
@@ -38,9 +38,10 @@ export const f1ProjectTargets: FormTemplate = {
   id: 'F1',
   title: '项目支出绩效目标表',
   perProject: true,
+  subject: 'projects',
   build(request: FormRequest): FormLayout[] {
     const projects = requireProjects(request);
     const units = new Map(request.data.units.map((u) => [u.id, u]));
-    return projects.map((p) => projectTargetsLayout(p, units.get(p.unitId)!, request.formNumber));
+    return projects.map((p) => projectTargetsLayout(p, units.get(p.unitId)!, competentDepartmentOf(p, request.data.units), request.formNumber));
   },
 };

@@ -60,6 +60,7 @@ export const f2DepartmentTargets: FormTemplate = {
   id: 'F2',
   title: '部门整体支出绩效目标表',
   perProject: false,
+  subject: 'plans',
   build(request: FormRequest): FormLayout[] {
     return requirePlans(request).map(({ plan, unit }) => departmentTargetsLayout(plan, unit, request.formNumber));
   },

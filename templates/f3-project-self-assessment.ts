@@ -10,7 +10,7 @@ import { schemeOf } from '../shared/schemes';
 import { assessProject } from '../shared/scoring';
 import { c, label, row } from './grid';
 import { centre, dash, rateCell, SCORED_FORM_COLUMNS, SCORED_FORM_PAGE, scoreCell, scoredIndicatorRows, totalRow } from './scored-indicators';
-import { scopeProjects, ScopeError } from './scope';
+import { competentDepartmentOf, scopeProjects, ScopeError } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 import { templateMessages as m } from './template-messages';
 
@@ -28,7 +28,7 @@ function fundRows(sa: SelfAssessment): { title: string; amounts: number[] }[] {
   ];
 }
 
-export function projectSelfAssessmentLayout(project: Project, unit: Unit, supervisor: Unit | undefined, year: number): FormLayout {
+export function projectSelfAssessmentLayout(project: Project, unit: Unit, competentDepartment: string, year: number): FormLayout {
   const scheme = schemeOf(unit);
   const sa = project.selfAssessment;
   if (!sa) throw new ScopeError(m.noSelfAssessment(project.name));
@@ -39,7 +39,7 @@ export function projectSelfAssessmentLayout(project: Project, unit: Unit, superv
   const funds = fundRows(sa);
   const rows: Row[] = [
     row(label('项目名称'), c(project.name, { colSpan: 8 })),
-    row(label('主管部门'), c(supervisor?.name ?? unit.name, { colSpan: 3 }), label('实施单位', { colSpan: 2 }), c(unit.name, { colSpan: 3 })),
+    row(label('主管部门'), c(competentDepartment, { colSpan: 3 }), label('实施单位', { colSpan: 2 }), c(unit.name, { colSpan: 3 })),
     // "\n" before the bracket: the narrow label column would otherwise break inside （万元）
     row(label('项目资金\n（万元）', { rowSpan: funds.length + 1 }), c('', { colSpan: 2 }), label('年初预算数'), label('全年预算数'), label('全年执行数'), label('分值'), label('执行率'), label('得分')),
     ...funds.map((f, i) =>
@@ -73,13 +73,15 @@ export const f3ProjectSelfAssessment: FormTemplate = {
   id: 'F3',
   title: '项目支出绩效自评表',
   perProject: true,
+  subject: 'projects',
+  printedProjects: (request) => scopeProjects(request).filter((p) => p.selfAssessment),
   build(request: FormRequest): FormLayout[] {
-    const projects = scopeProjects(request).filter((p) => p.selfAssessment);
+    const projects = f3ProjectSelfAssessment.printedProjects!(request);
     if (projects.length === 0) throw new ScopeError(m.noAssessedProjects(request.year));
     const units = new Map(request.data.units.map((u) => [u.id, u]));
     return projects.map((p) => {
       const unit = units.get(p.unitId)!;
-      return projectSelfAssessmentLayout(p, unit, unit.parentId ? units.get(unit.parentId) : undefined, request.year);
+      return projectSelfAssessmentLayout(p, unit, competentDepartmentOf(p, request.data.units), request.year);
     });
   },
 };

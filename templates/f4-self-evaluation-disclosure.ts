@@ -182,6 +182,7 @@ export const f4SelfEvaluationDisclosure: FormTemplate = {
   id: 'F4',
   title: '部门预算项目绩效自评情况公开表',
   perProject: false,
+  subject: 'projects',
   build(request: FormRequest): FormLayout[] {
     const projects = requireProjects(request);
     const head = headUnit(request);

@@ -106,6 +106,7 @@ export const f5ProjectTargetsConsolidated: FormTemplate = {
   id: 'F5',
   title: '项目支出绩效目标表（含转移支付项目）',
   perProject: false,
+  subject: 'projects',
   build(request: FormRequest): FormLayout[] {
     const projects = requireProjects(request);
     const head = headUnit(request);

@@ -11,8 +11,10 @@ export const f6KeyProjects: FormTemplate = {
   id: 'F6',
   title: '重点项目预算绩效情况说明',
   perProject: false,
+  subject: 'projects',
+  printedProjects: (request) => scopeProjects(request).filter((p) => p.key),
   build(request: FormRequest): FormLayout[] {
-    const projects = scopeProjects(request).filter((p) => p.key);
+    const projects = f6KeyProjects.printedProjects!(request);
     if (projects.length === 0) throw new ScopeError(m.noKeyProjects(request.year));
     const head = headUnit(request);
     const rows: Row[] = [

@@ -34,6 +34,7 @@ export const f7DepartmentWeightedTargets: FormTemplate = {
   id: 'F7',
   title: '部门预算整体绩效目标表',
   perProject: false,
+  subject: 'plans',
   build(request: FormRequest): FormLayout[] {
     return requirePlans(request).map(({ plan, unit }) => departmentWeightedLayout(plan, unit, request.year, request.formNumber));
   },

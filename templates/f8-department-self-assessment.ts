@@ -48,8 +48,7 @@ export function departmentSelfAssessmentLayout(plan: DepartmentPlan, unit: Unit,
       cells: [label('金额合计'), c('', { colSpan: 2 }), wan(budget), wan(spent), c(a.executionWeight, { kind: 'number', ...centre }), rateCell(a.executionRate), scoreCell(a.executionScore)],
     },
     row(label('年度总体目标', { rowSpan: 2 }), label('预期目标', { colSpan: 4 }), label('实际完成情况', { colSpan: 4 })),
-    // the plan keeps no written 实际完成情况 of its own yet: the cell is left for the unit to fill in
-    row(c(plan.overallGoal, { colSpan: 4 }), c('', { colSpan: 4 })),
+    row(c(plan.overallGoal, { colSpan: 4 }), c(plan.overallResult ?? '', { colSpan: 4 })),
     ...scoredIndicatorRows(plan.indicators, plan.results ?? [], scheme, a),
     totalRow(a.missing.length === 0 && a.errors.length === 0, a.total, a.grade),
   ];
@@ -72,6 +71,7 @@ export const f8DepartmentSelfAssessment: FormTemplate = {
   id: 'F8',
   title: '部门整体支出绩效自评表',
   perProject: false,
+  subject: 'plans',
   build(request: FormRequest): FormLayout[] {
     return requirePlans(request).map(({ plan, unit }) => departmentSelfAssessmentLayout(plan, unit, request.year));
   },

@@ -110,11 +110,17 @@ export function level1WithPoints(totals: readonly Level1Total[]): (label: string
 }
 
 /**
- * The layout as a draft (草稿版) prints it (domain.md §6): "（草稿）" closes every title line, so no sheet or page that
- * carries a title passes for the 正式版.
+ * The layout as a draft (草稿版) prints it (domain.md §6): "（草稿）" closes every title line, and the marked title
+ * (or 草稿 alone, for a form without a title) heads every printed page, so the pages of a long table after the first,
+ * which do not repeat the title, are marked as well.
  */
 export function draftMarked(layout: FormLayout): FormLayout {
-  return { ...layout, headerLines: layout.headerLines.map((line) => (line.kind === 'title' ? { ...line, text: line.text + m.draftMark } : line)) };
+  const title = layout.headerLines.find((line): line is Extract<FormLine, { kind: 'title' }> => line.kind === 'title');
+  return {
+    ...layout,
+    headerLines: layout.headerLines.map((line) => (line.kind === 'title' ? { ...line, text: line.text + m.draftMark } : line)),
+    pageHeader: title ? title.text + m.draftMark : m.draftWord,
+  };
 }
 
 /** "渝北区" from "重庆市渝北区工商业联合会": the district some titles name. */

@@ -7,6 +7,8 @@ import { f5ProjectTargetsConsolidated } from './f5-project-targets-consolidated'
 import { f6KeyProjects } from './f6-key-projects';
 import { f7DepartmentWeightedTargets } from './f7-department-weighted-targets';
 import { f8DepartmentSelfAssessment } from './f8-department-self-assessment';
+import { f9Monitoring } from './f9-monitoring';
+import { f10ReviewOpinions } from './f10-review-opinions';
 import type { FormId, FormTemplate } from './template';
 
 export const TEMPLATES: readonly FormTemplate[] = [
@@ -18,6 +20,8 @@ export const TEMPLATES: readonly FormTemplate[] = [
   f6KeyProjects,
   f7DepartmentWeightedTargets,
   f8DepartmentSelfAssessment,
+  f9Monitoring,
+  f10ReviewOpinions,
 ];
 
 export function getTemplate(id: string): FormTemplate | undefined {

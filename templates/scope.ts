@@ -85,6 +85,19 @@ function plansOf(request: FormRequest, units: readonly Unit[]): { plan: Departme
   );
 }
 
+/**
+ * 主管部门 as every form that prints one prints it: the project's 业务主管部门 where it is set (yubei 表17 names it per
+ * project), else the unit's parent (the national self-assessment form's 主管部门), else, for a unit with none above it
+ * in the data, the unit itself (a department is its own 主管部门).
+ */
+export function competentDepartmentOf(project: Pick<Project, 'unitId' | 'competentDepartment'>, units: readonly Unit[]): string {
+  const own = project.competentDepartment?.trim() ?? '';
+  if (own !== '') return own;
+  const unit = units.find((u) => u.id === project.unitId);
+  const parent = unit?.parentId ? units.find((u) => u.id === unit.parentId) : undefined;
+  return parent?.name ?? unit?.name ?? '';
+}
+
 /** "2019年度部门预算项目绩效自评情况公开表-深圳市龙岗区工商业联合会" (without extension). */
 export function exportFileName(template: FormTemplate, request: FormRequest): string {
   const unit = headUnit(request);

@@ -3,7 +3,7 @@
 import type { FormLayout } from '../shared/forms/layout';
 import type { DepartmentPlan, Project, Unit } from '../shared/model';
 
-export type FormId = 'F1' | 'F2' | 'F3' | 'F4' | 'F5' | 'F6' | 'F7' | 'F8';
+export type FormId = 'F1' | 'F2' | 'F3' | 'F4' | 'F5' | 'F6' | 'F7' | 'F8' | 'F9' | 'F10';
 
 export interface FormData {
   units: readonly Unit[];
@@ -30,6 +30,10 @@ export interface FormRequest {
    * other export is a draft (草稿版) and carries the 草稿 mark in the title line of every sheet and page (§6)
    */
   final?: boolean;
+  /** F9: the monitoring round of this month (1–12); absent: each project's latest round of the year */
+  month?: number;
+  /** F9: only the one-row-per-project summary (a supervisor's overview), without each project's table */
+  summaryOnly?: boolean;
 }
 
 export interface FormTemplate {
@@ -38,6 +42,10 @@ export interface FormTemplate {
   title: string;
   /** one table per project (F1, F3) or one table for the whole scope */
   perProject: boolean;
+  /** what the form prints: projects (F1, F3–F6) or the department plans (F2, F7, F8), one table per unit's plan */
+  subject: 'projects' | 'plans';
+  /** the projects of the scope a project form prints, where not all of them (F3 the assessed ones, F6 the key ones) */
+  printedProjects?(request: FormRequest): Project[];
   /** the layouts to write, in order (several for per-project forms over many projects) */
   build(request: FormRequest): FormLayout[];
 }

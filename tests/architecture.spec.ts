@@ -66,3 +66,20 @@ describe('import boundaries', () => {
     expect(() => execFileSync('node', [join(root, 'scripts/gen-exchange-validator.mjs'), '--check'], { stdio: 'pipe' })).not.toThrow();
   });
 });
+
+/** Lines of a source file. */
+function lineCount(file: string): number {
+  return readFileSync(join(root, file), 'utf8').split('\n').length;
+}
+
+describe('module size', () => {
+  // the repository is one module per aggregate over one transaction helper (issue #13): none grows back into a whole
+  const DB_MODULE_MAX_LINES = 400;
+
+  test(`no module of renderer/db has more than ${DB_MODULE_MAX_LINES} lines`, () => {
+    const over = sourceFiles('renderer/db')
+      .map((file) => ({ file, lines: lineCount(file) }))
+      .filter(({ lines }) => lines > DB_MODULE_MAX_LINES);
+    expect(over).toEqual([]);
+  });
+});

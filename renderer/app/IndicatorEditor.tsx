@@ -1,8 +1,10 @@
 // The three-level indicator editor: 一级 from the unit's scheme, under each only its own 二级, under those the 三级 rows.
 // Each level explains itself in one line; weight sums are shown per 一级 and overall.
+import { autorun, observable, type IObservableValue } from 'mobx';
 import { observer } from 'mobx-react-lite';
-import { useLayoutEffect, useRef, useState } from 'react';
-import { DIRECTIONS, type Direction, type Indicator } from '../../shared/model';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { DIRECTIONS, type Direction, type Id, type Indicator } from '../../shared/model';
+import { isExecutionIndicator, level1WeightGroups } from '../../shared/rule-sets';
 import type { Level1Def, Level2Def } from '../../shared/schemes';
 import { M } from '../messages';
 import { formatWeight, indicatorFieldId, type IndicatorDraft } from '../stores/indicator-draft';
@@ -10,9 +12,11 @@ import { interpretTargetText, targetBoxText, targetFromBox } from '../stores/tar
 import { focusElement } from './focus';
 import { useComputed, useDraftForm } from './hooks';
 import { useNearScreen } from './near-screen';
+import { useStore } from './store-context';
 
 export const IndicatorEditor = observer(function IndicatorEditor({ draft, title = M.indicators }: { draft: IndicatorDraft; title?: string }) {
   const scheme = draft.scheme;
+  useDetailsRow(draft);
   return (
     <section className="card indicators" id="section-indicators" tabIndex={-1}>
       <div className="card-head">
@@ -105,15 +109,20 @@ const Level1Section = observer(function Level1Section({ draft, level1 }: { draft
 const Level1Weight = observer(function Level1Weight({ draft, level1 }: { draft: IndicatorDraft; level1: Level1Def }) {
   if (!draft.hasWeights) return null;
   const sum = draft.weightByLevel1.get(level1.code) ?? 0;
-  const off = Math.abs(sum - level1.defaultWeight) > 1e-9;
+  // the rule set's weight where this 一级 has one of its own (scheme B's 产出 and 成本 share one: the scheme's split)
+  const group = level1WeightGroups(draft.ruleSet, draft.scheme).find((g) => g.codes.length === 1 && g.codes[0] === level1.code);
+  const expected = group?.weight ?? level1.defaultWeight;
+  const off = Math.abs(sum - expected) > 1e-9;
   return (
     <span className={'level1-weight' + (off ? ' off' : '')} data-weight-of={level1.code}>
-      {M.weightOf(formatWeight(sum), level1.defaultWeight)}
+      {M.weightOf(formatWeight(sum), expected)}
     </span>
   );
 });
 
 const Level2Group = observer(function Level2Group({ draft, level2 }: { draft: IndicatorDraft; level2: Level2Def }) {
+  // the unit's sector's advice for this 二级 once the library is loaded, else the scheme's
+  const { library } = useStore();
   const rows = draft.rowsOf(level2.code);
   const add = () => {
     const id = draft.addIndicator(level2.code);
@@ -124,14 +133,19 @@ const Level2Group = observer(function Level2Group({ draft, level2 }: { draft: In
       <tr className="level2-head" data-level2={level2.code}>
         <th colSpan={9}>
           <span className="level2-label">{level2.label}</span>
-          <span className="hint">{level2.hint}</span>
+          <span className="hint" data-hint-of={level2.code}>
+            {library.guidance(level2.code) ?? level2.hint}
+          </span>
           <button type="button" className="link add-row" tabIndex={-1} onClick={add}>
             ＋ {M.addIndicator}
           </button>
         </th>
       </tr>
       {rows.map((ind) => (
-        <IndicatorRow key={ind.id} draft={draft} ind={ind} />
+        <Fragment key={ind.id}>
+          <IndicatorRow draft={draft} ind={ind} />
+          <IndicatorDetails draft={draft} ind={ind} />
+        </Fragment>
       ))}
     </>
   );
@@ -143,7 +157,10 @@ const ForeignRows = observer(function ForeignRows({ draft }: { draft: IndicatorD
   return (
     <tbody className="level1 foreign">
       {rows.map((ind) => (
-        <IndicatorRow key={ind.id} draft={draft} ind={ind} />
+        <Fragment key={ind.id}>
+          <IndicatorRow draft={draft} ind={ind} />
+          <IndicatorDetails draft={draft} ind={ind} />
+        </Fragment>
       ))}
     </tbody>
   );
@@ -316,6 +333,62 @@ export const IndicatorRow = observer(function IndicatorRow({ draft, ind }: { dra
         <button type="button" className="icon danger" tabIndex={-1} title={M.deleteIndicator} aria-label={M.deleteIndicator} onClick={() => draft.deleteIndicator(id)}>
           ×
         </button>
+      </td>
+    </tr>
+  );
+});
+
+/** Whether a mouse button or a finger is down; released a moment after the click it makes has been dispatched. */
+const pressing = observable.box(false);
+if (typeof window !== 'undefined') {
+  window.addEventListener('pointerdown', () => pressing.set(true), true);
+  const release = () => setTimeout(() => pressing.set(false), 0);
+  window.addEventListener('pointerup', release, true);
+  window.addEventListener('pointercancel', release, true);
+}
+
+/** Per draft, the row whose details line is open. */
+const detailsRows = new WeakMap<IndicatorDraft, IObservableValue<Id | null>>();
+
+function detailsRowOf(draft: IndicatorDraft): IObservableValue<Id | null> {
+  let row = detailsRows.get(draft);
+  if (!row) detailsRows.set(draft, (row = observable.box<Id | null>(draft.activeIndicatorId)));
+  return row;
+}
+
+/**
+ * The details line follows the active row, but only once no button is down: a press on × or 核心 in another row makes
+ * that row active, and a line opening or closing above it then would move it away before the release, so the click
+ * would land on something else.
+ */
+function useDetailsRow(draft: IndicatorDraft): void {
+  useEffect(() => {
+    const shown = detailsRowOf(draft);
+    return autorun(() => {
+      if (!pressing.get()) shown.set(draft.activeIndicatorId);
+    });
+  }, [draft]);
+}
+
+/** Under the active row, its details: whether it is the 预算执行率 row (as marked, else by the rule set's names). */
+const IndicatorDetails = observer(function IndicatorDetails({ draft, ind }: { draft: IndicatorDraft; ind: Indicator }) {
+  const open = useComputed(() => detailsRowOf(draft).get() === ind.id, [draft, ind.id]);
+  if (!open) return null;
+  const ruleSet = draft.ruleSet;
+  return (
+    <tr className="indicator-details" data-details-of={ind.id} onFocus={() => draft.setActive(ind.id)}>
+      <td colSpan={9}>
+        <label title={M.executionRowTitle(String(ruleSet.parameters.executionWeight))}>
+          {/* out of the Tab order, as the row's × is: Tab goes from box to box and row to row */}
+          <input
+            id={indicatorFieldId(ind.id, 'execution')}
+            type="checkbox"
+            tabIndex={-1}
+            checked={isExecutionIndicator(ind, ruleSet)}
+            onChange={(e) => draft.updateIndicator(ind.id, { execution: e.target.checked })}
+          />
+          {M.executionRow}
+        </label>
       </td>
     </tr>
   );

@@ -1,7 +1,7 @@
 // Create a unit or change its name, 主管部门, indicator scheme and 评分规则 (from the chosen year on); derive a named
 // rule set from CN-2020; delete a unit that holds nothing.
 import { observer } from 'mobx-react-lite';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { ReverseFormula } from '../../shared/model';
 import { CN_2020, ruleSetDifferences, ruleSetLabel, ruleSetOf, type RuleSetChanges } from '../../shared/rule-sets';
@@ -16,6 +16,7 @@ interface FormValues {
   parentId: string;
   schemeId: string;
   ruleSetId: string;
+  sector: string;
 }
 
 /** The example caps of domain.md §5 (a rate below 80% allows at most 89 points, …). */
@@ -39,13 +40,19 @@ export const UnitDialog = observer(function UnitDialog({ mode, onClose }: { mode
       parentId: editing?.parentId ?? '',
       schemeId: editing?.schemeId ?? DEFAULT_SCHEME_ID,
       ruleSetId: editing ? ruleSetOf(editing, units.year, units.customRuleSets).id : CN_2020.id,
+      sector: editing?.sector ?? '',
     },
   });
+  // the sector list comes with the indicator library, loaded on first use
+  const sectors = root.library.catalog?.SECTORS;
+  useEffect(() => {
+    void root.library.openCatalog();
+  }, [root]);
   const chosenRuleSet = units.ruleSetChoices.find((r) => r.id === watch('ruleSetId'));
   const [deriving, setDeriving] = useState(false);
 
   const submit = handleSubmit(async (v) => {
-    const form: UnitForm = { name: v.name, shortName: v.shortName, parentId: v.parentId || null, schemeId: v.schemeId, ruleSetId: v.ruleSetId };
+    const form: UnitForm = { name: v.name, shortName: v.shortName, parentId: v.parentId || null, schemeId: v.schemeId, ruleSetId: v.ruleSetId, sector: v.sector };
     const result = editing ? await units.update(editing.id, form) : await units.create(form);
     if (!result.ok) {
       setRefusal(result.error);
@@ -109,6 +116,24 @@ export const UnitDialog = observer(function UnitDialog({ mode, onClose }: { mode
           <small>{M.unitSchemeHint}</small>
         </label>
         <label className="field">
+          <span>{M.unitSector}</span>
+          {sectors ? (
+            <select id="unit-sector" {...register('sector')}>
+              <option value="">{M.unitSectorNone}</option>
+              {sectors.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <select id="unit-sector" disabled>
+              <option>{M.unitSectorLoading}</option>
+            </select>
+          )}
+          <small>{M.unitSectorHint}</small>
+        </label>
+        <label className="field">
           <span>{MA.unitRuleSet(units.year)}</span>
           <select id="unit-rule-set" {...register('ruleSetId')}>
             {units.ruleSetChoices.map((r) => (
@@ -164,10 +189,17 @@ const DeriveRuleSet = observer(function DeriveRuleSet({ onDone }: { onDone: (id:
   const [reverse, setReverse] = useState<ReverseFormula>(CN_2020.parameters.reverseFormula);
   const [deduction, setDeduction] = useState('0');
   const [caps, setCaps] = useState(false);
+  const [required, setRequired] = useState<string[]>([]);
   const [problems, setProblems] = useState<string[]>([]);
+  const level2Choices = units.scheme.level1.flatMap((l1) => l1.level2);
   const save = async () => {
     const d = deduction.trim() === '' ? 0 : Number(deduction);
-    const changes: RuleSetChanges = { reverseFormula: reverse, overAchievement: { deduction: d }, executionCaps: caps ? EXAMPLE_CAPS : [] };
+    const changes: RuleSetChanges = {
+      reverseFormula: reverse,
+      overAchievement: { deduction: d },
+      executionCaps: caps ? EXAMPLE_CAPS : [],
+      ...(required.length > 0 ? { requiredLevel2: level2Choices.map((l) => l.code).filter((c) => required.includes(c)) } : {}),
+    };
     const result = await units.deriveRuleSet(name, changes);
     if (!result.ok) setProblems(result.problems);
     else onDone(result.ruleSet.id);
@@ -193,6 +225,20 @@ const DeriveRuleSet = observer(function DeriveRuleSet({ onDone }: { onDone: (id:
       <label>
         <input type="checkbox" id="derive-caps" checked={caps} onChange={(e) => setCaps(e.target.checked)} /> {MA.deriveCaps}
       </label>
+      <div className="field" id="derive-required">
+        <span>{M.deriveRequiredLevel2}</span>
+        {level2Choices.map((l) => (
+          <label key={l.code} className="inline">
+            <input
+              type="checkbox"
+              value={l.code}
+              checked={required.includes(l.code)}
+              onChange={(e) => setRequired((r) => (e.target.checked ? [...r, l.code] : r.filter((c) => c !== l.code)))}
+            />{' '}
+            {l.label}
+          </label>
+        ))}
+      </div>
       {problems.length > 0 && <p className="refusal">{problems.join('；')}</p>}
       <div className="dialog-buttons">
         <button type="button" onClick={() => onDone(null)}>

@@ -4,12 +4,23 @@ import type { DepartmentPlan, Id, Indicator, Project, Timestamp, Unit } from '..
 
 export const DB_NAME = 'perf-target-desk';
 
+/** A unit as stored: with its revision (renderer/db/transaction.ts Revised), 1 when written first, one more each write. */
+export interface StoredUnit extends Unit {
+  revision: number;
+}
+
+/** A department plan as stored, with its revision. */
+export interface StoredPlan extends DepartmentPlan {
+  revision: number;
+}
+
 /** A project row: everything but its indicators, which live in their own table. */
 export interface StoredProject extends Omit<Project, 'indicators'> {
   /** kept in step with the indicator rows by every save, so lists never have to load indicators */
   indicatorCount: number;
   /** blocking validation errors at the last write, when the repository was given an error counter */
   errorCount?: number;
+  revision: number;
 }
 
 /** An indicator row: the indicator, its project and its position in that project's list. */
@@ -75,6 +86,21 @@ export const DB_VERSIONS: readonly VersionSpec[] = [
           }
         }),
   },
+  {
+    // units, projects and plans carry a revision, so a save made against an older one can be refused (issue #14)
+    version: 4,
+    stores: {},
+    upgrade: async (tx) => {
+      for (const name of ['units', 'projects', 'departmentPlans']) {
+        await tx
+          .table<{ revision?: number }>(name)
+          .toCollection()
+          .modify((record) => {
+            if (typeof record.revision !== 'number') record.revision = 1;
+          });
+      }
+    },
+  },
 ];
 
 export function declareVersions(db: Dexie, versions: readonly VersionSpec[] = DB_VERSIONS): void {
@@ -85,10 +111,10 @@ export function declareVersions(db: Dexie, versions: readonly VersionSpec[] = DB
 }
 
 export class PerfDatabase extends Dexie {
-  declare units: Table<Unit, Id>;
+  declare units: Table<StoredUnit, Id>;
   declare projects: Table<StoredProject, Id>;
   declare indicators: Table<StoredIndicator, Id>;
-  declare departmentPlans: Table<DepartmentPlan, Id>;
+  declare departmentPlans: Table<StoredPlan, Id>;
   declare settings: Table<StoredSetting, string>;
   declare syncBases: Table<StoredSyncBase, Id>;
 

@@ -61,6 +61,9 @@ export const DB_MESSAGES = {
   backupInvalid: (count: number, listed: string, more: number) =>
     `备份文件有 ${count} 处问题，未作任何修改：${listed}${more > 0 ? `；另有 ${more} 处问题未列出` : ''}。`,
   supervisorNotFound: '找不到该主管部门，可能已被删除。',
+  unitChangedElsewhere: (name: string) => `单位“${name}”已在另一个窗口中修改并保存，本次修改未保存。`,
+  projectChangedElsewhere: (name: string) => `项目“${name}”已在另一个窗口中修改并保存，本次修改未保存。`,
+  planChangedElsewhere: (year: number) => `${year}年度部门整体支出绩效目标已在另一个窗口中修改并保存，本次修改未保存。`,
 } as const;
 
 /** How many problems of a rejected backup are spelled out in the message. */

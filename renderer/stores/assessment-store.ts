@@ -160,9 +160,9 @@ export class AssessmentStore {
       return;
     }
     runInAction(() => (this.loading = true));
-    const loaded = await this.repo.listFullProjects(unitId, year);
-    const plan = await this.repo.getDepartmentPlan(unitId, year);
-    const saved = await this.repo.getSetting(VIEW_KEY);
+    const loaded = await this.repo.projects.listFull(unitId, year);
+    const plan = await this.repo.plans.get(unitId, year);
+    const saved = await this.repo.settings.get(VIEW_KEY);
     if (token !== this.loadToken) return;
     runInAction(() => {
       this.projects = loaded;
@@ -254,7 +254,7 @@ export class AssessmentStore {
       this.reopenPending = false;
       this.ensureStarted();
     });
-    await this.repo.setSetting(VIEW_KEY, view);
+    await this.repo.settings.set(VIEW_KEY, view);
   }
 
   sortBy(key: OverviewSortKey): void {
@@ -471,6 +471,16 @@ export class AssessmentStore {
     this.editPlanResult(indicatorId, (r) => applyNotApplicable(r, reason));
   }
 
+  /** 实际完成情况 of the plan's 年度总体目标 (printed by F8). */
+  setPlanOverallResult(text: string): void {
+    this.editPlan((plan) => {
+      if ((plan.overallResult ?? '') === text) return false;
+      if (text === '') delete plan.overallResult;
+      else plan.overallResult = text;
+      return true;
+    });
+  }
+
   setPlanDeviationNote(indicatorId: Id, note: string): void {
     this.editPlanResult(indicatorId, (r) => {
       if ((r.deviationNote ?? '') === note) return false;
@@ -506,7 +516,7 @@ export class AssessmentStore {
     const loaded = this.loadedFor;
     if (!loaded || loaded.unitId !== this.context.unitId() || loaded.year !== this.context.year()) return;
     const key = ruleSetKey(loaded.unitId, loaded.year);
-    const stored = await this.repo.getSetting(key);
+    const stored = await this.repo.settings.get(key);
     const current = copyRuleSet(toJS(this.ruleSet));
     const record: RuleSetRecord | null = isRuleSetRecord(stored) ? stored : null;
     if (record && sameRuleSet(record.seen, current)) {
@@ -524,7 +534,7 @@ export class AssessmentStore {
       });
       change = { from: ruleSetLabel(record.seen), to: ruleSetLabel(current), at: this.now().toISOString(), projects };
     }
-    await this.repo.setSetting(key, { seen: current, change } satisfies RuleSetRecord);
+    await this.repo.settings.set(key, { seen: current, change } satisfies RuleSetRecord);
     runInAction(() => (this.ruleSetChange = change));
   }
 
@@ -535,8 +545,8 @@ export class AssessmentStore {
     if (!loaded) return Promise.resolve();
     const key = ruleSetKey(loaded.unitId, loaded.year);
     return this.queueRuleSetWork(async () => {
-      const stored = await this.repo.getSetting(key);
-      if (isRuleSetRecord(stored)) await this.repo.setSetting(key, { seen: stored.seen, change: null } satisfies RuleSetRecord);
+      const stored = await this.repo.settings.get(key);
+      if (isRuleSetRecord(stored)) await this.repo.settings.set(key, { seen: stored.seen, change: null } satisfies RuleSetRecord);
     });
   }
 
@@ -579,9 +589,9 @@ export class AssessmentStore {
         continue;
       }
       // only the self-assessment is written, onto the project as stored, in one transaction
-      const result = await this.repo.saveSelfAssessment(id, toJS(mine.selfAssessment));
+      const result = await this.repo.projects.saveSelfAssessment(id, toJS(mine.selfAssessment));
       if (!result.ok) {
-        if (!(await this.repo.getProject(id))) {
+        if (!(await this.repo.projects.get(id))) {
           // the project was deleted meanwhile: nothing left to save it to
           this.unsaved.delete(id);
           continue;
@@ -595,7 +605,7 @@ export class AssessmentStore {
       const version = this.planUnsaved;
       const mine = toJS(this.plan);
       // only the year-end figures, onto the plan as stored, in one transaction
-      const result = await this.repo.saveDepartmentPlanYearEnd(mine);
+      const result = await this.repo.plans.saveYearEnd(mine);
       if (!result.ok) return result.error;
       if (this.planUnsaved === version) this.planUnsaved = 0;
       clearJournal(mine.id);

@@ -20,7 +20,7 @@ export interface LifecycleDeps {
   /** where the automatic backups are kept */
   backups: Pick<Platform, 'listBackups' | 'readBackup'>;
   /** a new connection under the same name, with its repository: what the restore writes into */
-  fresh: () => { db: PerfDatabase; repo: Pick<Repository, 'restoreBackup'> };
+  fresh: () => { db: PerfDatabase; repo: Pick<Repository, 'exchange'> };
   reload: () => void;
 }
 
@@ -123,7 +123,7 @@ export class DatabaseLifecycle {
       await deps.db.delete();
       const fresh = deps.fresh();
       try {
-        const restored = await fresh.repo.restoreBackup(parsed.document);
+        const restored = await fresh.repo.exchange.restoreBackup(parsed.document);
         if (!restored.ok) return this.restoreFailed(restored.error);
       } finally {
         fresh.db.close();

@@ -13,8 +13,8 @@ import { countsText, encodeText, EXCHANGE_FILTERS, fileStamp, openThrough, saveT
 export type RestoreStage = 'idle' | 'invalid' | 'confirm';
 
 /** The backup document of a database snapshot. */
-export async function backupDocument(repo: Pick<Repository, 'exportAll'>, now: Date): Promise<ExchangeDocument> {
-  return createExchangeDocument(await repo.exportAll(), now.toISOString());
+export async function backupDocument(repo: Pick<Repository, 'exchange'>, now: Date): Promise<ExchangeDocument> {
+  return createExchangeDocument(await repo.exchange.exportAll(), now.toISOString());
 }
 
 export class BackupStore {
@@ -143,7 +143,7 @@ export class BackupStore {
       this.stage = 'invalid';
       return;
     }
-    const current = await this.repo.exportAll();
+    const current = await this.repo.exchange.exportAll();
     runInAction(() => {
       this.pending = parsed.document;
       this.fileCounts = MX.restoreFileHas(countsText(parsed.document), shownTime(parsed.document.exportedAt));
@@ -174,7 +174,7 @@ export class BackupStore {
         runInAction(() => (this.restoreError = backed.message));
         return false;
       }
-      const result = await this.repo.restoreBackup(doc);
+      const result = await this.repo.exchange.restoreBackup(doc);
       if (!result.ok) {
         runInAction(() => (this.restoreError = result.error));
         return false;

@@ -103,7 +103,7 @@ export class FormExportStore {
     const key = `${unitId ?? ''}|${year}`;
     if (!force && key === this.loadedFor) return;
     this.loadedFor = key;
-    const projects = unitId ? await this.repo.listProjects(unitId, year) : [];
+    const projects = unitId ? await this.repo.projects.list(unitId, year) : [];
     runInAction(() => {
       this.projects = projects;
       const ids = new Set(projects.map((p) => p.id));
@@ -143,7 +143,7 @@ export class FormExportStore {
     this.busy = true;
     try {
       // the writers (docx, exceljs) are large: load them when the first form is exported, not at start-up
-      const [{ exportForm }, data] = await Promise.all([import('../../templates/export'), this.repo.exportAll()]);
+      const [{ exportForm }, data] = await Promise.all([import('../../templates/export'), this.repo.exchange.exportAll()]);
       const formNumber = this.formNumber.trim();
       const result = await exportForm(this.formId, this.format, {
         data,

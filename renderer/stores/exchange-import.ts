@@ -8,6 +8,7 @@ import type { Id } from '../../shared/model';
 import type { Repository } from '../db/repository';
 import { MX } from '../messages-exchange';
 import { EXCHANGE_FILTERS, openThrough, type FileHost } from './exchange-files';
+import { receiveLibraryRecords } from './library-store';
 
 export type ImportStage = 'idle' | 'invalid' | 'planned';
 
@@ -75,7 +76,7 @@ export class ImportStore {
     }
     this.busy = true;
     try {
-      const plan = await this.repo.planPackageImport(parsed.document);
+      const plan = await this.repo.exchange.planPackageImport(parsed.document);
       runInAction(() => {
         this.document = parsed.document;
         this.plan = plan;
@@ -148,11 +149,13 @@ export class ImportStore {
         runInAction(() => (this.errors = [backed.message]));
         return false;
       }
-      const result = await this.repo.applyImport(records, bases, expected);
+      const result = await this.repo.exchange.applyImport(records, bases, expected);
       if (!result.ok) {
         runInAction(() => (this.errors = [result.error]));
         return false;
       }
+      // the sender's own indicator library (a supervisor's common one) joins the entries received before
+      if (this.document?.library) await receiveLibraryRecords(this.repo, this.document.library);
       const written = records.units.length + records.projects.length + records.departmentPlans.length;
       const fileName = this.fileName;
       const summary = this.summary;

@@ -33,7 +33,7 @@ export class OverviewStore {
       return;
     }
     this.loading = true;
-    const result = await this.repo.supervisorOverview(unitId, year);
+    const result = await this.repo.supervisor.overview(unitId, year);
     runInAction(() => {
       this.loading = false;
       this.loadedFor = { unitId, year };

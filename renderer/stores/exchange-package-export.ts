@@ -3,6 +3,7 @@
 // the supervisor's database gets the whole chain up to itself.
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import { createExchangeDocument, serializeExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import { libraryRecordsOf } from '../../shared/library/own-library';
 import type { DepartmentPlan, Id, Project, Unit } from '../../shared/model';
 import { UnitTree, byUnitName, compareNames } from '../../shared/unit-tree';
 import type { DataSet, Repository } from '../db/repository';
@@ -33,7 +34,7 @@ export class PackageExportStore {
   }
 
   async load(): Promise<void> {
-    const data = await this.repo.exportAll();
+    const data = await this.repo.exchange.exportAll();
     runInAction(() => {
       this.data = data;
       const available = this.availableYears;
@@ -127,7 +128,16 @@ export class PackageExportStore {
     if (projects.length === 0 && plans.length === 0) return null;
     const unit = this.context.unit();
     return createExchangeDocument(
-      { units: structuredClone(this.packageUnits), projects: structuredClone(projects), departmentPlans: structuredClone(plans) },
+      {
+        units: structuredClone(this.packageUnits),
+        projects: structuredClone(projects),
+        departmentPlans: structuredClone(plans),
+        // the indicators the units of the scope used, all years: their own library, which the reader keeps
+        library: libraryRecordsOf(
+          (this.data?.projects ?? []).filter((p) => this.scopeUnitIds.has(p.unitId)),
+          this.data?.units ?? [],
+        ),
+      },
       this.now().toISOString(),
       unit?.name,
     );

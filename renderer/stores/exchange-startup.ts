@@ -23,13 +23,13 @@ export interface StartupBackupOptions {
 
 const writeThroughPlatform: BackupWriter = async (bytes, kind) => (await platform.writeBackup(bytes, kind)).id;
 
-async function backupBytes(repo: Pick<Repository, 'exportAll'>, now: Date): Promise<Uint8Array | null> {
+async function backupBytes(repo: Pick<Repository, 'exchange'>, now: Date): Promise<Uint8Array | null> {
   const doc = await backupDocument(repo, now);
   return doc.units.length === 0 ? null : encodeText(serializeExchange(doc));
 }
 
 /** The start-up backup; resolves to its id, or null when skipped or failed. Never rejects: the app starts regardless. */
-export async function automaticBackup(repo: Pick<Repository, 'exportAll'>, options: StartupBackupOptions = {}): Promise<string | null> {
+export async function automaticBackup(repo: Pick<Repository, 'exchange'>, options: StartupBackupOptions = {}): Promise<string | null> {
   if (!(options.enabled ?? canKeepBackups())) return null;
   try {
     const bytes = await backupBytes(repo, (options.now ?? (() => new Date()))());
@@ -54,7 +54,7 @@ function keepsBackups(host: object): host is BackupHost {
  * ahead: without the backup, a bad import could not be undone. A host without backups (a test's file host) skips.
  */
 export async function backupBeforeChange(
-  repo: Pick<Repository, 'exportAll'>,
+  repo: Pick<Repository, 'exchange'>,
   kind: Exclude<BackupKind, 'startup'>,
   host: object,
   now: () => Date = () => new Date(),

@@ -1,15 +1,19 @@
 // What the project draft and the department-plan draft share: a list of three-level indicators edited row by row,
 // its validation problems, live weight sums, the row the library serves, autosave and undo of deleted rows.
 import { computed, makeObservable, observable, action } from 'mobx';
-import type { Id, Indicator } from '../../shared/model';
+import type { Id, Indicator, RuleSet } from '../../shared/model';
+import { CN_2020 } from '../../shared/rule-sets';
 import { findLevel1, findLevel2, level2Rank, type IndicatorScheme, type Level2Def } from '../../shared/schemes';
-import type { Problem } from '../../shared/validation';
+import { proposeWeights, scaleWeights, weightOffer, type WeightOffer } from '../../shared/weights';
+import type { Problem, ValidationOptions } from '../../shared/validation';
 import { M } from '../messages';
 import { Autosaver } from './autosave';
 import type { UndoStore } from './undo-store';
 
 export interface DraftEnv {
   scheme(): IndicatorScheme;
+  /** the unit's rule set for the year (its required 二级 are checked); CN-2020 when absent */
+  ruleSet?(): RuleSet;
   undo: UndoStore;
   newId(): Id;
 }
@@ -25,6 +29,8 @@ export interface IndicatorTemplate {
   /** upper end of a range; absent clears the row's range */
   targetMax?: string;
   unit: string;
+  /** 指标解释; absent leaves the row's own */
+  explanation?: string;
 }
 
 const INDICATOR_PATH = /^indicators\[(\d+)\](?:\.(\w+))?/;
@@ -69,6 +75,8 @@ export abstract class IndicatorDraft {
       weightByLevel1: computed,
       weightTotal: computed,
       hasWeights: computed,
+      weightOffer: computed,
+      takeWeightOffer: action,
       activeIndicator: computed,
       addIndicator: action,
       updateIndicator: action,
@@ -94,6 +102,12 @@ export abstract class IndicatorDraft {
 
   get scheme(): IndicatorScheme {
     return this.env.scheme();
+  }
+
+  /** What validation needs besides the scheme. */
+  protected get validationOptions(): ValidationOptions {
+    const ruleSet = this.env.ruleSet?.();
+    return ruleSet ? { ruleSet } : {};
   }
 
   get errors(): Problem[] {
@@ -133,6 +147,33 @@ export abstract class IndicatorDraft {
       }
     }
     return this.elementIdForOwnPath(path) ?? 'section-indicators';
+  }
+
+  /** The rule set the draft is checked by: the unit's for the year, CN-2020 without one. */
+  get ruleSet(): RuleSet {
+    return this.env.ruleSet?.() ?? CN_2020;
+  }
+
+  /** The check panel's one-click offer for the weights: scaling 100 to the indicator points, or a proposal for none. */
+  get weightOffer(): WeightOffer {
+    return weightOffer(this.indicators, this.ruleSet);
+  }
+
+  /** Takes the offer: every row's weight changes at once, and one undo puts them all back. */
+  takeWeightOffer(): void {
+    const offer = this.weightOffer;
+    if (!offer) return;
+    const changed = offer.kind === 'scale' ? scaleWeights(this.indicators, offer.factor) : proposeWeights(this.indicators, this.scheme, this.ruleSet);
+    const before = this.indicators.map((ind) => ({ id: ind.id, weight: ind.weight }));
+    changed.forEach((ind) => this.updateIndicator(ind.id, { weight: ind.weight }, true));
+    this.env.undo.push({
+      label: offer.kind === 'scale' ? M.weightsScaled(offer.factor.toString()) : M.weightsProposed,
+      undo: () => {
+        // by id: a row deleted since, or another record opened since, is left alone
+        before.forEach(({ id, weight }) => this.updateIndicator(id, { weight }, true));
+        return null;
+      },
+    });
   }
 
   get hasWeights(): boolean {
@@ -236,8 +277,8 @@ export abstract class IndicatorDraft {
   }
 
   applyTemplate(id: Id, t: IndicatorTemplate): void {
-    const { name, direction, target, targetMax, unit } = t;
-    this.updateIndicator(id, { name, direction, target, targetMax, unit, targetText: undefined }, true);
+    const { name, direction, target, targetMax, unit, explanation } = t;
+    this.updateIndicator(id, { name, direction, target, targetMax, unit, targetText: undefined, ...(explanation ? { explanation } : {}) }, true);
   }
 
   deleteIndicator(id: Id): void {

@@ -59,13 +59,13 @@ export async function replayJournal(repo: Repository): Promise<void> {
   if (!entry) return;
   const result =
     entry.kind === 'project'
-      ? await repo.saveProjectTargets(entry.data)
+      ? await repo.projects.saveTargets(entry.data)
       : entry.kind === 'plan'
-        ? await repo.saveDepartmentPlanTargets(entry.data)
+        ? await repo.plans.saveTargets(entry.data)
         : entry.kind === 'assessment'
           ? entry.data.selfAssessment
-            ? await repo.saveSelfAssessment(entry.data.id, entry.data.selfAssessment)
+            ? await repo.projects.saveSelfAssessment(entry.data.id, entry.data.selfAssessment)
             : { ok: true as const }
-          : await repo.saveDepartmentPlanYearEnd(entry.data);
+          : await repo.plans.saveYearEnd(entry.data);
   if (result.ok) clearJournal();
 }

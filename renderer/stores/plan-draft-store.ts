@@ -51,7 +51,7 @@ export class PlanDraftStore extends IndicatorDraft {
   }
 
   get problems(): Problem[] {
-    return this.plan ? validateDepartmentPlan(this.plan, this.scheme) : [];
+    return this.plan ? validateDepartmentPlan(this.plan, this.scheme, this.validationOptions) : [];
   }
 
   /** 金额合计 of the tasks, in 分 */
@@ -70,7 +70,7 @@ export class PlanDraftStore extends IndicatorDraft {
 
   async load(unitId: Id, year: number): Promise<void> {
     await this.autosaver.flush();
-    const plan = await this.repo.getDepartmentPlan(unitId, year);
+    const plan = await this.repo.plans.get(unitId, year);
     runInAction(() => {
       this.plan = plan ?? null;
       this.loadedFor = { unitId, year };
@@ -168,7 +168,7 @@ export class PlanDraftStore extends IndicatorDraft {
   protected async save(): Promise<string | null> {
     if (!this.plan) return null;
     const snapshot = toJS(this.plan);
-    const result = await this.repo.saveDepartmentPlanTargets(snapshot);
+    const result = await this.repo.plans.saveTargets(snapshot);
     if (!result.ok) return result.error;
     clearJournal(snapshot.id);
     return null;

@@ -49,7 +49,7 @@ export class ProjectDraftStore extends IndicatorDraft {
   }
 
   get problems(): Problem[] {
-    return this.project ? validateProject(this.project, this.scheme) : [];
+    return this.project ? validateProject(this.project, this.scheme, this.validationOptions) : [];
   }
 
   get projectId(): Id | null {
@@ -64,7 +64,7 @@ export class ProjectDraftStore extends IndicatorDraft {
       return;
     }
     runInAction(() => (this.loading = true));
-    const project = await this.repo.getProject(id);
+    const project = await this.repo.projects.get(id);
     runInAction(() => {
       this.project = project ?? null;
       this.loading = false;
@@ -120,11 +120,11 @@ export class ProjectDraftStore extends IndicatorDraft {
     // a project cannot be stored without a name (the check panel says so): keep the stored name meanwhile and save
     // every other edit, so clearing the name on the way to a new one never loses the rest
     if (snapshot.name.trim() === '') {
-      const stored = await this.repo.getProject(snapshot.id);
+      const stored = await this.repo.projects.get(snapshot.id);
       if (!stored) return null;
       snapshot.name = stored.name;
     }
-    const result = await this.repo.saveProjectTargets(snapshot);
+    const result = await this.repo.projects.saveTargets(snapshot);
     if (!result.ok) return result.error;
     clearJournal(snapshot.id);
     this.onSaved(result.value);

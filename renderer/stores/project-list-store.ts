@@ -2,10 +2,10 @@
 // (create, duplicate, delete with undo, copy to next year). A row's status comes from the error count the repository
 // stores with it; rows stored without one are checked in the background after the list is painted.
 import { makeAutoObservable, observable, runInAction } from 'mobx';
-import { fiscalTotal, nonFiscalTotal, type Fen, type Id, type Project } from '../../shared/model';
+import { fiscalTotal, nonFiscalTotal, type Fen, type Id, type Project, type RuleSet } from '../../shared/model';
 import { projectStatus, type ProjectStatus, type StatusFacts } from '../../shared/project-status';
 import type { IndicatorScheme } from '../../shared/schemes';
-import { validateProject } from '../../shared/validation';
+import { validateProject, type ValidationOptions } from '../../shared/validation';
 import { summarizeProject, type ProjectSummary, type Repository } from '../db/repository';
 import { M } from '../messages';
 import type { UndoStore } from './undo-store';
@@ -20,13 +20,20 @@ export interface ListContext {
   unitId(): Id | null;
   year(): number;
   scheme(): IndicatorScheme;
+  /** the unit's rule set for the year (its required 二级 count as errors); CN-2020 when absent */
+  ruleSet?(): RuleSet;
   /** facts of the project open in the editor, which are newer than the stored ones */
   liveFacts(): { id: Id; facts: StatusFacts } | null;
 }
 
 /** Blocking validation errors of a project; the repository stores this count on every write. */
-export function countErrors(p: Project, scheme: IndicatorScheme): number {
-  return validateProject(p, scheme).filter((x) => x.severity === 'error').length;
+export function countErrors(p: Project, scheme: IndicatorScheme, options: ValidationOptions = {}): number {
+  return validateProject(p, scheme, options).filter((x) => x.severity === 'error').length;
+}
+
+/** What validation needs besides the scheme: the unit's rule set, when the context gives one. */
+function optionsOf(ctx: ListContext): ValidationOptions {
+  return ctx.ruleSet ? { ruleSet: ctx.ruleSet() } : {};
 }
 
 const collator = new Intl.Collator('zh-Hans-CN');
@@ -121,7 +128,7 @@ export class ProjectListStore {
     const unitId = this.ctx.unitId();
     const year = this.ctx.year();
     const token = ++this.loadToken;
-    const summaries = unitId ? await this.repo.listProjects(unitId, year) : [];
+    const summaries = unitId ? await this.repo.projects.list(unitId, year) : [];
     if (token !== this.loadToken) return;
     runInAction(() => {
       const changedContext = this.loadedFor?.unitId !== unitId || this.loadedFor?.year !== year;
@@ -140,12 +147,12 @@ export class ProjectListStore {
       .map((s) => s.id);
     const scheme = this.ctx.scheme();
     for (let i = 0; i < todo.length; i += 40) {
-      const batch = await Promise.all(todo.slice(i, i + 40).map((id) => this.repo.getProject(id)));
+      const batch = await Promise.all(todo.slice(i, i + 40).map((id) => this.repo.projects.get(id)));
       if (token !== this.loadToken) return;
       runInAction(() => {
         for (const p of batch) {
           if (!p) continue;
-          this.errorCounts.set(p.id, { updatedAt: p.updatedAt, errors: countErrors(p, scheme) });
+          this.errorCounts.set(p.id, { updatedAt: p.updatedAt, errors: countErrors(p, scheme, optionsOf(this.ctx)) });
         }
       });
     }
@@ -156,7 +163,7 @@ export class ProjectListStore {
     const index = this.summaries.findIndex((s) => s.id === p.id);
     if (index < 0) return;
     const renamed = this.summaries[index].name !== p.name;
-    this.summaries[index] = summarizeProject(p, p.indicators.length, countErrors(p, scheme));
+    this.summaries[index] = summarizeProject(p, p.indicators.length, countErrors(p, scheme, optionsOf(this.ctx)));
     // the list is kept sorted by name: only a new name can move a row
     if (renamed) this.summaries.sort((a, b) => collator.compare(a.name, b.name));
   }
@@ -167,14 +174,14 @@ export class ProjectListStore {
     const taken = new Set(this.summaries.map((s) => s.name));
     let name: string = M.newProjectName;
     for (let n = 2; taken.has(name); n++) name = `${M.newProjectName}${n}`;
-    const result = await this.repo.createProject({ unitId, year: this.ctx.year(), name });
+    const result = await this.repo.projects.create({ unitId, year: this.ctx.year(), name });
     if (!result.ok) return result.error;
     await this.reload();
     return result.value;
   }
 
   async duplicate(id: Id): Promise<Project | string> {
-    const result = await this.repo.duplicateProject(id);
+    const result = await this.repo.projects.duplicate(id);
     if (!result.ok) return result.error;
     await this.reload();
     return result.value;
@@ -183,12 +190,12 @@ export class ProjectListStore {
   /** Deletes projects; the undo entry puts them back exactly as they were. */
   async delete(ids: readonly Id[]): Promise<void> {
     if (ids.length === 0) return;
-    const deleted = await this.repo.deleteProjects(ids);
+    const deleted = await this.repo.projects.deleteMany(ids);
     const first = deleted.projects[0]?.name ?? '';
     this.undo.push({
       label: M.deletedProjects(deleted.projects.length, first),
       undo: async () => {
-        const result = await this.repo.restore(deleted);
+        const result = await this.repo.projects.restore(deleted);
         await this.reload();
         return result.ok ? null : result.error;
       },
@@ -199,7 +206,7 @@ export class ProjectListStore {
   async copySelectedToNextYear(): Promise<void> {
     const ids = this.selectedIds;
     const toYear = this.ctx.year() + 1;
-    const result = await this.repo.copyProjectsToYear(ids, toYear);
+    const result = await this.repo.projects.copyToYear(ids, toYear);
     if (result.ok) this.undo.inform(M.copiedToYear(result.value.length, toYear));
     else this.undo.inform(result.error, 'error');
   }
@@ -207,7 +214,7 @@ export class ProjectListStore {
   async copyYearToNextYear(): Promise<void> {
     const unitId = this.ctx.unitId();
     if (!unitId) return;
-    const result = await this.repo.copyUnitYear(unitId, this.ctx.year());
+    const result = await this.repo.projects.copyUnitYear(unitId, this.ctx.year());
     if (result.ok) {
       this.undo.inform(M.copiedYear(result.value.projects.length, result.value.toYear, result.value.departmentPlan !== null));
     } else this.undo.inform(result.error, 'error');

@@ -67,14 +67,15 @@ export class RootStore {
     readonly database: DatabaseLifecycle = new DatabaseLifecycle(null),
   ) {
     this.units = new UnitsStore(repo);
-    const env = { scheme: () => this.units.scheme, undo: this.undo, newId };
+    const env = { scheme: () => this.units.scheme, ruleSet: () => this.units.ruleSet, undo: this.undo, newId };
     this.draft = new ProjectDraftStore(env, repo, (p) => this.list.applySaved(p, this.units.scheme));
     this.plan = new PlanDraftStore(env, repo);
-    this.library = new LibraryStore(repo);
+    this.library = new LibraryStore(repo, { scheme: () => this.units.scheme, unit: () => this.units.unit });
     this.list = new ProjectListStore(repo, this.undo, {
       unitId: () => this.units.unitId,
       year: () => this.units.year,
       scheme: () => this.units.scheme,
+      ruleSet: () => this.units.ruleSet,
       liveFacts: () => this.liveFacts.get(),
     });
     this.context = {
@@ -140,7 +141,7 @@ export class RootStore {
   async start(): Promise<void> {
     await this.loadFirstScreen();
     if (this.database.state.kind === 'failed') return;
-    const saved = await this.repo.getSetting(SELECTION_KEY);
+    const saved = await this.repo.settings.get(SELECTION_KEY);
     if (isSelection(saved)) {
       // the list is shown first; the remembered draft opens after it has been painted
       if (saved.kind === 'project' && this.list.summaries.some((s) => s.id === saved.id)) {
@@ -170,6 +171,7 @@ export class RootStore {
   /** Data changed underneath the authoring screens (an import, a restore, year-end edits): read it again. */
   async reloadAll(): Promise<void> {
     await this.flushAll();
+    this.library.invalidate();
     await this.units.load();
     await this.list.reload();
     if (this.selection?.kind === 'project') await this.draft.load(this.selection.id);
@@ -190,7 +192,7 @@ export class RootStore {
 
   private async select(selection: Selection): Promise<void> {
     runInAction(() => (this.selection = selection));
-    await this.repo.setSetting(SELECTION_KEY, selection);
+    await this.repo.settings.set(SELECTION_KEY, selection);
   }
 
   async selectUnit(id: Id): Promise<void> {

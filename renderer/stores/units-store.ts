@@ -3,6 +3,7 @@ import { makeAutoObservable, runInAction, toJS } from 'mobx';
 import type { Id, RuleSet, Unit } from '../../shared/model';
 import { copyRuleSet, CN_2020, deriveRuleSet, getRuleSet, ruleSetOf, sameRuleSet, type DeriveResult, type RuleSetChanges } from '../../shared/rule-sets';
 import { schemeOf, type IndicatorScheme } from '../../shared/schemes';
+import { byUnitName, UnitTree, type UnitAtDepth } from '../../shared/unit-tree';
 import type { NewUnit, RepoResult, Repository } from '../db/repository';
 import { MA } from '../messages-assessment';
 
@@ -18,6 +19,8 @@ export interface UnitForm {
   schemeId: string;
   /** the rule set for the chosen year (and later years); absent: left as it is */
   ruleSetId?: string;
+  /** the sector of the indicator library; '' clears it, absent leaves it as it is */
+  sector?: string;
 }
 
 export class UnitsStore {
@@ -72,23 +75,12 @@ export class UnitsStore {
     return [...set].sort((a, b) => a - b);
   }
 
-  /** Units as a tree, depth-first, each with its depth (for indenting the picker). */
-  get tree(): { unit: Unit; depth: number }[] {
-    const byParent = new Map<Id | null, Unit[]>();
-    const ids = new Set(this.units.map((u) => u.id));
-    for (const u of this.units) {
-      const parent = u.parentId !== null && ids.has(u.parentId) ? u.parentId : null;
-      byParent.set(parent, [...(byParent.get(parent) ?? []), u]);
-    }
-    const out: { unit: Unit; depth: number }[] = [];
-    const walk = (parent: Id | null, depth: number) => {
-      for (const u of byParent.get(parent) ?? []) {
-        out.push({ unit: u, depth });
-        walk(u.id, depth + 1);
-      }
-    };
-    walk(null, 0);
-    return out;
+  /**
+   * Units as a tree, depth-first, each with its depth (for indenting the picker). Every unit is there once: units caught
+   * in a parent cycle (bad data from a package) are listed as roots rather than left out of the picker.
+   */
+  get tree(): UnitAtDepth[] {
+    return new UnitTree(this.units, byUnitName).forest();
   }
 
   nameOf(id: Id | null): string {
@@ -97,10 +89,10 @@ export class UnitsStore {
 
   async load(): Promise<void> {
     const [units, savedUnit, savedYear, custom] = await Promise.all([
-      this.repo.listUnits(),
-      this.repo.getSetting(UNIT_KEY),
-      this.repo.getSetting(YEAR_KEY),
-      this.repo.getSetting(CUSTOM_RULE_SETS_KEY),
+      this.repo.units.list(),
+      this.repo.settings.get(UNIT_KEY),
+      this.repo.settings.get(YEAR_KEY),
+      this.repo.settings.get(CUSTOM_RULE_SETS_KEY),
     ]);
     runInAction(() => {
       this.units = units;
@@ -115,25 +107,26 @@ export class UnitsStore {
   }
 
   async loadYears(): Promise<void> {
-    const years = this.unitId ? await this.repo.listProjectYears(this.unitId) : [];
+    const years = this.unitId ? await this.repo.projects.years(this.unitId) : [];
     runInAction(() => (this.knownYears = years));
   }
 
   async selectUnit(id: Id): Promise<void> {
     this.unitId = id;
-    await this.repo.setSetting(UNIT_KEY, id);
+    await this.repo.settings.set(UNIT_KEY, id);
     await this.loadYears();
   }
 
   async selectYear(year: number): Promise<void> {
     this.year = year;
-    await this.repo.setSetting(YEAR_KEY, year);
+    await this.repo.settings.set(YEAR_KEY, year);
   }
 
   async create(form: UnitForm): Promise<RepoResult<Unit>> {
     const input: NewUnit = { name: form.name, shortName: form.shortName, parentId: form.parentId, schemeId: form.schemeId };
-    let result = await this.repo.createUnit(input);
+    let result: RepoResult<Unit> = await this.repo.units.create(input);
     if (result.ok && form.ruleSetId !== undefined && form.ruleSetId !== CN_2020.id) result = await this.applyRuleSet(result.value.id, form.ruleSetId);
+    if (result.ok && form.sector) result = await this.repo.units.setSector(result.value.id, form.sector);
     if (result.ok) {
       await this.reloadUnits();
       await this.selectUnit(result.value.id);
@@ -144,14 +137,15 @@ export class UnitsStore {
   /** Applies the settings form to an existing unit: name, parent, scheme; stops at the first refusal. */
   async update(id: Id, form: UnitForm): Promise<RepoResult<Unit>> {
     const current = this.units.find((u) => u.id === id);
-    let result: RepoResult<Unit> = await this.repo.renameUnit(id, form.name, form.shortName);
-    if (result.ok && (current?.parentId ?? null) !== form.parentId) result = await this.repo.setUnitParent(id, form.parentId);
-    if (result.ok && current?.schemeId !== form.schemeId) result = await this.repo.setUnitScheme(id, form.schemeId);
+    let result: RepoResult<Unit> = await this.repo.units.rename(id, form.name, form.shortName);
+    if (result.ok && (current?.parentId ?? null) !== form.parentId) result = await this.repo.units.setParent(id, form.parentId);
+    if (result.ok && current?.schemeId !== form.schemeId) result = await this.repo.units.setScheme(id, form.schemeId);
     if (result.ok && form.ruleSetId !== undefined) {
       const chosen = this.ruleSetChoices.find((s) => s.id === form.ruleSetId);
       // a new version of the same set counts as a change too
       if (!chosen || !sameRuleSet(ruleSetOf(current, this.year, this.customRuleSets), chosen)) result = await this.applyRuleSet(id, form.ruleSetId);
     }
+    if (result.ok && form.sector !== undefined && (current?.sector ?? '') !== form.sector) result = await this.repo.units.setSector(id, form.sector);
     await this.reloadUnits();
     return result;
   }
@@ -160,7 +154,7 @@ export class UnitsStore {
   private applyRuleSet(id: Id, ruleSetId: string): Promise<RepoResult<Unit>> {
     const set = this.ruleSetChoices.find((s) => s.id === ruleSetId) ?? getRuleSet(ruleSetId);
     if (!set) return Promise.resolve({ ok: false, error: MA.ruleSetNotFound });
-    return this.repo.setUnitRuleSet(id, this.year, copyRuleSet(toJS(set)));
+    return this.repo.units.setRuleSet(id, this.year, copyRuleSet(toJS(set)));
   }
 
   /**
@@ -174,14 +168,14 @@ export class UnitsStore {
     const result = deriveRuleSet(CN_2020, name, changes, identity);
     if (!result.ok) return result;
     const sets = [...this.customRuleSets.filter((s) => s.id !== result.ruleSet.id).map((s) => copyRuleSet(toJS(s))), result.ruleSet];
-    await this.repo.setSetting(CUSTOM_RULE_SETS_KEY, sets);
+    await this.repo.settings.set(CUSTOM_RULE_SETS_KEY, sets);
     runInAction(() => (this.customRuleSets = sets));
     return result;
   }
 
   /** Why the unit cannot be deleted (one sentence with what it still holds), or null when it can. */
   deleteRefusal(id: Id): Promise<string | null> {
-    return this.repo.unitDeleteRefusal(id);
+    return this.repo.units.deleteRefusal(id);
   }
 
   /**
@@ -189,7 +183,7 @@ export class UnitsStore {
    * to its 主管部门, else to the first unit of the picker, else to none.
    */
   async delete(id: Id): Promise<RepoResult<Unit>> {
-    const result = await this.repo.deleteUnit(id);
+    const result = await this.repo.units.delete(id);
     if (!result.ok) return result;
     await this.reloadUnits();
     if (this.unitId === id) {
@@ -205,7 +199,7 @@ export class UnitsStore {
   }
 
   async reloadUnits(): Promise<void> {
-    const units = await this.repo.listUnits();
+    const units = await this.repo.units.list();
     runInAction(() => (this.units = units));
   }
 }

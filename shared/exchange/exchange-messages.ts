@@ -28,6 +28,10 @@ export const exchangeMessages = {
   listItem: (field: string, n: number) => `${field} 第 ${n} 项`,
   badTimestamp: (where: string, value: string) =>
     `${where}“${value}”不是有效的时间：应为 1900 至 9999 年间确实存在的日期和时刻，写作 2025-01-31T08:00:00.000Z 的形式（协调世界时）。`,
+  duplicateReviewId: (project: string, id: string) => `项目“${project}”的审核记录编号“${id}”重复。`,
+  opinionOfOtherProject: (project: string, other: string) => `项目“${project}”的审核意见指向另一个项目“${other}”。`,
+  unknownIssuer: (id: string) => `下发单位“${id}”不在数据包的单位中。`,
+  unknownIssuedUnit: (id: string) => `下发对象单位“${id}”不在数据包的单位中。`,
   packageGroup: '数据包本身',
   unitGroup: (n: number, name: string) => `第 ${n} 个单位${name ? `“${name}”` : ''}`,
   projectGroup: (n: number, name: string) => `第 ${n} 个项目${name ? `“${name}”` : ''}`,

@@ -3,7 +3,7 @@
 // and the first PROBLEM_LIST_LIMIT of them listed, by record.
 import type { ErrorObject } from 'ajv';
 import localizeZh from 'ajv-i18n/localize/zh';
-import type { DepartmentPlan, Indicator, IndicatorResult, Project, Timestamp, Unit } from '../model';
+import type { DepartmentPlan, Id, Indicator, IndicatorResult, LibraryRecord, Project, Timestamp, Unit } from '../model';
 import { isSaneTimestamp, timestampForMessage } from '../timestamp';
 import { exchangeMessages as m } from './exchange-messages';
 import {
@@ -26,6 +26,20 @@ export interface ExchangeDocument {
   units: Unit[];
   projects: Project[];
   departmentPlans: DepartmentPlan[];
+  /** the sender's own indicator library (optional; a supervisor hands its units a common library this way) */
+  library?: LibraryRecord[];
+  /** set on a package a supervisor hands down (shared/directory.ts, shared/review.ts) */
+  directory?: HandedDown;
+}
+
+/** What a package handed down is: the supervisor's unit directory, or that with its review opinions. */
+export interface HandedDown {
+  purpose: 'directory' | 'review';
+  /** the supervisor's unit id, one of the package's units */
+  issuedBy: Id;
+  issuedAt: Timestamp;
+  /** the units it was issued for, each one of the package's units */
+  unitIds: Id[];
 }
 
 /** One problem in an exchange document: a JSON path ('/projects/2/funding/other') and a Chinese message. */
@@ -69,7 +83,7 @@ const RECORD_VALIDATORS = [
 ] as const satisfies readonly (readonly [keyof ExchangeDocument, SchemaValidator])[];
 
 export function createExchangeDocument(
-  data: { units: Unit[]; projects: Project[]; departmentPlans: DepartmentPlan[] },
+  data: { units: Unit[]; projects: Project[]; departmentPlans: DepartmentPlan[]; library?: LibraryRecord[] },
   exportedAt: Timestamp,
   exportedBy?: string,
 ): ExchangeDocument {
@@ -81,6 +95,7 @@ export function createExchangeDocument(
     units: data.units,
     projects: data.projects,
     departmentPlans: data.departmentPlans,
+    ...(data.library && data.library.length > 0 ? { library: data.library } : {}),
   };
 }
 
@@ -225,7 +240,19 @@ function checkTimestamps(doc: ExchangeDocument): ExchangeProblem[] {
     sa?.reopenedAt?.forEach((t, j) =>
       check(t, `${at}/selfAssessment/reopenedAt/${j}`, m.projectField(i + 1, m.listItem('selfAssessment.reopenedAt', j + 1))),
     );
+    // the review's events are ordered by these times (shared/review.ts)
+    const review = p.review;
+    const listed = (list: string, j: number, field: string) => m.projectField(i + 1, m.listItem(`review.${list}`, j + 1) + ` ${field}`);
+    review?.submissions.forEach((s, j) => check(s.at, `${at}/review/submissions/${j}/at`, listed('submissions', j, 'at')));
+    review?.reopenings.forEach((r, j) => check(r.at, `${at}/review/reopenings/${j}/at`, listed('reopenings', j, 'at')));
+    review?.rounds.forEach((r, j) => {
+      check(r.reviewedAt, `${at}/review/rounds/${j}/reviewedAt`, listed('rounds', j, 'reviewedAt'));
+      r.fieldOpinions.forEach((o, k) => {
+        if (o.answered) check(o.answered.at, `${at}/review/rounds/${j}/fieldOpinions/${k}/answered/at`, listed('rounds', j, `fieldOpinions[${k + 1}].answered.at`));
+      });
+    });
   });
+  if (doc.directory) check(doc.directory.issuedAt, '/directory/issuedAt', m.packageField('directory.issuedAt'));
   doc.departmentPlans.forEach((plan, i) => check(plan.updatedAt, `/departmentPlans/${i}/updatedAt`, m.planField(i + 1, 'updatedAt')));
   return problems;
 }
@@ -268,7 +295,16 @@ function checkIdsAndReferences(doc: ExchangeDocument): ExchangeProblem[] {
     if (projectKeys.has(key)) problems.push({ path: `${at}/name`, message: m.duplicateProjectName(p.name, p.year) });
     projectKeys.add(key);
     indicatorsAndResults(at, p.indicators, `${at}/selfAssessment/results`, p.selfAssessment?.results, p.name);
+    if (p.review) problems.push(...reviewProblems(p, at));
   });
+
+  if (doc.directory) {
+    const { issuedBy, unitIds: issuedFor } = doc.directory;
+    if (!unitIds.has(issuedBy)) problems.push({ path: '/directory/issuedBy', message: m.unknownIssuer(issuedBy) });
+    issuedFor.forEach((id, j) => {
+      if (!unitIds.has(id)) problems.push({ path: `/directory/unitIds/${j}`, message: m.unknownIssuedUnit(id) });
+    });
+  }
 
   const planKeys = new Set<string>();
   doc.departmentPlans.forEach((plan, i) => {
@@ -281,5 +317,30 @@ function checkIdsAndReferences(doc: ExchangeDocument): ExchangeProblem[] {
     plan.tasks.forEach((t, j) => claim(t.id, `${at}/tasks/${j}/id`));
     indicatorsAndResults(at, plan.indicators, `${at}/results`, plan.results, '部门整体支出');
   });
+  return problems;
+}
+
+/**
+ * A review merges with another copy by the ids of its events (shared/review.ts mergeReviews): an id used twice in one
+ * list would lose one of the two, and an opinion must be about the project that holds it.
+ */
+function reviewProblems(p: Project, at: string): ExchangeProblem[] {
+  const problems: ExchangeProblem[] = [];
+  const review = p.review!;
+  const unique = (ids: readonly Id[], path: (j: number) => string) => {
+    const seen = new Set<Id>();
+    ids.forEach((id, j) => {
+      if (seen.has(id)) problems.push({ path: path(j), message: m.duplicateReviewId(p.name, id) });
+      seen.add(id);
+    });
+  };
+  unique(review.submissions.map((s) => s.id), (j) => `${at}/review/submissions/${j}/id`);
+  unique(review.rounds.map((r) => r.id), (j) => `${at}/review/rounds/${j}/id`);
+  unique(review.reopenings.map((r) => r.id), (j) => `${at}/review/reopenings/${j}/id`);
+  const opinions = review.rounds.flatMap((r, j) => r.fieldOpinions.map((o, k) => ({ o, path: `${at}/review/rounds/${j}/fieldOpinions/${k}` })));
+  unique(opinions.map((x) => x.o.id), (j) => `${opinions[j].path}/id`);
+  for (const { o, path } of opinions) {
+    if (o.target.projectId !== p.id) problems.push({ path: `${path}/target/projectId`, message: m.opinionOfOtherProject(p.name, o.target.projectId) });
+  }
   return problems;
 }

@@ -3,6 +3,7 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
   HeightRule,
   Packer,
   PageOrientation,
@@ -139,12 +140,20 @@ function renderSection(layout: FormLayout, grid: Grid, widths: readonly number[]
         },
       },
     },
+    headers: layout.pageHeader ? { default: pageHeader(layout.pageHeader, fonts) } : undefined,
     children: [
       ...layout.headerLines.map((line) => lineParagraph(line, fonts, textWidth, 'header')),
       renderTable(layout, grid, widths, fonts, defaults),
       ...(layout.footerLines ?? []).map((line) => lineParagraph(line, fonts, textWidth, 'footer')),
     ],
   };
+}
+
+/** The line at the top of every page of the section, centred and bold in the title font, at the body size. */
+function pageHeader(text: string, fonts: Fonts): Header {
+  return new Header({
+    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [run(text.replace(/\s+/g, ' '), fonts.title, fonts.bodySize, true)] })],
+  });
 }
 
 /** A run's fonts: the Latin font for digits and letters, the given one for Chinese. */

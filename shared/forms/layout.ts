@@ -105,6 +105,11 @@ export interface FormLayout {
   footerLines?: readonly FormLine[];
   page: PageSetup;
   font?: FontSetup;
+  /**
+   * one line printed at the top of every page (Word's page header, Excel's print header), centred: the draft mark,
+   * so that each page of a table running over several pages says so, not only the one with the title
+   */
+  pageHeader?: string;
 }
 
 export const DEFAULT_MARGINS_MM: MarginsMm = Object.freeze({ top: 20, right: 15, bottom: 20, left: 15 });

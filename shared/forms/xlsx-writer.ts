@@ -194,6 +194,25 @@ function renderSheet(wb: ExcelJS.Workbook, layout: FormLayout, grid: Grid, name:
   if (grid.headerRowCount > 0 && (layout.page.repeatHeaderRows ?? true)) {
     ws.pageSetup.printTitlesRow = `${top}:${top + grid.headerRowCount - 1}`;
   }
+  if (layout.pageHeader) ws.headerFooter.oddHeader = printHeader(layout.pageHeader, fonts.title);
+}
+
+/** Excel's limit on a print header's text, codes included; a longer one makes Excel repair the workbook. */
+const PRINT_HEADER_MAX = 255;
+
+/**
+ * A print header centred and bold in the given font: "&C" centres, &"font,Bold" sets the font, "&&" is a literal &.
+ * No size code: its digits would run into a text that starts with a year. Cut to Excel's limit on a code point.
+ */
+export function printHeader(text: string, font: string): string {
+  const codes = `&C&"${font.replace(/["&]/g, '')},Bold"`;
+  let body = '';
+  for (const ch of xmlSafeText(text).replace(/\s+/g, ' ').trim()) {
+    const next = ch === '&' ? '&&' : ch;
+    if (codes.length + body.length + next.length > PRINT_HEADER_MAX) break;
+    body += next;
+  }
+  return codes + body;
 }
 
 function sum(widths: readonly number[], from: number, to: number): number {

@@ -76,9 +76,9 @@ test('seeds the unit with three 2019 projects and a department plan, and opens �
     };
     const W = 1_000_000;
     const zero = { generalPublic: 0, governmentFund: 0, stateCapital: 0, specialAccount: 0, other: 0 };
-    const unit = must(await repo.createUnit({ name: '深圳市龙岗区工商业联合会', shortName: '区工商联' }));
+    const unit = must(await repo.units.create({ name: '深圳市龙岗区工商业联合会', shortName: '区工商联' }));
     const main = must(
-      await repo.createProject({
+      await repo.projects.create({
         unitId: unit.id,
         year: 2019,
         name: '其他一般管理事务',
@@ -89,7 +89,7 @@ test('seeds the unit with three 2019 projects and a department plan, and opens �
     );
     // 办公设备购置 is finished already: 3.79 of 3.80 spent, its one indicator met
     const office = must(
-      await repo.createProject({
+      await repo.projects.create({
         unitId: unit.id,
         year: 2019,
         name: '办公设备购置',
@@ -99,7 +99,7 @@ test('seeds the unit with three 2019 projects and a department plan, and opens �
       }),
     );
     must(
-      await repo.saveProject({
+      await repo.projects.save({
         ...office,
         selfAssessment: {
           budgetInitial: { ...zero, generalPublic: 3.8 * W },
@@ -114,9 +114,9 @@ test('seeds the unit with three 2019 projects and a department plan, and opens �
         },
       }),
     );
-    must(await repo.createProject({ unitId: unit.id, year: 2019, name: '党建事务', funding: { ...zero, generalPublic: 267.1 * W } }));
+    must(await repo.projects.create({ unitId: unit.id, year: 2019, name: '党建事务', funding: { ...zero, generalPublic: 267.1 * W } }));
     must(
-      await repo.saveDepartmentPlan({
+      await repo.plans.save({
         id: 'plan-2019',
         unitId: unit.id,
         year: 2019,
@@ -316,7 +316,7 @@ test('editing the finished self-assessment asks first, then records when it was 
   expect(await page.inputValue('#sa-rectification')).toBe('从严从紧控制公务接待支出，按季度复核接待计划。');
   const sa = await page.evaluate(async (id) => {
     const { repo } = (window as unknown as { __perfDesk: Hook }).__perfDesk;
-    return (await repo.getProject(id))?.selfAssessment;
+    return (await repo.projects.get(id))?.selfAssessment;
   }, projectId);
   expect(sa?.status).toBe('inProgress');
   expect(sa?.reopenedAt).toHaveLength(1);
@@ -367,6 +367,7 @@ test('records the department plan at year end: each task spending and each indic
   await detail('新建党组织个数').locator('textarea.r-deviation-note').fill('园区“两个覆盖”行动成效超出预期；下年度按实际提高目标值。');
   await row('党务干部补贴发放').locator('select.r-outcome').selectOption('achieved');
   await row('会员企业满意度').locator('.r-actual-input').fill('98');
+  await page.fill('#plan-overallResult', '非公党建和商会建设任务全面完成。');
   await waitSaved();
   await shot('13-plan-year-end.png');
 
@@ -377,5 +378,6 @@ test('records the department plan at year end: each task spending and each indic
   expect(await page.inputValue('#task-t-admin-spent-fiscal')).toBe('25.28');
   expect(await row('新建党组织个数').locator('.r-actual-input').inputValue()).toBe('26');
   expect(await page.textContent('#plan-rate')).toBe('99.49%');
+  expect(await page.inputValue('#plan-overallResult')).toBe('非公党建和商会建设任务全面完成。');
   expect(s.errors).toEqual([]);
 });

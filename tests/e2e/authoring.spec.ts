@@ -213,6 +213,41 @@ test('shows weight totals per 一级 and overall as they are typed', async () =>
   await waitSaved();
 });
 
+test('offers to scale weights of 100 by 0.9 in the check panel; one click, and Ctrl+Z puts them back', async () => {
+  await field(rowsOf('31').first(), 'weight').fill('20');
+  await problem('weightSumHundred').waitFor();
+  expect(await page.textContent('#weight-total')).toBe('权重合计 100');
+  await page.click('#weight-offer');
+  await problem('weightSumHundred').waitFor({ state: 'detached' });
+  expect(await page.textContent('#weight-total')).toBe('权重合计 90');
+  expect(await indicatorValues('weight')).toEqual(['18', '13.5', '13.5', '27', '18']);
+  expect(await page.textContent('#notice')).toContain('已将全部指标权重按 0.9 折算。');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelector('#weight-total')?.textContent === '权重合计 100');
+  expect(await indicatorValues('weight')).toEqual(['20', '15', '15', '30', '20']);
+  await field(rowsOf('31').first(), 'weight').fill('10');
+  await problem('weightSumHundred').waitFor({ state: 'detached' });
+  await waitSaved();
+});
+
+test('marks the 预算执行率 row in the active row\'s details, which settles the advice against it', async () => {
+  const row = await addLevel2('1', '14');
+  await field(row, 'name').fill('预算执行率');
+  await problem('executionIndicator').waitFor();
+  const id = await row.getAttribute('data-indicator-id');
+  const box = page.locator(`#ind-${id}-execution`);
+  // taken as the 预算执行率 row by its name, until the user says otherwise
+  expect(await box.isChecked()).toBe(true);
+  expect(await page.locator(`tr.indicator-details[data-details-of="${id}"] label`).getAttribute('title')).toContain('计 10 分');
+  await box.click();
+  expect(await box.isChecked()).toBe(false);
+  await box.click();
+  await problem('executionIndicator').waitFor({ state: 'detached' });
+  await row.locator('button.danger').click();
+  await page.waitForFunction(() => document.querySelectorAll('tr.indicator-row[data-level2="14"]').length === 0);
+  await waitSaved();
+});
+
 test('deletes an indicator row and takes it back with Ctrl+Z', async () => {
   const before = await rowsOf('11').count();
   await rowsOf('11').nth(1).locator('button.danger').click();

@@ -62,14 +62,14 @@ async function seed(page: Page, supervisor: Unit, unit: UnitSeed | null, year: n
   return page.evaluate(
     async ({ supervisor, unit, year }) => {
       const { repo, store } = (window as unknown as { __perfDesk: Handle }).__perfDesk;
-      const imported = await repo.importRecords({ units: [supervisor], projects: [], departmentPlans: [] });
+      const imported = await repo.exchange.importRecords({ units: [supervisor], projects: [], departmentPlans: [] });
       if (!imported.ok) throw new Error(imported.error);
       let selected = supervisor.id;
       if (unit) {
-        const u = await repo.createUnit({ name: unit.unitName, shortName: unit.shortName, parentId: supervisor.id, schemeId: 'A-2015' });
+        const u = await repo.units.create({ name: unit.unitName, shortName: unit.shortName, parentId: supervisor.id, schemeId: 'A-2015' });
         if (!u.ok) throw new Error(u.error);
         const money = (generalPublic: number) => ({ generalPublic, governmentFund: 0, stateCapital: 0, specialAccount: 0, other: 0 });
-        const created = await repo.createProject({ unitId: u.value.id, year, name: unit.projectName, funding: money(unit.budget) });
+        const created = await repo.projects.create({ unitId: u.value.id, year, name: unit.projectName, funding: money(unit.budget) });
         if (!created.ok) throw new Error(created.error);
         const id = created.value.id;
         const project: Project = {
@@ -96,7 +96,7 @@ async function seed(page: Page, supervisor: Unit, unit: UnitSeed | null, year: n
             completedAt: `${year}-12-31T00:00:00.000Z`,
           },
         };
-        const saved = await repo.saveProject(project);
+        const saved = await repo.projects.save(project);
         if (!saved.ok) throw new Error(saved.error);
         selected = u.value.id;
       }
@@ -112,7 +112,7 @@ async function seed(page: Page, supervisor: Unit, unit: UnitSeed | null, year: n
 const snapshot = (page: Page) =>
   page.evaluate(async () => {
     const { repo } = (window as unknown as { __perfDesk: Handle }).__perfDesk;
-    return { data: await repo.exportAll(), bases: [...(await repo.getSyncBases())] };
+    return { data: await repo.exchange.exportAll(), bases: [...(await repo.exchange.getSyncBases())] };
   });
 
 async function openSection(page: Page, section: string): Promise<void> {
@@ -288,10 +288,10 @@ test('a record changed on both sides is a conflict the supervisor settles', asyn
     page.evaluate(
       async ({ name, text }) => {
         const { repo, store } = (window as unknown as { __perfDesk: Handle }).__perfDesk;
-        const row = (await repo.exportAll()).projects.find((p) => p.name === name);
+        const row = (await repo.exchange.exportAll()).projects.find((p) => p.name === name);
         if (!row?.selfAssessment) throw new Error('project missing');
         await new Promise((ok) => setTimeout(ok, 5)); // a later updatedAt than the imported one
-        const saved = await repo.saveProject({ ...row, selfAssessment: { ...row.selfAssessment, problems: text } });
+        const saved = await repo.projects.save({ ...row, selfAssessment: { ...row.selfAssessment, problems: text } });
         if (!saved.ok) throw new Error(saved.error);
         await store.reloadAll();
       },
@@ -327,8 +327,8 @@ test('a backup restores the database exactly; a bad backup changes nothing', asy
   // lose a project, then try a damaged backup: refused, nothing changes
   await c.evaluate(async (name) => {
     const { repo, store } = (window as unknown as { __perfDesk: Handle }).__perfDesk;
-    const p = (await repo.exportAll()).projects.find((x) => x.name === name);
-    if (p) await repo.deleteProjects([p.id]);
+    const p = (await repo.exchange.exportAll()).projects.find((x) => x.name === name);
+    if (p) await repo.projects.deleteMany([p.id]);
     await store.reloadAll();
   }, UNIT_B.projectName);
   const damaged = await snapshot(c);

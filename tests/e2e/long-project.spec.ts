@@ -60,9 +60,9 @@ beforeAll(async () => {
   const seeded = await page.evaluate(
     async ({ unit, project, year }) => {
       const { repo } = (window as unknown as { __perfDesk: { repo: Repository } }).__perfDesk;
-      const r = await repo.importRecords({ units: [unit], projects: [project], departmentPlans: [] });
-      await repo.setSetting('ui.unitId', unit.id);
-      await repo.setSetting('ui.year', year);
+      const r = await repo.exchange.importRecords({ units: [unit], projects: [project], departmentPlans: [] });
+      await repo.settings.set('ui.unitId', unit.id);
+      await repo.settings.set('ui.year', year);
       return r.ok ? 'ok' : r.error;
     },
     { unit, project, year: YEAR },
@@ -180,7 +180,7 @@ test('keeps what was typed in a row that scrolls away and back', async () => {
   await page.waitForSelector('#save-mark[data-state="saved"]');
   const stored = await page.evaluate(async () => {
     const { repo } = (window as unknown as { __perfDesk: { repo: Repository } }).__perfDesk;
-    const p = await repo.getProject('long-p');
+    const p = await repo.projects.get('long-p');
     return p?.indicators.find((i) => i.id === 'long-i0');
   });
   expect(stored).toMatchObject({ name: '培训人次', direction: '≥', target: '95', unit: '%' });

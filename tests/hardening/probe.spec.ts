@@ -109,8 +109,8 @@ interface Snapshot {
 
 /** Everything the probe compares: the data as exportAll gives it and the consolidation bases, serialised as stored. */
 async function snapshot(kit: Kit): Promise<Snapshot> {
-  const data = await kit.repo.exportAll();
-  const bases = await kit.repo.getSyncBases();
+  const data = await kit.repo.exchange.exportAll();
+  const bases = await kit.repo.exchange.getSyncBases();
   return { text: JSON.stringify([data, [...bases]]), data, bases };
 }
 
@@ -121,15 +121,15 @@ async function snapshot(kit: Kit): Promise<Snapshot> {
 async function seededKit(fixture: FixtureName): Promise<{ kit: Kit; before: Snapshot }> {
   const kit = makeKit();
   const doc = loadFixture(fixture);
-  const plan = await kit.repo.planPackageImport(doc);
+  const plan = await kit.repo.exchange.planPackageImport(doc);
   const applied = applyPlan(plan, new Map(), RESOLVED_AT);
   if (!applied.ok) throw new Error(`seeding ${fixture}: ${applied.errors.join()}`);
-  const written = await kit.repo.applyImport(applied.value.records, applied.value.bases);
+  const written = await kit.repo.exchange.applyImport(applied.value.records, applied.value.bases);
   if (!written.ok) throw new Error(`seeding ${fixture}: ${written.error}`);
   const edits = [
-    kit.repo.renameUnit(doc.units[0].id, `${doc.units[0].name}（本地）`),
-    kit.repo.saveProject({ ...doc.projects[0], overview: `${doc.projects[0].overview}（本地修改）` }),
-    ...(doc.departmentPlans[0] ? [kit.repo.saveDepartmentPlan({ ...doc.departmentPlans[0], overallGoal: `${doc.departmentPlans[0].overallGoal}（本地修改）` })] : []),
+    kit.repo.units.rename(doc.units[0].id, `${doc.units[0].name}（本地）`),
+    kit.repo.projects.save({ ...doc.projects[0], overview: `${doc.projects[0].overview}（本地修改）` }),
+    ...(doc.departmentPlans[0] ? [kit.repo.plans.save({ ...doc.departmentPlans[0], overallGoal: `${doc.departmentPlans[0].overallGoal}（本地修改）` })] : []),
   ];
   for (const edit of edits) {
     const r = await edit;
@@ -284,7 +284,7 @@ async function probeImport(pkg: MutatedPackage, seed: FixtureName, outcome: Outc
   const rng = prng(hashName(pkg.name));
   let stage = 'planPackageImport';
   try {
-    const plan = await kit.repo.planPackageImport(parsed.document);
+    const plan = await kit.repo.exchange.planPackageImport(parsed.document);
     // applyPlan is pure: every conflict is settled both ways (all local, all incoming) without writing; the user's
     // choice, all one way or each its own way, is then written
     for (const side of ['local', 'incoming'] as const) {
@@ -304,7 +304,7 @@ async function probeImport(pkg: MutatedPackage, seed: FixtureName, outcome: Outc
       // as ImportStore.apply: the local state the plan was read against
       const expected = expectedLocalState(plan);
       stage = 'applyImport';
-      const result = await kit.repo.applyImport(applied.value.records, applied.value.bases, expected);
+      const result = await kit.repo.exchange.applyImport(applied.value.records, applied.value.bases, expected);
       if (!result.ok) {
         refusal = [result.error];
         if (result.error === DB_MESSAGES.importStale) failures.add('import: refused for no reason', pkg, `applyImport: ${result.error}`, 'applyImport: stale');
@@ -338,7 +338,7 @@ async function probeRestore(pkg: MutatedPackage, seed: FixtureName, outcome: Out
   if (outcome.json === undefined) return 'not json';
   const { kit, before } = await dbs.get(seed);
   try {
-    const result = await kit.repo.restoreBackup(outcome.json as ExchangeDocument);
+    const result = await kit.repo.exchange.restoreBackup(outcome.json as ExchangeDocument);
     const validatorOk = validateExchange(outcome.json).ok;
     if (result.ok) {
       const after = await snapshot(kit);

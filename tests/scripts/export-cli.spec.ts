@@ -34,10 +34,28 @@ test('exports F4 from the longgang 2019 package into a readable workbook', async
   expect(readdirSync(dir)).toEqual(['F4.xlsx']);
 });
 
+test('exports F9 from the monitoring package: the summary, then each project with its lights as text', async () => {
+  const out = join(dir, 'F9.xlsx');
+  const r = run('--in', fixture('monitoring-2025'), '--form', 'F9', '--format', 'xlsx', '--out', out);
+  expect(r.code).toBe(0);
+  expect(r.out).toContain('2025年度项目支出绩效目标执行监控表-示范区工商业联合会.xlsx');
+  const summary = await readXlsx(new Uint8Array(readFileSync(out)));
+  expect(summary.workbook.worksheets.map((w) => w.name)).toHaveLength(7);
+  expect([4, 8].map((row) => [summary.text(row, 3), summary.text(row, 7), summary.text(row, 8), summary.text(row, 9), summary.text(row, 12)])).toEqual([
+    ['项目', '执行进度', '序时进度', '执行预警', '项目预警'],
+    ['民营企业投诉服务中心运营', '20.00%', '58.33%', '红灯', '红灯'],
+  ]);
+  const table = await readXlsx(new Uint8Array(readFileSync(out)), 5);
+  expect([table.text(14, 4), table.text(14, 11)]).toEqual(['完成行业调研报告篇数', '红灯']);
+  const docx = join(dir, 'F9.docx');
+  expect(run('--in', fixture('monitoring-2025'), '--form', 'F9', '--format', 'docx', '--out', docx, '--final').code).toBe(0);
+  expect(docxRows(await documentXml(new Uint8Array(readFileSync(docx)))).filter((row) => row[0] === '项目预警').map((row) => row[1])).toEqual(['绿灯', '黄灯', '红灯', '红灯', '红灯', '']);
+});
+
 test.each([
   ['a file of garbage', () => writeFileSync(join(dir, 'bad.json'), '%PDF garbage'), ['--form', 'F4', '--format', 'xlsx'], /数据包“.*bad\.json”有 1 处问题[\s\S]*不是有效的 JSON/],
   ['truncated JSON', () => writeFileSync(join(dir, 'bad.json'), readFileSync(fixture('huadu'), 'utf8').slice(0, 500)), ['--form', 'F5', '--format', 'xlsx'], /损坏或被截断/],
-  ['an unknown form', () => writeFileSync(join(dir, 'bad.json'), readFileSync(fixture('huadu'))), ['--form', 'F9', '--format', 'xlsx'], /没有表样“F9”/],
+  ['an unknown form', () => writeFileSync(join(dir, 'bad.json'), readFileSync(fixture('huadu'))), ['--form', 'F99', '--format', 'xlsx'], /没有表样“F99”，可选 F1–F10/],
   ['an unknown format', () => writeFileSync(join(dir, 'bad.json'), readFileSync(fixture('huadu'))), ['--form', 'F5', '--format', 'pdf'], /--format 只能是 xlsx 或 docx/],
 ])('%s: a Chinese message, a non-zero exit and no file', (_name, prepare, args, message) => {
   prepare();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createExchangeDocument, parseExchange, validateExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
-import type { DepartmentPlan, Project } from '../../shared/model';
+import type { DepartmentPlan, MonitoringRound, Project } from '../../shared/model';
 import {
   applyPlan,
   compareTimestamps,
@@ -401,5 +401,47 @@ describe('a package that skipped validation with an unreadable time', () => {
       '数据包中“花都区民营企业投诉中心运营经费（2021年度）”的修改时间“2025-02-30T00:00:00.000Z”无效，数据包可能已损坏。',
     ]);
     expect(applyPlan(plan, new Map(), NOW).ok).toBe(false);
+  });
+});
+
+describe('monitoring rounds travel inside their project', () => {
+  const d = huadu();
+  const p1 = d.projects[0];
+  const zero = { generalPublic: 0, governmentFund: 0, stateCapital: 0, specialAccount: 0, other: 0 };
+  const july: MonitoringRound = { month: 7, status: 'done', spent: { ...zero, generalPublic: 1_000_000 }, entries: [], updatedAt: T0, doneAt: T0 };
+  const october: MonitoringRound = { month: 10, status: 'draft', spent: { ...zero, generalPublic: 2_000_000 }, entries: [], updatedAt: T2 };
+  const withRounds = (rounds: MonitoringRound[], updatedAt: string): Project => ({ ...structuredClone(p1), monitoring: structuredClone(rounds), updatedAt });
+
+  it('a round differing only in its figures is a change of the project', () => {
+    expect(sameContent(withRounds([july], T0), withRounds([july], T1))).toBe(true);
+    expect(sameContent(withRounds([july], T0), withRounds([{ ...july, spent: { ...july.spent, other: 1 } }], T0))).toBe(false);
+    expect(sameContent(withRounds([july], T0), withRounds([july, october], T0))).toBe(false);
+  });
+
+  it('a newer round in the package updates the project, keeping the rounds it already had', () => {
+    const local: DataSet = { units: d.units, projects: [withRounds([july], T0)], departmentPlans: [] };
+    const sent = withRounds([july, october], T2);
+    const plan = planImport(local, doc({ units: [], projects: [sent], departmentPlans: [] }), new Map([[p1.id, T0]]));
+    expect([ids(plan.update), plan.update[0].reason]).toEqual([[p1.id], '上次导入后只有报送单位修改过，将覆盖本地。']);
+    const applied = applyPlan(plan, new Map(), NOW);
+    if (!applied.ok) throw new Error(applied.errors.join());
+    expect(applied.value.records.projects.map((p) => p.monitoring?.map((r) => [r.month, r.status]))).toEqual([[[7, 'done'], [10, 'draft']]]);
+  });
+
+  it('a round changed on both sides since the last import is a conflict, resolved like any project edit', () => {
+    const local: DataSet = { units: d.units, projects: [withRounds([{ ...july, correction: '主管部门补充的纠偏措施' }], T1)], departmentPlans: [] };
+    const plan = planImport(local, doc({ units: [], projects: [withRounds([july, october], T2)], departmentPlans: [] }), new Map([[p1.id, T0]]));
+    expect(ids(plan.conflicts)).toEqual([p1.id]);
+    const kept = applyPlan(plan, new Map([[p1.id, 'local']]), NOW);
+    if (!kept.ok) throw new Error(kept.errors.join());
+    expect(kept.value.records.projects.map((p) => p.monitoring?.map((r) => [r.month, r.correction ?? '']))).toEqual([[[7, '主管部门补充的纠偏措施']]]);
+    const taken = applyPlan(plan, new Map([[p1.id, 'incoming']]), NOW);
+    expect(taken.ok && taken.value.records.projects.map((p) => p.monitoring?.map((r) => r.month))).toEqual([[7, 10]]);
+  });
+
+  it('the package with its rounds passes validation and comes back equal', () => {
+    const sent = doc({ units: d.units, projects: [withRounds([july, october], T2)], departmentPlans: [] });
+    const back = parseExchange(JSON.stringify(sent));
+    expect(back.ok && back.document.projects[0].monitoring).toEqual([july, october]);
   });
 });

@@ -47,6 +47,7 @@ describe('CN-2020', () => {
         level1Weights: { output: 50, benefit: 30, satisfaction: 10 },
         executionIndicatorNames: ['预算执行率', '预算执行情况', '资金执行率', '资金执行情况', '预算支出执行率'],
         lowExecutionBelow: 0.9,
+        monitoring: { yellowGap: 10, redGap: 25, redScoreShare: 0.6 },
       },
     });
     expect(indicatorPoints(CN_2020)).toBe(90);

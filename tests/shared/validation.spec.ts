@@ -1,5 +1,6 @@
 import type { DepartmentPlan, Indicator, IndicatorResult, Project, SelfAssessment } from '../../shared/model';
 import { EMPTY_FUNDING } from '../../shared/model';
+import { CN_2020, deriveRuleSet } from '../../shared/rule-sets';
 import { SCHEME_A, SCHEME_B } from '../../shared/schemes';
 import { hasBlockingErrors, type Problem, validateDepartmentPlan, validateProject } from '../../shared/validation';
 
@@ -183,10 +184,10 @@ describe('validateProject: weights', () => {
       { path: 'indicators[1].weight', severity: 'error', code: 'weightInvalid', message: '“达标率”的权重须为不小于 0 的数' },
     ]);
   });
-  it('needs a total of 100 or 90, summed exactly', () => {
+  it('needs a total of 90 beside the execution rate, summed exactly', () => {
     const p = withIndicators((l) => l.map((i, k) => (k === 0 ? { ...i, weight: 25 } : i)));
     expect(validateProject(p, SCHEME_A)).toEqual([
-      { path: 'indicators', severity: 'error', code: 'weightSum', message: '指标权重合计为 95，应为 100，或为 90（预算执行率占 10 分）' },
+      { path: 'indicators', severity: 'error', code: 'weightSum', message: '指标权重合计为 95，应为 90（预算执行率另计 10 分）' },
     ]);
     // 0.1 + 0.2 style fractions must not break the exact sum
     const fractions = withIndicators((l) => l.map((i, k) => (k === 0 ? { ...i, weight: 19.9 } : k === 1 ? { ...i, weight: 20.1 } : i)));
@@ -201,6 +202,79 @@ describe('validateProject: weights', () => {
     ]);
     expect(hasBlockingErrors(problems)).toBe(false);
     expect(validateProject(p, SCHEME_A, { level1Weights: { '1': 40, '2': 40, '3': 10 } })).toEqual([]);
+  });
+});
+
+describe('validateProject: weights out of 100 and the rule set\'s points (domain.md §5)', () => {
+  const ruleSet = (changes: Parameters<typeof deriveRuleSet>[2]) => {
+    const r = deriveRuleSet(CN_2020, '某市规则', changes);
+    if (!r.ok) throw new Error(r.problems.join());
+    return r.ruleSet;
+  };
+  /** the clean weights as shares of 100 (50 + 30 + 10 → 55.56 + 33.33 + 11.11 would do too; these are round) */
+  const outOfHundred = () => withIndicators((l) => l.map((i) => ({ ...i, weight: { a: 25, b: 25, c: 5, d: 15, e: 20, f: 10 }[i.id]! })));
+
+  it('weights of 100 with no 预算执行率 row: an error that offers the scaling by 0.9', () => {
+    const problems = validateProject(outOfHundred(), SCHEME_A);
+    expect(problems).toEqual([
+      { path: 'indicators', severity: 'error', code: 'weightSumHundred', message: '指标权重合计为 100，但预算执行率另计 10 分，指标权重应合计为 90：可按 0.9 折算全部权重' },
+    ]);
+    expect(hasBlockingErrors(problems)).toBe(true);
+  });
+
+  it('the same for a department plan', () => {
+    const plan: DepartmentPlan = {
+      id: 'd1', unitId: 'u1', year: 2024, tasks: [], expenditureBudget: null, overallGoal: '目标', indicators: outOfHundred().indicators, updatedAt: '2024-01-01T00:00:00Z',
+    };
+    expect(only(validateDepartmentPlan(plan, SCHEME_A), 'weightSumHundred')).toHaveLength(1);
+  });
+
+  it('a 预算执行率 row is left out of the sum: 90 beside it is right, 100 beside it is not', () => {
+    const exec = ind('x', '1', '14', '预算资金执行情况', 10, { direction: '=', target: '100' });
+    expect(only(validateProject(withIndicators((l) => [...l, exec]), SCHEME_A), 'weightSum')).toEqual([]);
+    expect(only(validateProject(cleanProject({ indicators: [...outOfHundred().indicators, exec] }), SCHEME_A), 'weightSum')).toEqual([
+      { path: 'indicators', severity: 'error', code: 'weightSum', message: '除预算执行率指标外，指标权重合计为 100，应为 90（预算执行率另计 10 分）' },
+    ]);
+  });
+
+  it('the user\'s mark decides what is the 预算执行率 row, over the names', () => {
+    // marked as the row under another name: left out of the sum, and no advice against it
+    const marked = ind('x', '1', '14', '支出进度', 10, { direction: '=', target: '100', execution: true });
+    expect(validateProject(withIndicators((l) => [...l, marked]), SCHEME_A)).toEqual([]);
+    // named like it but kept as a performance indicator: counted, so 90 + 10 makes 100 to be scaled, and the name is
+    // still advised against
+    const kept = ind('x', '1', '14', '预算执行率', 10, { direction: '=', target: '100', execution: false });
+    expect(validateProject(withIndicators((l) => [...l, kept]), SCHEME_A).map((p) => p.code)).toEqual(['executionIndicator', 'weightSumHundred']);
+  });
+
+  it('the points follow the rule set: 执行率 20 leaves 80 to the indicators, and 100 scales by 0.8', () => {
+    const set = ruleSet({ executionWeight: 20, level1Weights: { output: 45, benefit: 25, satisfaction: 10 } });
+    expect(validateProject(cleanProject(), SCHEME_A, { ruleSet: set })).toEqual([
+      { path: 'indicators', severity: 'error', code: 'weightSum', message: '指标权重合计为 90，应为 80（预算执行率另计 20 分）' },
+    ]);
+    expect(validateProject(outOfHundred(), SCHEME_A, { ruleSet: set })[0].message).toBe('指标权重合计为 100，但预算执行率另计 20 分，指标权重应合计为 80：可按 0.8 折算全部权重');
+  });
+
+  it('per-一级 sums are compared with the rule set\'s 一级 weights', () => {
+    const set = ruleSet({ level1Weights: { output: 40, benefit: 40, satisfaction: 10 } });
+    expect(validateProject(cleanProject(), SCHEME_A, { ruleSet: set })).toEqual([
+      { path: 'indicators', severity: 'warning', code: 'level1WeightMismatch', message: '产出指标的权重合计为 50，默认应为 40' },
+      { path: 'indicators', severity: 'warning', code: 'level1WeightMismatch', message: '效益指标的权重合计为 30，默认应为 40' },
+    ]);
+  });
+
+  it('scheme B: 产出 and 成本 share the 产出 weight of 50, however they split it', () => {
+    const b = (w1: number, w4: number, w2: number) => [
+      ind('a', '1', '11', '商会数量', w1, { target: '45', unit: '个' }),
+      ind('c', '4', '41', '单位成本', w4, { direction: '≤', target: '5', unit: '万元/个' }),
+      ind('d', '2', '22', '商会持续影响力', w2),
+      ind('f', '3', '31', '满意度', 10),
+    ];
+    expect(validateProject(cleanProject({ indicators: b(40, 10, 30) }), SCHEME_B)).toEqual([]);
+    expect(validateProject(cleanProject({ indicators: b(30, 10, 40) }), SCHEME_B)).toEqual([
+      { path: 'indicators', severity: 'warning', code: 'level1WeightMismatch', message: '产出指标与成本指标的权重合计为 40，默认应为 50' },
+      { path: 'indicators', severity: 'warning', code: 'level1WeightMismatch', message: '效益指标的权重合计为 40，默认应为 30' },
+    ]);
   });
 });
 

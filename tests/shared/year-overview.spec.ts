@@ -182,6 +182,23 @@ describe('yearOverview with weighted indicators', () => {
     expect([dep.meanScore, dep.scoredCount]).toEqual([76.74, 3]);
   });
 
+  it('counts 上年结转资金 in the amounts and the amount-weighted rate, as the project\'s own rate does', () => {
+    // G: 20 万元 this year, 5 carried over; 18 + 4 spent: 22 / 25 = 88.00%
+    const g = project('g', '结转项目', {
+      budgetAdjusted: money(wan('20')),
+      spent: money(wan('18')),
+      carriedOver: { budgetInitial: wan('5'), budgetAdjusted: wan('5'), spent: wan('4') },
+    });
+    const overviewG = yearOverview([a, g], SCHEME_A);
+    const rowG = overviewG.rows[1];
+    expect([rowG.budget, rowG.spent, rowG.executionRateText]).toEqual([wan('25'), wan('22'), '88.00%']);
+    // A 95 + G 22 = 117 of 100 + 25 = 125 万元 → 93.60%
+    expect([overviewG.department.spent, overviewG.department.budget, overviewG.department.executionRateText]).toEqual([wan('117'), wan('125'), '93.60%']);
+    // spending carried over from last year alone is an entry
+    const carriedOnly = project('h', '仅结转', { carriedOver: { budgetInitial: 0, budgetAdjusted: wan('5'), spent: wan('1') } });
+    expect(completenessOf(carriedOnly)).toBe('inProgress');
+  });
+
   it('rounds the mean half up on the exact sum: (98.24 + 78.97) / 2 = 88.605 → 88.61', () => {
     // adding the floats gives 88.60499…, which toFixed(2) would print as 88.60
     expect(yearOverview([a, b], SCHEME_A).department.meanScore).toBe(88.61);

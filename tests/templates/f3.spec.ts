@@ -41,7 +41,7 @@ test('the national layout: funds with 上年结转资金, 执行率 95.00% scori
   const x = await readXlsx(r.bytes);
   expect([x.text(1, 1), x.text(2, 1)]).toEqual(['项目支出绩效自评表（草稿）', '（2024年度）']);
   expect([x.text(3, 1), x.text(3, 2)]).toEqual(['项目名称', '商协会建设经费']);
-  expect([x.text(4, 1), x.text(4, 2), x.text(4, 5), x.text(4, 7)]).toEqual(['主管部门', '重庆市渝北区工商业联合会', '实施单位', '重庆市渝北区工商业联合会']);
+  expect([x.text(4, 1), x.text(4, 2), x.text(4, 5), x.text(4, 7)]).toEqual(['主管部门', '行政政法科', '实施单位', '重庆市渝北区工商业联合会']);
   expect(line(x, 5)).toEqual(['项目资金\n（万元）', '', '', '年初预算数', '全年预算数', '全年执行数', '分值', '执行率', '得分']);
   expect(line(x, 6)).toEqual(['', '年度资金总额', '', '225.00', '225.00', '213.75', '10', '95.00%', '9.50']);
   expect(line(x, 7)).toEqual(['', '其中：当年财政拨款', '', '225.00', '225.00', '213.75', '—', '—', '—']);

@@ -30,7 +30,7 @@ function indicatorRows(x: SheetView): string[][] {
 }
 
 test('is one of the forms the export screen and the exporter offer', () => {
-  expect(TEMPLATES.map((t) => t.id)).toEqual(['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8']);
+  expect(TEMPLATES.map((t) => t.id)).toEqual(['F1', 'F2', 'F3', 'F4', 'F5', 'F6', 'F7', 'F8', 'F9', 'F10']);
   expect(getTemplate('f8')?.title).toBe('部门整体支出绩效自评表');
 });
 
@@ -56,6 +56,9 @@ test('xlsx: the tasks with 预算数 / 执行数 / 执行率, and the 金额合�
   expect(x.merges).toEqual(expect.arrayContaining(['A5:A14', 'C5:D5', 'C14:D14']));
   expect([x.text(15, 1), x.text(15, 2), x.text(15, 6)]).toEqual(['年度总体目标', '预期目标', '实际完成情况']);
   expect(x.text(16, 2)).toMatch(/^以习近平新时代中国特色社会主义思想为指导/);
+  // the plan's 实际完成情况 as the unit wrote it at year end
+  expect(x.text(16, 6)).toBe('全年完成党建、商会组织建设、法律服务等主要任务，预算执行率 98.43%；生态效益指标不适用，其余指标基本达成。');
+  expect(x.merges).toEqual(expect.arrayContaining(['B16:E16', 'F16:I16']));
   expect(line(x, HEADER)).toEqual(['绩效指标', '一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施']);
 });
 

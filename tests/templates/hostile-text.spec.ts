@@ -1,4 +1,4 @@
-// Every form (F1–F8), in Word and Excel, from the reference fixtures with every text field poisoned: characters XML 1.0
+// Every form (F1–F10), in Word and Excel, from the reference fixtures with every text field poisoned: characters XML 1.0
 // forbids (U+FFFE, U+FFFF, C0 controls, lone surrogates) before, inside and after each text, and project names
 // Excel refuses as sheet names. Each file must open (every XML part well-formed, the workbook loaded by exceljs) and
 // show each text with only the forbidden characters gone.
@@ -70,6 +70,22 @@ function poisonProject(p: Project, i: number): Project {
       executionNote: optional(sa.executionNote),
       results: sa.results.map(poisonResult),
     },
+    monitoring: p.monitoring?.map((r) => ({
+      ...r,
+      correction: optional(r.correction),
+      cause: r.cause && { ...r.cause, text: poison(r.cause.text) },
+      entries: r.entries.map((e) => ({ ...e, actualToDate: poison(e.actualToDate), correction: optional(e.correction), cause: e.cause && { ...e.cause, text: poison(e.cause.text) } })),
+    })),
+    review: p.review && {
+      ...p.review,
+      rounds: p.review.rounds.map((r) => ({
+        ...r,
+        reviewer: poison(r.reviewer),
+        opinion: poison(r.opinion),
+        questions: { completeness: poison(r.questions.completeness), relevance: poison(r.questions.relevance), appropriateness: poison(r.questions.appropriateness), feasibility: poison(r.questions.feasibility) },
+        fieldOpinions: r.fieldOpinions.map((o) => ({ ...o, text: poison(o.text), answered: o.answered && { ...o.answered, note: poison(o.answered.note) } })),
+      })),
+    },
   };
 }
 
@@ -100,6 +116,8 @@ const CASES: { form: FormId; source: ExchangeDocument; year: number; supervisor?
   { form: 'F6', source: loadFixture('longgang-2023'), year: 2023 },
   { form: 'F7', source: yubei, year: 2024 },
   { form: 'F8', source: yubei, year: 2024 },
+  { form: 'F9', source: loadFixture('monitoring-2025'), year: 2025, supervisor: true, numbered: true },
+  { form: 'F10', source: loadFixture('review-2025'), year: 2025, supervisor: true, numbered: true },
 ];
 
 /** The short texts each form prints whole in one cell, as a reader must see them. */
@@ -124,6 +142,29 @@ function expectedTexts(form: FormId, source: ExchangeDocument): string[] {
     case 'F7':
     case 'F8':
       return [shown(head.name), ...indicatorNames(plan.indicators)];
+    case 'F9':
+      return [
+        ...projects,
+        shown(head.name),
+        ...source.projects.flatMap((p) => indicatorNames(p.indicators)),
+        // of each project's latest round, the one printed
+        ...source.projects.flatMap((p) =>
+          (p.monitoring ?? []).slice(-1).flatMap((r) => [...(r.correction ? [shown(r.correction)] : []), ...r.entries.flatMap((e) => (e.correction ? [shown(e.correction)] : []))]),
+        ),
+      ];
+    case 'F10': {
+      // the reviewed projects, each with its latest round: the opinion, the opinions on fields and the answers
+      const latest = (p: Project) => p.review?.rounds.at(-1);
+      return [
+        ...projects.filter((_, i) => latest(source.projects[i]) !== undefined),
+        shown(head.name),
+        ...source.projects.flatMap((p) => {
+          const r = latest(p);
+          if (!r) return [];
+          return [shown(r.reviewer), shown(r.opinion), shown(r.questions.appropriateness), ...r.fieldOpinions.map((o) => shown(o.text)), ...r.fieldOpinions.flatMap((o) => (o.answered ? [shown(o.answered.note)] : []))];
+        }),
+      ];
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 // F7 (表十五) and F1 (表17-1…17-5) from the yubei 2024 fixture.
+import { scaleWeights } from '../../shared/weights';
 import { exportForm } from '../../templates/export';
 import { docxRows, documentXml, loadCells, loadFixture, readXlsx } from './read-back';
 
@@ -10,16 +11,19 @@ interface PublishedTable {
 const doc = loadFixture('yubei-2024');
 const published = loadCells<{ plan: PublishedTable & { unitLine: string; moneyUnitLine: string }; projects: (PublishedTable & { compilerLine: string; moneyUnitLine: string })[] }>('yubei-2024-cells');
 const unitId = doc.units[0].id;
-// the published data passes every check, so these are the 正式版 exports, titled as published (no 草稿 mark)
+// the published projects and plan pass every check, so F1 and F7 are 正式版 exports, titled as published (no 草稿 mark);
+// the plan's weights of 表十五 add up to 100 with no 预算执行率 row: for a department's targets that is a warning
+// offering to scale by 0.9, not an error that would bar the published form
 const request = { data: doc, year: 2024, scope: { kind: 'unit' as const, unitId }, final: true };
+const draft = { ...request, final: false };
 const COLS = [1, 2, 3, 4, 5, 6, 7];
 
 test('F7 xlsx: 部门名称, 部门支出预算数 7,563,832.99, 当年整体绩效目标 and the weighted indicators', async () => {
-  const r = await exportForm('F7', 'xlsx', request);
+  const r = await exportForm('F7', 'xlsx', draft);
   if (!r.ok) throw new Error(r.messages.join());
   const x = await readXlsx(r.bytes);
   const plan = published.plan;
-  expect(x.text(1, 1)).toBe(plan.title);
+  expect(x.text(1, 1)).toBe(`${plan.title}（草稿）`);
   expect(COLS.map((c) => x.text(2, c)).filter(Boolean)).toEqual([plan.unitLine, plan.moneyUnitLine]);
   expect([x.text(3, 1), x.text(3, 2), x.text(3, 4), x.text(3, 6)]).toEqual(['部门(单位)名称', plan.fields['部门(单位)名称'], '部门支出预算数', plan.fields['部门支出预算数']]);
   expect(x.sheet.getCell(3, 6).value).toBe(7563832.99);
@@ -34,6 +38,20 @@ test('F7 xlsx: 部门名称, 部门支出预算数 7,563,832.99, 当年整体绩
   expect(x.merges).toContain(`A11:A${11 + plan.indicatorRows.length}`);
   const weights = plan.indicatorRows.reduce((s, row) => s + Number(row[1]), 0);
   expect(weights).toBe(100);
+});
+
+test('F7 正式版: 表十五 as published, weights of 100 and all; scaled by 0.9 (the warning\'s offer) it prints 90', async () => {
+  const published100 = await exportForm('F7', 'xlsx', request);
+  if (!published100.ok) throw new Error(published100.messages.join());
+  const asPublished = await readXlsx(published100.bytes);
+  expect(asPublished.text(1, 1)).toBe(published.plan.title);
+  expect(published.plan.indicatorRows.map((_, i) => asPublished.text(12 + i, 3))).toEqual(['20', '10', '10', '20', '20', '20']);
+  const scaled = doc.departmentPlans.map((p) => ({ ...p, indicators: scaleWeights(p.indicators, '0.9') }));
+  const r = await exportForm('F7', 'xlsx', { ...request, data: { ...doc, departmentPlans: scaled } });
+  if (!r.ok) throw new Error(r.messages.join());
+  const x = await readXlsx(r.bytes);
+  expect(x.text(1, 1)).toBe(published.plan.title);
+  expect(published.plan.indicatorRows.map((_, i) => x.text(12 + i, 3))).toEqual(['18', '9', '9', '18', '18', '18']);
 });
 
 test('F1 xlsx: one sheet per project with the published fields and indicator rows', async () => {
@@ -77,7 +95,7 @@ test('F7 splits a goal too long for one spreadsheet row at sentence ends; no row
   const sentence = '深入开展“三服务”活动，着力协调解决民营企业融资、招工引才、用地用能等要素保障问题。';
   const longGoal = sentence.repeat(40); // one paragraph of about 1,700 characters
   const plan = { ...structuredClone(doc.departmentPlans[0]), overallGoal: longGoal };
-  const r = await exportForm('F7', 'xlsx', { ...request, data: { ...doc, departmentPlans: [plan] } });
+  const r = await exportForm('F7', 'xlsx', { ...draft, data: { ...doc, departmentPlans: [plan] } });
   if (!r.ok) throw new Error(r.messages.join());
   const x = await readXlsx(r.bytes);
   const pieces: string[] = [];

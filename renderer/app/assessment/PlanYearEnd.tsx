@@ -7,7 +7,7 @@ import { MA } from '../../messages';
 import type { AssessmentStore } from '../../stores/assessment-store';
 import { wan } from '../money';
 import { SaveMark } from '../StatusBar';
-import { MoneyInput } from './inputs';
+import { MoneyInput, TextBox } from './inputs';
 import { ResultsTable, type ResultHandlers } from './ResultsTable';
 
 export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: AssessmentStore }) {
@@ -42,6 +42,12 @@ export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: Ass
           <span>{MA.planGoal}</span>
           <p className="planned-goal">{plan.overallGoal.trim() || '—'}</p>
         </div>
+        <label className="field">
+          <span>
+            {MA.planOverallResult} <small className="hint">{MA.planOverallResultHint}</small>
+          </span>
+          <TextBox id="plan-overallResult" value={plan.overallResult ?? ''} onValue={(t) => store.setPlanOverallResult(t)} rows={4} />
+        </label>
       </section>
       <section className="card">
         <h2>{MA.tasks}</h2>

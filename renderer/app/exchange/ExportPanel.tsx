@@ -2,7 +2,7 @@
 import { observer } from 'mobx-react-lite';
 import { MX } from '../../messages';
 import { EXPORT_SCOPES, type ExportFormat, type ExportScopeKind } from '../../stores/exchange-form-export';
-import type { FormId } from '../../../templates/template';
+import type { FormId, FormTemplate } from '../../../templates/template';
 import { useStore } from '../store-context';
 import { MessageList, Outcome } from './Messages';
 
@@ -12,6 +12,12 @@ const SCOPE_LABELS: Record<ExportScopeKind, string> = {
   unit: MX.scopeUnit,
   supervisor: MX.scopeSupervisor,
 };
+
+/** What one file holds: a table per project, the scope's projects in one table, or one table per unit's plan. */
+export function formHint(template: Pick<FormTemplate, 'subject' | 'perProject'>): string {
+  if (template.subject === 'plans') return MX.formPlans;
+  return template.perProject ? MX.formPerProject : MX.formWhole;
+}
 
 const FORMATS: { id: ExportFormat; label: string }[] = [
   { id: 'docx', label: MX.formatDocx },
@@ -39,7 +45,7 @@ export const ExportPanel = observer(function ExportPanel() {
               </option>
             ))}
           </select>
-          {template && <small className="hint">{template.perProject ? MX.formPerProject : MX.formWhole}</small>}
+          {template && <small className="hint" id="export-form-hint">{formHint(template)}</small>}
         </label>
 
         <fieldset className="x-choices" id="export-scope">

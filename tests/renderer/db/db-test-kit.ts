@@ -2,7 +2,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import type { DexieOptions } from 'dexie';
 import { DB_VERSIONS, PerfDatabase, type VersionSpec } from '../../../renderer/db/database';
-import { Repository, type RepoResult } from '../../../renderer/db/repository';
+import { Repository, type RepoResult, type Revised } from '../../../renderer/db/repository';
 import { EMPTY_FUNDING, type Funding, type Indicator, type Project, type SelfAssessment } from '../../../shared/model';
 
 export const FIXED_NOW = new Date('2025-01-15T08:00:00.000Z');
@@ -73,7 +73,7 @@ export function assessment(): SelfAssessment {
 
 /** Creates a unit and returns its id. */
 export async function addUnit(repo: Repository, name: string, parentId: string | null = null): Promise<string> {
-  return unwrap(await repo.createUnit({ name, parentId })).id;
+  return unwrap(await repo.units.create({ name, parentId })).id;
 }
 
 /** Creates a project with the given indicator names (in that order) and returns it as saved. */
@@ -84,8 +84,8 @@ export async function addProject(
   name: string,
   indicatorNames: readonly string[] = [],
   extra: Partial<Project> = {},
-): Promise<Project> {
-  const created = unwrap(await repo.createProject({ unitId, year, name, funding: funding(500_000, 100_000) }));
+): Promise<Revised<Project>> {
+  const created = unwrap(await repo.projects.create({ unitId, year, name, funding: funding(500_000, 100_000) }));
   const indicators = indicatorNames.map((n, i) => indicator(`${created.id}-ind-${i}`, n));
-  return unwrap(await repo.saveProject({ ...created, ...extra, indicators }));
+  return unwrap(await repo.projects.save({ ...created, ...extra, indicators }));
 }

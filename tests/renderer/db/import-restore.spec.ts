@@ -47,10 +47,10 @@ async function importPackage(kit: Kit, input: string | Uint8Array, choices: Read
 }
 
 async function importDocument(kit: Kit, doc: ExchangeDocument, choices: ReadonlyMap<Id, ConflictChoice> = new Map()): Promise<ImportOutcome> {
-  const plan = await kit.repo.planPackageImport(doc);
+  const plan = await kit.repo.exchange.planPackageImport(doc);
   const applied = applyPlan(plan, choices, kit.clock.now.toISOString());
   if (!applied.ok) return { stage: 'plan', messages: applied.errors };
-  const counts = unwrap(await kit.repo.applyImport(applied.value.records, applied.value.bases, expectedLocalState(plan)));
+  const counts = unwrap(await kit.repo.exchange.applyImport(applied.value.records, applied.value.bases, expectedLocalState(plan)));
   return { stage: 'done', plan, counts };
 }
 
@@ -74,7 +74,7 @@ const sizes = (plan: ImportPlan) => ({
 
 /** Everything the database holds: the data set and the bases. */
 async function snapshot(kit: Kit): Promise<{ data: DataSet; bases: Map<Id, string> }> {
-  return { data: await kit.repo.exportAll(), bases: await kit.repo.getSyncBases() };
+  return { data: await kit.repo.exchange.exportAll(), bases: await kit.repo.exchange.getSyncBases() };
 }
 
 /** A deterministic 20 MB of bytes that are not JSON (xorshift, so the test does not depend on chance). */
@@ -118,7 +118,7 @@ describe('bad input: refused in Chinese, database unchanged', () => {
     expect(messagesOf(await importPackage(kit, JSON.stringify(future)))).toEqual([
       '数据包版本为 2，本程序只支持版本 1。请先升级程序再导入。',
     ]);
-    expect(errorOf(await kit.repo.restoreBackup(future as unknown as ExchangeDocument))).toBe(
+    expect(errorOf(await kit.repo.exchange.restoreBackup(future as unknown as ExchangeDocument))).toBe(
       '备份文件有 1 处问题，未作任何修改：数据包版本为 2，本程序只支持版本 1。请先升级程序再导入。',
     );
     expect(await snapshot(kit)).toEqual(before);
@@ -128,7 +128,7 @@ describe('bad input: refused in Chinese, database unchanged', () => {
     const doc = unitPackage('hd-unit');
     const twice = { ...doc, projects: [...doc.projects, { ...doc.projects[1], id: doc.projects[0].id, name: '另一个项目', indicators: [] }] };
     expect(messagesOf(await importPackage(kit, serializeExchange(twice)))).toEqual(['编号“hd-p1”重复，已在 /projects/0/id 使用过。']);
-    expect(errorOf(await kit.repo.restoreBackup(twice))).toBe('备份文件有 1 处问题，未作任何修改：编号“hd-p1”重复，已在 /projects/0/id 使用过。');
+    expect(errorOf(await kit.repo.exchange.restoreBackup(twice))).toBe('备份文件有 1 处问题，未作任何修改：编号“hd-p1”重复，已在 /projects/0/id 使用过。');
     // handed over without parsing, the plan still refuses it
     expect(messagesOf(await importDocument(kit, twice))).toEqual([
       '数据包有 1 处问题，未导入任何数据：',
@@ -143,7 +143,7 @@ describe('bad input: refused in Chinese, database unchanged', () => {
     doc.projects[2].funding.other = -1;
     const expected = ['/projects/0/funding/generalPublic：应当为 >= 0', '/projects/2/funding/other：应当为 >= 0'];
     expect(messagesOf(await importPackage(kit, serializeExchange(doc)))).toEqual(expected);
-    expect(errorOf(await kit.repo.restoreBackup(doc))).toBe(`备份文件有 2 处问题，未作任何修改：${expected.join('；')}。`);
+    expect(errorOf(await kit.repo.exchange.restoreBackup(doc))).toBe(`备份文件有 2 处问题，未作任何修改：${expected.join('；')}。`);
     expect(await snapshot(kit)).toEqual(before);
   });
 
@@ -172,7 +172,7 @@ describe('bad input: refused in Chinese, database unchanged', () => {
       '数据包有 1 处问题，未导入任何数据：',
       '数据包中的项目“民营企业家、优秀员工培训费”所属单位不存在。',
     ]);
-    expect(errorOf(await kit.repo.restoreBackup(orphan))).toBe(
+    expect(errorOf(await kit.repo.exchange.restoreBackup(orphan))).toBe(
       '备份文件有 1 处问题，未作任何修改：项目“民营企业家、优秀员工培训费”所属单位“hd-unit”不在数据包中。',
     );
     expect(await snapshot(kit)).toEqual(before);
@@ -185,7 +185,7 @@ describe('bad input: refused in Chinese, database unchanged', () => {
     const rule = '不是有效的时间：应为 1900 至 9999 年间确实存在的日期和时刻，写作 2025-01-31T08:00:00.000Z 的形式（协调世界时）。';
     const expected = [`第 3 个项目的 updatedAt“+275760-09-13T00:00:00.000Z”${rule}`, `第 5 个项目的 updatedAt“2025-02-30T00:00:00.000Z”${rule}`];
     expect(messagesOf(await importPackage(kit, serializeExchange(doc)))).toEqual(expected);
-    expect(errorOf(await kit.repo.restoreBackup(doc))).toBe(`备份文件有 2 处问题，未作任何修改：${expected.map((m) => m.replace(/。$/, '')).join('；')}。`);
+    expect(errorOf(await kit.repo.exchange.restoreBackup(doc))).toBe(`备份文件有 2 处问题，未作任何修改：${expected.map((m) => m.replace(/。$/, '')).join('；')}。`);
     // handed over without parsing, the plan refuses them instead of throwing while comparing or re-stamping
     expect(messagesOf(await importDocument(kit, doc))).toEqual([
       '数据包有 2 处问题，未导入任何数据：',
@@ -198,21 +198,21 @@ describe('bad input: refused in Chinese, database unchanged', () => {
   it('lists at most five problems of a bad backup and counts the rest', async () => {
     const doc = unitPackage('hd-unit');
     for (const p of doc.projects) p.funding.generalPublic = -1;
-    const message = errorOf(await kit.repo.restoreBackup(doc));
+    const message = errorOf(await kit.repo.exchange.restoreBackup(doc));
     expect(message.startsWith('备份文件有 7 处问题，未作任何修改：/projects/0/funding/generalPublic：应当为 >= 0；')).toBe(true);
     expect(message.endsWith('/projects/4/funding/generalPublic：应当为 >= 0；另有 2 处问题未列出。')).toBe(true);
     expect(await snapshot(kit)).toEqual(before);
   });
 
   it('applyImport: a failure while writing the bases (the last step) leaves data and bases as they were', async () => {
-    const plan = await kit.repo.planPackageImport(unitPackage('hd-unit'));
+    const plan = await kit.repo.exchange.planPackageImport(unitPackage('hd-unit'));
     const applied = applyPlan(plan, new Map(), FIXED_NOW.toISOString());
     if (!applied.ok) throw new Error(applied.errors.join());
     expect(applied.value.records.projects).toHaveLength(7);
     kit.db.syncBases.hook('creating', () => {
       throw new Error('disk full');
     });
-    await expect(kit.repo.applyImport(applied.value.records, applied.value.bases)).rejects.toThrow('disk full');
+    await expect(kit.repo.exchange.applyImport(applied.value.records, applied.value.bases)).rejects.toThrow('disk full');
     expect(await snapshot(kit)).toEqual(before);
   });
 
@@ -231,14 +231,14 @@ describe('restoreBackup', () => {
     const kit = makeKit();
     await addUnit(kit.repo, '广州市花都区财政局');
     planOf(await importPackage(kit, serializeExchange(unitPackage('hd-centre'))));
-    expect((await kit.repo.getSyncBases()).size).toBe(8);
+    expect((await kit.repo.exchange.getSyncBases()).size).toBe(8);
 
     const backup = huadu();
-    expect(unwrap(await kit.repo.restoreBackup(backup))).toEqual({ units: 2, projects: 14, indicators: 23, departmentPlans: 0 });
-    const after = await kit.repo.exportAll();
+    expect(unwrap(await kit.repo.exchange.restoreBackup(backup))).toEqual({ units: 2, projects: 14, indicators: 23, departmentPlans: 0 });
+    const after = await kit.repo.exchange.exportAll();
     expect([...after.units].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...backup.units].sort((a, b) => a.id.localeCompare(b.id)));
     expect([...after.projects].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...backup.projects].sort((a, b) => a.id.localeCompare(b.id)));
-    expect(await kit.repo.getSyncBases()).toEqual(new Map());
+    expect(await kit.repo.exchange.getSyncBases()).toEqual(new Map());
     kit.db.close();
   });
 });
@@ -260,12 +260,12 @@ describe('consolidation of the two huadu units into a supervisor database', () =
     const second = await importPackage(kit, union);
     expect(second.stage === 'done' && second.counts).toEqual({ units: 1, projects: 7, indicators: 13, departmentPlans: 0 });
 
-    const all = await kit.repo.exportAll();
+    const all = await kit.repo.exchange.exportAll();
     expect([all.units.length, all.projects.length, all.projects.reduce((s, p) => s + p.indicators.length, 0)]).toEqual([2, 14, 23]);
-    expect((await kit.repo.listProjects('hd-unit', 2021)).map((p) => p.name)).toContain('招商交流推介往来活动经费');
+    expect((await kit.repo.projects.list('hd-unit', 2021)).map((p) => p.name)).toContain('招商交流推介往来活动经费');
     const original = huadu();
-    for (const p of original.projects) expect(await kit.repo.getProject(p.id)).toEqual(p);
-    const bases = await kit.repo.getSyncBases();
+    for (const p of original.projects) expect(await kit.repo.projects.get(p.id)).toEqual({ ...p, revision: 1 });
+    const bases = await kit.repo.exchange.getSyncBases();
     expect(bases.size).toBe(16);
 
     const before = await snapshot(kit);
@@ -274,7 +274,7 @@ describe('consolidation of the two huadu units into a supervisor database', () =
     expect(again.stage === 'done' && again.counts).toEqual({ units: 0, projects: 0, indicators: 0, departmentPlans: 0 });
     expect(await snapshot(kit)).toEqual(before);
 
-    expect(unwrap(await kit.repo.supervisorOverview('hd-unit', 2021))).toEqual([
+    expect(unwrap(await kit.repo.supervisor.overview('hd-unit', 2021))).toEqual([
       {
         unitId: 'hd-centre',
         unitName: '广州市花都区非公有制经济组织服务中心',
@@ -292,19 +292,19 @@ describe('consolidation of the two huadu units into a supervisor database', () =
   it('refuses to apply a plan when a record changed locally after the package was read, and writes nothing', async () => {
     planOf(await importPackage(kit, serializeExchange(unitPackage('hd-unit'))));
     const newer = unitPackage('hd-unit', (p) => (p.id === 'hd-p4' ? { ...p, annualGoal: '数据包中的新目标', updatedAt: '2021-03-01T00:00:00.000Z' } : p));
-    const plan = await kit.repo.planPackageImport(newer);
+    const plan = await kit.repo.exchange.planPackageImport(newer);
     expect(plan.update.map((e) => e.id)).toEqual(['hd-p4']);
     // the supervisor edits hd-p4 while the plan is on screen
     kit.clock.now = new Date('2021-03-10T00:00:00.000Z');
-    const local = (await kit.repo.getProject('hd-p4'))!;
-    unwrap(await kit.repo.saveProject({ ...local, annualGoal: '主管部门刚改的目标' }));
+    const local = (await kit.repo.projects.get('hd-p4'))!;
+    unwrap(await kit.repo.projects.save({ ...local, annualGoal: '主管部门刚改的目标' }));
     const before = await snapshot(kit);
     const applied = applyPlan(plan, new Map(), kit.clock.now.toISOString());
     if (!applied.ok) throw new Error(applied.errors.join());
-    const result = await kit.repo.applyImport(applied.value.records, applied.value.bases, expectedLocalState(plan));
+    const result = await kit.repo.exchange.applyImport(applied.value.records, applied.value.bases, expectedLocalState(plan));
     expect(result).toEqual({ ok: false, error: '读取数据包之后本机数据又有修改，为免覆盖，本次未导入。请重新选择数据包再导入。' });
     expect(await snapshot(kit)).toEqual(before);
-    expect((await kit.repo.getProject('hd-p4'))?.annualGoal).toBe('主管部门刚改的目标');
+    expect((await kit.repo.projects.get('hd-p4'))?.annualGoal).toBe('主管部门刚改的目标');
   });
 
   it('takes a unit’s newer edit, and lets the supervisor choose when both sides edited', async () => {
@@ -318,16 +318,16 @@ describe('consolidation of the two huadu units into a supervisor database', () =
     const plan1 = planOf(await importPackage(kit, serializeExchange(edited1)));
     expect(sizes(plan1)).toEqual({ add: 0, update: 1, unchanged: 7, keepLocal: 0, conflicts: 0 });
     expect(plan1.update[0]).toMatchObject({ kind: 'project', id: 'hd-p4', displayName: '招商交流推介往来活动经费（2021年度）' });
-    expect((await kit.repo.getProject('hd-p4'))?.annualGoal).toBe('全年举办招商推介活动不少于2次');
-    const bases = await kit.repo.getSyncBases();
+    expect((await kit.repo.projects.get('hd-p4'))?.annualGoal).toBe('全年举办招商推介活动不少于2次');
+    const bases = await kit.repo.exchange.getSyncBases();
     expect([bases.get('hd-p4'), bases.get('hd-p1')]).toEqual(['2021-03-01T00:00:00.000Z', '2021-01-15T00:00:00.000Z']);
 
     // the supervisor corrects hd-p2 and hd-p3 locally; the unit also edits both later
     kit.clock.now = new Date('2021-03-10T00:00:00.000Z');
     for (const id of ['hd-p2', 'hd-p3']) {
-      const p = await kit.repo.getProject(id);
+      const p = await kit.repo.projects.get(id);
       if (!p) throw new Error(id);
-      unwrap(await kit.repo.saveProject({ ...p, annualGoal: `${p.annualGoal}（主管部门审核修改）` }));
+      unwrap(await kit.repo.projects.save({ ...p, annualGoal: `${p.annualGoal}（主管部门审核修改）` }));
     }
     // its next package still carries its own earlier edit of hd-p4
     const edited2 = unitPackage('hd-unit', (p) =>
@@ -348,8 +348,8 @@ describe('consolidation of the two huadu units into a supervisor database', () =
       ['hd-p2', '2021-03-10T00:00:00.000Z', '2021-03-05T00:00:00.000Z', '2021-01-15T00:00:00.000Z'],
       ['hd-p3', '2021-03-10T00:00:00.000Z', '2021-03-05T00:00:00.000Z', '2021-01-15T00:00:00.000Z'],
     ]);
-    const p2 = await kit.repo.getProject('hd-p2');
-    const p3 = await kit.repo.getProject('hd-p3');
+    const p2 = await kit.repo.projects.get('hd-p2');
+    const p3 = await kit.repo.projects.get('hd-p3');
     expect([p2?.overview, p2?.annualGoal]).toEqual(['单位补充的项目概况', original[1].annualGoal]);
     expect([p3?.overview, p3?.annualGoal, p3?.updatedAt]).toEqual([
       original[2].overview,
@@ -378,7 +378,7 @@ describe('a unit’s 部门整体支出 plan with another id than the supervisor
     planOf(await importPackage(kit, serializeExchange(unitPackage('hd-unit'))));
     // the supervisor entered the unit's plan by hand before the unit sent its own
     kit.clock.now = new Date(T_SUPERVISOR);
-    unwrap(await kit.repo.saveDepartmentPlan(plan('plan-supervisor', '主管部门录入的目标', T_SUPERVISOR)));
+    unwrap(await kit.repo.plans.save(plan('plan-supervisor', '主管部门录入的目标', T_SUPERVISOR)));
   });
   afterEach(() => kit.db.close());
 
@@ -387,9 +387,10 @@ describe('a unit’s 部门整体支出 plan with another id than the supervisor
     const incoming = plan('plan-unit', '单位报送的目标', T_UNIT);
     const done = planOf(await importPackage(kit, serializeExchange(withPlan(incoming))));
     expect(done.update.map((e) => [e.kind, e.id, e.local?.id])).toEqual([['departmentPlan', 'plan-unit', 'plan-supervisor']]);
-    expect((await kit.repo.exportAll()).departmentPlans).toEqual([incoming]);
-    expect(await kit.repo.getDepartmentPlan('hd-unit', 2021)).toEqual(incoming);
-    expect((await kit.repo.getSyncBases()).get('plan-unit')).toBe(T_UNIT);
+    expect((await kit.repo.exchange.exportAll()).departmentPlans).toEqual([incoming]);
+    // the next revision of the supervisor's plan it replaced
+    expect(await kit.repo.plans.get('hd-unit', 2021)).toEqual({ ...incoming, revision: 2 });
+    expect((await kit.repo.exchange.getSyncBases()).get('plan-unit')).toBe(T_UNIT);
 
     const again = planOf(await importPackage(kit, serializeExchange(withPlan(incoming))));
     expect(sizes(again)).toEqual({ add: 0, update: 0, unchanged: 9, keepLocal: 0, conflicts: 0 });
@@ -399,33 +400,33 @@ describe('a unit’s 部门整体支出 plan with another id than the supervisor
     const older = plan('plan-unit', '单位较早的目标', '2021-01-20T00:00:00.000Z');
     const done = planOf(await importPackage(kit, serializeExchange(withPlan(older))));
     expect(done.keepLocal.map((e) => e.id)).toEqual(['plan-unit']);
-    expect((await kit.repo.exportAll()).departmentPlans.map((p) => [p.id, p.overallGoal])).toEqual([['plan-supervisor', '主管部门录入的目标']]);
+    expect((await kit.repo.exchange.exportAll()).departmentPlans.map((p) => [p.id, p.overallGoal])).toEqual([['plan-supervisor', '主管部门录入的目标']]);
   });
 
   it('an edit of the local plan between planning and applying is still refused as stale, and nothing is written', async () => {
-    const importPlan = await kit.repo.planPackageImport(withPlan(plan('plan-unit', '单位报送的目标', T_UNIT)));
+    const importPlan = await kit.repo.exchange.planPackageImport(withPlan(plan('plan-unit', '单位报送的目标', T_UNIT)));
     expect(importPlan.update.map((e) => e.id)).toEqual(['plan-unit']);
     // the supervisor edits its plan while the import plan is on screen
     kit.clock.now = new Date('2021-03-10T00:00:00.000Z');
-    unwrap(await kit.repo.saveDepartmentPlan({ ...(await kit.repo.getDepartmentPlan('hd-unit', 2021))!, overallGoal: '主管部门刚改的目标' }));
+    unwrap(await kit.repo.plans.save({ ...(await kit.repo.plans.get('hd-unit', 2021))!, overallGoal: '主管部门刚改的目标' }));
     const before = await snapshot(kit);
     const applied = applyPlan(importPlan, new Map(), kit.clock.now.toISOString());
     if (!applied.ok) throw new Error(applied.errors.join());
-    expect(errorOf(await kit.repo.applyImport(applied.value.records, applied.value.bases, expectedLocalState(importPlan)))).toBe(
+    expect(errorOf(await kit.repo.exchange.applyImport(applied.value.records, applied.value.bases, expectedLocalState(importPlan)))).toBe(
       '读取数据包之后本机数据又有修改，为免覆盖，本次未导入。请重新选择数据包再导入。',
     );
     expect(await snapshot(kit)).toEqual(before);
-    expect((await kit.repo.getDepartmentPlan('hd-unit', 2021))?.overallGoal).toBe('主管部门刚改的目标');
+    expect((await kit.repo.plans.get('hd-unit', 2021))?.overallGoal).toBe('主管部门刚改的目标');
   });
 
   it('a plan the package adds is refused as stale when the unit and year got a plan meanwhile', async () => {
-    const importPlan = await kit.repo.planPackageImport({ ...unitPackage('hd-unit'), departmentPlans: [{ ...plan('plan-2022', '2022年目标', T_UNIT), year: 2022 }] });
+    const importPlan = await kit.repo.exchange.planPackageImport({ ...unitPackage('hd-unit'), departmentPlans: [{ ...plan('plan-2022', '2022年目标', T_UNIT), year: 2022 }] });
     expect(importPlan.add.map((e) => e.id)).toEqual(['plan-2022']);
-    unwrap(await kit.repo.saveDepartmentPlan({ ...plan('plan-2022-local', '本机刚录入的2022年目标', T_UNIT), year: 2022 }));
+    unwrap(await kit.repo.plans.save({ ...plan('plan-2022-local', '本机刚录入的2022年目标', T_UNIT), year: 2022 }));
     const before = await snapshot(kit);
     const applied = applyPlan(importPlan, new Map(), kit.clock.now.toISOString());
     if (!applied.ok) throw new Error(applied.errors.join());
-    expect(errorOf(await kit.repo.applyImport(applied.value.records, applied.value.bases, expectedLocalState(importPlan)))).toBe(
+    expect(errorOf(await kit.repo.exchange.applyImport(applied.value.records, applied.value.bases, expectedLocalState(importPlan)))).toBe(
       '读取数据包之后本机数据又有修改，为免覆盖，本次未导入。请重新选择数据包再导入。',
     );
     expect(await snapshot(kit)).toEqual(before);
@@ -465,17 +466,17 @@ describe('an indicator id shared between a project and a 部门整体支出 plan
     const before = await snapshot(kit);
     const thief = takes('hd-plan-i1')(before.data.projects.find((p) => p.id === 'hd-p2')!);
     const bases = new Map([['hd-p2', T_UNIT]]);
-    expect(errorOf(await kit.repo.applyImport({ units: [], projects: [thief], departmentPlans: [] }, bases))).toBe(
+    expect(errorOf(await kit.repo.exchange.applyImport({ units: [], projects: [thief], departmentPlans: [] }, bases))).toBe(
       '指标编号“hd-plan-i1”已属于2021年度部门整体支出绩效目标，未作任何修改。',
     );
     // the plan kept local (written back re-stamped) beside the project that took its id: the same id twice in one write
     const keptPlan = { ...storedPlan, updatedAt: T_UNIT };
-    expect(errorOf(await kit.repo.applyImport({ units: [], projects: [thief], departmentPlans: [keptPlan] }, bases))).toBe(
+    expect(errorOf(await kit.repo.exchange.applyImport({ units: [], projects: [thief], departmentPlans: [keptPlan] }, bases))).toBe(
       '指标编号“hd-plan-i1”重复，数据可能已损坏，未作任何修改。',
     );
     // a plan of another year taking a stored project's indicator id
     const planTakes = { ...storedPlan, id: 'hd-plan-2022', year: 2022, indicators: [{ ...planIndicator, id: 'hd-p1-i1' }] };
-    expect(errorOf(await kit.repo.applyImport({ units: [], projects: [], departmentPlans: [planTakes] }, new Map()))).toBe(
+    expect(errorOf(await kit.repo.exchange.applyImport({ units: [], projects: [], departmentPlans: [planTakes] }, new Map()))).toBe(
       '指标编号“hd-p1-i1”已属于另一个项目，未作任何修改。',
     );
     expect(await snapshot(kit)).toEqual(before);
@@ -497,7 +498,7 @@ describe('an indicator id shared between a project and a 部门整体支出 plan
     const rebuilt = { ...storedPlan, id: 'hd-plan-rebuilt', overallGoal: '单位重建数据后的目标', updatedAt: T_UNIT };
     const done = planOf(await importDocument(kit, { ...unitPackage('hd-unit'), departmentPlans: [rebuilt] }));
     expect(done.update.map((e) => [e.id, e.local?.id])).toEqual([['hd-plan-rebuilt', 'hd-plan']]);
-    const after = await kit.repo.exportAll();
+    const after = await kit.repo.exchange.exportAll();
     expect(after.departmentPlans).toEqual([rebuilt]);
     expect(validateExchange(JSON.parse(serializeExchange(createExchangeDocument(after, T_UNIT)))).ok).toBe(true);
   });
@@ -530,14 +531,14 @@ describe('ids that are names of Object.prototype members, through the database',
       );
     const first = pkg('2021-02-01T00:00:00.000Z', '1');
     expect(sizes(planOf(await importPackage(kit, serializeExchange(first)))).add).toBe(3);
-    const bases = await kit.repo.getSyncBases();
+    const bases = await kit.repo.exchange.getSyncBases();
     expect([...bases.keys()].sort()).toEqual(['__proto__', 'constructor', 'toString']);
 
     const second = pkg('2021-03-01T00:00:00.000Z', '2');
     const plan = planOf(await importPackage(kit, serializeExchange(second)));
     expect(plan.update.map((e) => e.id)).toEqual(['__proto__', 'toString', 'constructor']);
     expect(plan.update.map((e) => e.base)).toEqual(['2021-02-01T00:00:00.000Z', '2021-02-01T00:00:00.000Z', '2021-02-01T00:00:00.000Z']);
-    const all = await kit.repo.exportAll();
+    const all = await kit.repo.exchange.exportAll();
     expect(all).toEqual({ units: second.units, projects: second.projects, departmentPlans: second.departmentPlans });
     kit.db.close();
   });
@@ -551,7 +552,7 @@ describe('restoreBackup of a backup with more problems than the validator lists'
     const doc = unitPackage('hd-unit');
     const model = doc.projects[0];
     doc.projects = Array.from({ length: 1000 }, (_, i) => ({ ...structuredClone(model), id: `bad-${i}`, funding: { ...model.funding, generalPublic: -1 } }));
-    const message = errorOf(await kit.repo.restoreBackup(doc));
+    const message = errorOf(await kit.repo.exchange.restoreBackup(doc));
     expect(message.startsWith('备份文件有 1000 处问题，未作任何修改：/projects/0/funding/generalPublic：应当为 >= 0；')).toBe(true);
     expect(message.endsWith('/projects/4/funding/generalPublic：应当为 >= 0；另有 995 处问题未列出。')).toBe(true);
     expect(await snapshot(kit)).toEqual(before);

@@ -69,10 +69,10 @@ describe('another page opens the database at a newer version', () => {
     root.draft.updateBasics({ annualGoal: '旧页面里的修改' });
     await root.draft.autosaver.flush();
     expect(root.draft.autosaver.state).toBe('error');
-    await expect(kit.repo.createUnit({ name: '旧页面新建的单位' })).rejects.toThrow();
+    await expect(kit.repo.units.create({ name: '旧页面新建的单位' })).rejects.toThrow();
     const repoOfNewer = new Repository(newer);
-    expect((await repoOfNewer.listUnits()).map((u) => u.name)).toEqual(['深圳市龙岗区工商业联合会']);
-    expect((await repoOfNewer.getProject(project.id))?.annualGoal).toBe(project.annualGoal);
+    expect((await repoOfNewer.units.list()).map((u) => u.name)).toEqual(['深圳市龙岗区工商业联合会']);
+    expect((await repoOfNewer.projects.get(project.id))?.annualGoal).toBe(project.annualGoal);
     newer.close();
   });
 });
@@ -96,7 +96,7 @@ describe('an upgrade that throws', () => {
     const kit = makeKit();
     const unitId = await addUnit(kit.repo, '深圳市龙岗区工商业联合会');
     await addProject(kit.repo, unitId, 2025, '会员培训', ['培训人数']);
-    const saved = await kit.repo.exportAll();
+    const saved = await kit.repo.exchange.exportAll();
     const bytes = new TextEncoder().encode(serializeExchange(createExchangeDocument(saved, FIXED_NOW.toISOString())));
     await backupsOf(kit, () => new Date(2025, 0, 15, 8)).write(bytes, 'startup');
     await backupsOf(kit, () => new Date(2025, 0, 15, 9)).write(bytes, 'import');
@@ -133,7 +133,7 @@ describe('an upgrade that throws', () => {
     const after = new PerfDatabase(kit.options, [...DB_VERSIONS, BROKEN]);
     await after.open();
     expect(after.verno).toBe(NEXT);
-    expect(await new Repository(after).exportAll()).toEqual(saved);
+    expect(await new Repository(after).exchange.exportAll()).toEqual(saved);
     after.close();
   });
 
@@ -146,7 +146,7 @@ describe('an upgrade that throws', () => {
     expect(d.reloads).toBe(0);
     // the old database is still there, at this release's version, with its data
     const old = new PerfDatabase(kit.options);
-    expect((await new Repository(old).listUnits()).map((u) => u.name)).toEqual(['深圳市龙岗区工商业联合会']);
+    expect((await new Repository(old).units.list()).map((u) => u.name)).toEqual(['深圳市龙岗区工商业联合会']);
     old.close();
   });
 
@@ -154,7 +154,7 @@ describe('an upgrade that throws', () => {
     const factory = new IDBFactory();
     const options = { indexedDB: factory, IDBKeyRange };
     const first = new PerfDatabase(options);
-    await first.units.put({ id: 'u', name: '单位', parentId: null, schemeId: 'A-2015', updatedAt: '' });
+    await first.units.put({ id: 'u', name: '单位', parentId: null, schemeId: 'A-2015', updatedAt: '', revision: 1 });
     first.close();
     const db = new PerfDatabase(options, [...DB_VERSIONS, BROKEN]);
     const none = new BrowserBackups({ dexie: options });

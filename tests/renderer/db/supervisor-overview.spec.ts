@@ -23,15 +23,15 @@ function target(id: string, level2: string): Indicator {
 
 /** A project saved with exactly these fields (the kit's addProject names its own indicators). */
 async function project(unitId: string, year: number, name: string, extra: Partial<Project> = {}): Promise<void> {
-  const created = unwrap(await kit.repo.createProject({ unitId, year, name }));
-  unwrap(await kit.repo.saveProject({ ...created, ...extra }));
+  const created = unwrap(await kit.repo.projects.create({ unitId, year, name }));
+  unwrap(await kit.repo.projects.save({ ...created, ...extra }));
 }
 
 async function seed(): Promise<{ finance: string; union: string; chamber: string; archive: string }> {
   kit = makeKit();
   const finance = await addUnit(kit.repo, '区财政局');
   const union = await addUnit(kit.repo, '区工商联', finance);
-  const chamber = unwrap(await kit.repo.createUnit({ name: '区总商会', parentId: union, schemeId: SCHEME_B.id, shortName: '总商会' })).id;
+  const chamber = unwrap(await kit.repo.units.create({ name: '区总商会', parentId: union, schemeId: SCHEME_B.id, shortName: '总商会' })).id;
   const archive = await addUnit(kit.repo, '区档案馆', finance);
   const elsewhere = await addUnit(kit.repo, '另一区财政局');
   await addProject(kit.repo, elsewhere, 2025, '不相干的项目');
@@ -47,7 +47,7 @@ async function seed(): Promise<{ finance: string; union: string; chamber: string
   await project(union, 2025, '成本核算', { annualGoal: '控制成本', indicators: [...full('e'), target('e-3', '41')] }); // 41 is not in scheme A
   await project(union, 2024, '去年的项目', { annualGoal: '目标', indicators: full('f') });
   unwrap(
-    await kit.repo.saveDepartmentPlan({
+    await kit.repo.plans.save({
       id: 'plan-union', unitId: union, year: 2025, tasks: [], expenditureBudget: null, overallGoal: '保障运转', indicators: [],
       updatedAt: FIXED_NOW.toISOString(),
     }),
@@ -60,7 +60,7 @@ async function seed(): Promise<{ finance: string; union: string; chamber: string
 
 it('lists every unit below the supervisor, depth first, with its year figures', async () => {
   const { finance, union, chamber, archive } = await seed();
-  expect(unwrap(await kit.repo.supervisorOverview(finance, 2025))).toEqual([
+  expect(unwrap(await kit.repo.supervisor.overview(finance, 2025))).toEqual([
     {
       unitId: archive, unitName: '区档案馆', parentId: finance, depth: 1,
       projectCount: 0, targetsFilled: 0, assessmentsDone: 0, hasDepartmentPlan: false,
@@ -78,16 +78,16 @@ it('lists every unit below the supervisor, depth first, with its year figures', 
 
 it('counts the chosen year only, and a middle unit sees only its own subordinates', async () => {
   const { union, chamber } = await seed();
-  expect(unwrap(await kit.repo.supervisorOverview(union, 2024))).toEqual([
+  expect(unwrap(await kit.repo.supervisor.overview(union, 2024))).toEqual([
     {
       unitId: chamber, unitName: '区总商会', shortName: '总商会', parentId: union, depth: 1,
       projectCount: 0, targetsFilled: 0, assessmentsDone: 0, hasDepartmentPlan: false,
     },
   ]);
-  expect(unwrap(await kit.repo.supervisorOverview(chamber, 2025))).toEqual([]);
+  expect(unwrap(await kit.repo.supervisor.overview(chamber, 2025))).toEqual([]);
 });
 
 it('refuses an unknown supervisor in Chinese', async () => {
   await seed();
-  expect(errorOf(await kit.repo.supervisorOverview('ghost', 2025))).toBe('找不到该主管部门，可能已被删除。');
+  expect(errorOf(await kit.repo.supervisor.overview('ghost', 2025))).toBe('找不到该主管部门，可能已被删除。');
 });

@@ -7,6 +7,7 @@
 import { toJS } from 'mobx';
 import { EMPTY_FUNDING, type Indicator, type Project } from '../../../shared/model';
 import { SCHEME_A } from '../../../shared/schemes';
+import { createExchangeDocument, parseExchange, serializeExchange } from '../../../shared/exchange/exchange';
 import { AssessmentStore } from '../../../renderer/stores/assessment-store';
 import { UnitsStore } from '../../../renderer/stores/units-store';
 import type { WorkspaceContext } from '../../../renderer/stores/workspace-context';
@@ -39,9 +40,9 @@ interface Setup {
 
 async function setup(): Promise<Setup> {
   const kit = makeKit();
-  const unit = unwrap(await kit.repo.createUnit({ name: '深圳市龙岗区工商业联合会', shortName: '区工商联' }));
+  const unit = unwrap(await kit.repo.units.create({ name: '深圳市龙岗区工商业联合会', shortName: '区工商联' }));
   const project = unwrap(
-    await kit.repo.createProject({
+    await kit.repo.projects.create({
       unitId: unit.id,
       year: 2019,
       name: '其他一般管理事务',
@@ -65,7 +66,7 @@ async function setup(): Promise<Setup> {
 }
 
 async function stored(kit: Kit, id: string): Promise<Project> {
-  const p = await kit.repo.getProject(id);
+  const p = await kit.repo.projects.get(id);
   if (!p) throw new Error('project gone');
   return p;
 }
@@ -218,7 +219,7 @@ describe('year overview', () => {
   test('rows with rate, score, grade and completeness; amount-weighted rate and mean score; sortable', async () => {
     const { kit, store, project, unitId } = await setup();
     const office = unwrap(
-      await kit.repo.createProject({
+      await kit.repo.projects.create({
         unitId,
         year: 2019,
         name: '办公设备购置',
@@ -226,7 +227,7 @@ describe('year overview', () => {
         indicators: [ind('o-1', '11', '电脑', '≥', '3', '台', 90)],
       }),
     );
-    unwrap(await kit.repo.createProject({ unitId, year: 2019, name: '党建事务', funding: { ...EMPTY_FUNDING, generalPublic: 267.1 * WAN } }));
+    unwrap(await kit.repo.projects.create({ unitId, year: 2019, name: '党建事务', funding: { ...EMPTY_FUNDING, generalPublic: 267.1 * WAN } }));
     await store.load();
     await store.open({ kind: 'project', id: project.id });
     fillAll(store);
@@ -259,7 +260,7 @@ describe('department plan at year end', () => {
   test('task spending and indicator actuals are saved into the plan without touching its targets', async () => {
     const { kit, store, unitId } = await setup();
     const plan = unwrap(
-      await kit.repo.saveDepartmentPlan({
+      await kit.repo.plans.save({
         id: 'plan-1',
         unitId,
         year: 2019,
@@ -284,7 +285,7 @@ describe('department plan at year end', () => {
     store.setPlanDeviationNote('p-2', '部分会员企业对活动安排不满意。');
     expect(store.planTotals).toEqual({ budget: 409.66 * WAN, spent: 409.39 * WAN });
     await store.flush();
-    const saved = await kit.repo.getDepartmentPlan(unitId, 2019);
+    const saved = await kit.repo.plans.get(unitId, 2019);
     expect(saved?.tasks.map((t) => t.spent?.generalPublic)).toEqual([369_440_000, 39_950_000]);
     expect(saved?.tasks[0].content).toBe('非公党建');
     expect(saved?.results?.map((r) => [r.indicatorId, r.actual, r.deviationNote])).toEqual([
@@ -292,6 +293,35 @@ describe('department plan at year end', () => {
       ['p-2', '85', '部分会员企业对活动安排不满意。'],
     ]);
     expect(saved?.overallGoal).toBe(plan.overallGoal);
+  });
+
+  test('实际完成情况 is saved at year end, kept by the plan editor\'s save, travels in a package, and is not copied to next year', async () => {
+    const { kit, store, unitId } = await setup();
+    const plan = unwrap(
+      await kit.repo.plans.save({
+        id: 'plan-1', unitId, year: 2019, tasks: [], expenditureBudget: null, overallGoal: '推进非公经济健康发展。', indicators: [], updatedAt: '2019-01-01T00:00:00.000Z',
+      }),
+    );
+    await store.load();
+    await store.open({ kind: 'plan' });
+    store.setPlanOverallResult('全年目标基本完成。');
+    await store.flush();
+    expect((await kit.repo.plans.get(unitId, 2019))?.overallResult).toBe('全年目标基本完成。');
+    // the plan editor holds the plan as it read it before the year end: its save keeps the year-end text
+    unwrap(await kit.repo.plans.saveTargets({ ...plan, overallGoal: '推进非公经济高质量发展。' }));
+    const stored = await kit.repo.plans.get(unitId, 2019);
+    expect([stored?.overallGoal, stored?.overallResult]).toEqual(['推进非公经济高质量发展。', '全年目标基本完成。']);
+    const text = serializeExchange(createExchangeDocument(await kit.repo.exchange.exportAll(), '2020-01-01T00:00:00.000Z'));
+    const parsed = parseExchange(text);
+    expect(parsed.ok && parsed.document.departmentPlans[0].overallResult).toBe('全年目标基本完成。');
+    // next year's plan starts from the targets, without this year's result
+    unwrap(await kit.repo.projects.copyUnitYear(unitId, 2019));
+    const next = await kit.repo.plans.get(unitId, 2020);
+    expect([next?.overallGoal, next?.overallResult]).toEqual(['推进非公经济高质量发展。', undefined]);
+    // cleared: the field goes
+    store.setPlanOverallResult('');
+    await store.flush();
+    expect(await kit.repo.plans.get(unitId, 2019)).not.toHaveProperty('overallResult');
   });
 });
 
@@ -363,10 +393,10 @@ describe('the unit\'s rule set', () => {
     const { kit, unitId, project, clock } = await setup();
     // a finished project with a reverse indicator, and an open one whose scores no rule set moves
     const finished = unwrap(
-      await kit.repo.createProject({ unitId, year: 2019, name: '会议保障', funding: { ...EMPTY_FUNDING, generalPublic: 10 * WAN }, indicators: [ind('m-1', '14', '会议成本', '≤', '3000', '元/次', 90)] }),
+      await kit.repo.projects.create({ unitId, year: 2019, name: '会议保障', funding: { ...EMPTY_FUNDING, generalPublic: 10 * WAN }, indicators: [ind('m-1', '14', '会议成本', '≤', '3000', '元/次', 90)] }),
     );
     const steady = unwrap(
-      await kit.repo.createProject({ unitId, year: 2019, name: '办公设备购置', funding: { ...EMPTY_FUNDING, generalPublic: 3.8 * WAN }, indicators: [ind('o-1', '11', '电脑', '≥', '3', '台', 90)] }),
+      await kit.repo.projects.create({ unitId, year: 2019, name: '办公设备购置', funding: { ...EMPTY_FUNDING, generalPublic: 3.8 * WAN }, indicators: [ind('o-1', '11', '电脑', '≥', '3', '台', 90)] }),
     );
     const { units, context } = await withUnits(kit, unitId);
     const store = new AssessmentStore(kit.repo, context, { now: () => clock.now, delayMs: 5 });
@@ -445,7 +475,7 @@ describe('the unit\'s rule set', () => {
     // the screen has shown CN-2020 for 2019; the rule set then changes elsewhere (an imported unit record)
     const linear = await new UnitsStore(kit.repo).deriveRuleSet('线性反向', { reverseFormula: 'linear' });
     if (!linear.ok) throw new Error(linear.problems.join());
-    unwrap(await kit.repo.setUnitRuleSet(unitId, 2018, linear.ruleSet));
+    unwrap(await kit.repo.units.setRuleSet(unitId, 2018, linear.ruleSet));
     const { context } = await withUnits(kit, unitId);
     const later = new AssessmentStore(kit.repo, context, { now: () => clock.now });
     await later.load();

@@ -52,7 +52,7 @@ async function setUp(selected: 'unit' | 'supervisor' = 'unit') {
 }
 
 const bytesOf = (text: string) => new TextEncoder().encode(text);
-const everything = (kit: Kit) => Promise.all([kit.repo.exportAll(), kit.repo.getSyncBases()]);
+const everything = (kit: Kit) => Promise.all([kit.repo.exchange.exportAll(), kit.repo.exchange.getSyncBases()]);
 
 describe('导出报表', () => {
   test('F4 of the unit is saved under the name exportForm gives', async () => {
@@ -103,7 +103,7 @@ describe('导出报表: names Excel refuses as sheet names, and failures of any 
   test('an export that fails for any other reason says so in Chinese under the button, and saves nothing', async () => {
     const { kit, store, host } = await setUp();
     await store.formExport.loadProjects();
-    jest.spyOn(kit.repo, 'exportAll').mockRejectedValue(new Error('QuotaExceededError'));
+    jest.spyOn(kit.repo.exchange, 'exportAll').mockRejectedValue(new Error('QuotaExceededError'));
     expect(await store.formExport.run()).toBe(false);
     expect(store.formExport.messages).toEqual(['导出时出错：QuotaExceededError']);
     expect(store.formExport.busy).toBe(false);
@@ -148,8 +148,8 @@ describe('数据包', () => {
     expect(supStore.importer.summary).toBe('新增 3，更新 0，无变化 1，保留本地 0，冲突 0');
     expect(await supStore.importer.apply()).toBe(true);
     expect(reloads).toBe(1);
-    expect((await supKit.repo.exportAll()).projects.map((p) => p.name).sort()).toEqual(['会员培训', '党建事务']);
-    expect(await kit.repo.exportAll()).toEqual(await supKit.repo.exportAll());
+    expect((await supKit.repo.exchange.exportAll()).projects.map((p) => p.name).sort()).toEqual(['会员培训', '党建事务']);
+    expect(await kit.repo.exchange.exportAll()).toEqual(await supKit.repo.exchange.exportAll());
   });
 
   test('a conflict blocks the import until it is chosen', async () => {
@@ -165,7 +165,7 @@ describe('数据包', () => {
     expect(store.importer.errors).toEqual(['“党建事务（2024年度）”两边都有修改，请先选择保留哪一方。']);
     store.importer.chooseAll('incoming');
     expect(await store.importer.apply()).toBe(true);
-    const saved = (await kit.repo.exportAll()).projects.find((p) => p.name === '党建事务');
+    const saved = (await kit.repo.exchange.exportAll()).projects.find((p) => p.name === '党建事务');
     expect(saved?.annualGoal).toBe('另一个目标');
   });
 });
@@ -176,7 +176,7 @@ describe('a unit’s 部门整体支出 plan under another id than the superviso
   /** The unit's package with its plan, and a supervisor that holds the same units and its own older plan for 2024. */
   async function supervisorWithOwnPlan() {
     const { kit, store, host, unit } = await setUp();
-    unwrap(await kit.repo.saveDepartmentPlan({
+    unwrap(await kit.repo.plans.save({
       id: 'plan-of-unit', unitId: unit, year: 2024, tasks: [], expenditureBudget: null, overallGoal: '单位报送的目标', indicators: [], updatedAt: '',
     }));
     await store.packageExport.load();
@@ -187,7 +187,7 @@ describe('a unit’s 部门整体支出 plan under another id than the superviso
     const sup = await addUnit(supKit.repo, '深圳市龙岗区委统一战线工作部');
     expect(await addUnit(supKit.repo, '深圳市龙岗区工商业联合会', sup)).toBe(unit);
     supKit.clock.now = new Date('2025-01-10T00:00:00.000Z');
-    unwrap(await supKit.repo.saveDepartmentPlan({
+    unwrap(await supKit.repo.plans.save({
       id: 'plan-of-supervisor', unitId: unit, year: 2024, tasks: [], expenditureBudget: null, overallGoal: '主管部门录入的目标', indicators: [], updatedAt: '',
     }));
     let reloads = 0;
@@ -203,36 +203,36 @@ describe('a unit’s 部门整体支出 plan under another id than the superviso
     expect(await importer.apply()).toBe(true);
     expect(importer.errors).toEqual([]);
     expect(reloads()).toBe(1);
-    const plans = (await supKit.repo.exportAll()).departmentPlans;
+    const plans = (await supKit.repo.exchange.exportAll()).departmentPlans;
     expect(plans.map((p) => [p.id, p.unitId, p.year, p.overallGoal, p.updatedAt])).toEqual([
       ['plan-of-unit', unit, 2024, '单位报送的目标', '2025-01-15T08:00:00.000Z'],
     ]);
-    expect((await supKit.repo.getSyncBases()).get('plan-of-unit')).toBe('2025-01-15T08:00:00.000Z');
+    expect((await supKit.repo.exchange.getSyncBases()).get('plan-of-unit')).toBe('2025-01-15T08:00:00.000Z');
   });
 
   test('an edit of the local plan after the package was read is refused as stale, and nothing changes', async () => {
     const { supKit, importer, unit } = await supervisorWithOwnPlan();
     supKit.clock.now = new Date('2025-01-12T00:00:00.000Z');
-    const local = await supKit.repo.getDepartmentPlan(unit, 2024);
-    unwrap(await supKit.repo.saveDepartmentPlan({ ...local!, overallGoal: '主管部门刚改的目标' }));
+    const local = await supKit.repo.plans.get(unit, 2024);
+    unwrap(await supKit.repo.plans.save({ ...local!, overallGoal: '主管部门刚改的目标' }));
     const before = await everything(supKit);
     expect(await importer.apply()).toBe(false);
     expect(importer.errors).toEqual([STALE]);
     expect(await everything(supKit)).toEqual(before);
-    expect((await supKit.repo.getDepartmentPlan(unit, 2024))?.overallGoal).toBe('主管部门刚改的目标');
+    expect((await supKit.repo.plans.get(unit, 2024))?.overallGoal).toBe('主管部门刚改的目标');
   });
 });
 
 describe('conflict choices are kept by id in a Map', () => {
   test('ids named like Object.prototype members are chosen one by one', async () => {
-    const template = (await (await setUp()).kit.repo.exportAll()).projects[0];
+    const template = (await (await setUp()).kit.repo.exchange.exportAll()).projects[0];
     const at = '2025-01-15T08:00:00.000Z';
     const unitRecord = { id: 'constructor', name: '深圳市龙岗区工商业联合会', parentId: null, schemeId: 'A-2015', updatedAt: at };
     const project = (id: string, annualGoal: string) => ({
       ...structuredClone(template), id, unitId: 'constructor', name: `项目${id}`, annualGoal, indicators: [], updatedAt: at,
     });
     const supKit = makeKit();
-    unwrap(await supKit.repo.importRecords({ units: [unitRecord], projects: [project('__proto__', '本地'), project('toString', '本地')], departmentPlans: [] }));
+    unwrap(await supKit.repo.exchange.importRecords({ units: [unitRecord], projects: [project('__proto__', '本地'), project('toString', '本地')], departmentPlans: [] }));
     const store = new ExchangeStore(supKit.repo, contextOf('constructor'), new FakeHost());
     const pkg = {
       format: 'perf-target-desk/exchange', version: 1, exportedAt: at, units: [unitRecord],
@@ -247,9 +247,9 @@ describe('conflict choices are kept by id in a Map', () => {
     store.importer.choose('toString', 'local');
     expect(store.importer.unresolvedCount).toBe(0);
     expect(await store.importer.apply()).toBe(true);
-    const saved = (await supKit.repo.exportAll()).projects.map((p) => [p.id, p.annualGoal]).sort();
+    const saved = (await supKit.repo.exchange.exportAll()).projects.map((p) => [p.id, p.annualGoal]).sort();
     expect(saved).toEqual([['__proto__', '数据包'], ['toString', '本地']]);
-    expect([...(await supKit.repo.getSyncBases()).keys()].sort()).toEqual(['__proto__', 'constructor', 'toString']);
+    expect([...(await supKit.repo.exchange.getSyncBases()).keys()].sort()).toEqual(['__proto__', 'constructor', 'toString']);
   });
 });
 
@@ -265,12 +265,12 @@ describe('汇总概览', () => {
 describe('备份与恢复', () => {
   test('backup, then a damaged file is refused without change, the good one restores after confirmation', async () => {
     const { kit, store, host } = await setUp();
-    const before = await kit.repo.exportAll();
+    const before = await kit.repo.exchange.exportAll();
     expect(await store.backup.backup()).toBe(true);
     expect(host.saved[0].name).toMatch(/^预算绩效管理备份-\d{8}-\d{4}\.json$/);
     const backup = host.text();
 
-    await kit.repo.deleteProjects([before.projects[0].id]);
+    await kit.repo.projects.deleteMany([before.projects[0].id]);
     const damaged = await everything(kit);
     await store.backup.loadRestore('x.json', bytesOf(backup.replace('"version": 1', '"version": 7')));
     expect(store.backup.stage).toBe('invalid');
@@ -281,7 +281,7 @@ describe('备份与恢复', () => {
     expect(store.backup.stage).toBe('confirm');
     expect(await everything(kit)).toEqual(damaged);
     expect(await store.backup.confirmRestore()).toBe(true);
-    expect(await kit.repo.exportAll()).toEqual(before);
+    expect(await kit.repo.exchange.exportAll()).toEqual(before);
   });
 
   test('the start-up backup is written by the desktop app only, and never for an empty database', async () => {
@@ -380,7 +380,7 @@ describe('automatic backups before an import or a restore', () => {
 
   test('eleven imports keep the backup taken before the first, which restores the data as it was', async () => {
     const { pkg, supKit, supHost, supStore } = await supervisor();
-    const beforeFirst = await supKit.repo.exportAll();
+    const beforeFirst = await supKit.repo.exchange.exportAll();
     const doc = JSON.parse(pkg) as ExchangeDocument;
     for (let i = 1; i <= 11; i++) {
       supHost.clock.now = new Date(2025, 2, 3, 9, i * 3);
@@ -389,7 +389,7 @@ describe('automatic backups before an import or a restore', () => {
       await supStore.importer.load(`第${i}次.json`, bytesOf(JSON.stringify(sent)));
       expect({ i, applied: await supStore.importer.apply(), errors: supStore.importer.errors }).toEqual({ i, applied: true, errors: [] });
     }
-    expect((await supKit.repo.exportAll()).projects.map((p) => p.annualGoal)).toContain('第11次报送');
+    expect((await supKit.repo.exchange.exportAll()).projects.map((p) => p.annualGoal)).toContain('第11次报送');
 
     await supStore.backup.loadAutomatic();
     const listed = supStore.backup.automatic ?? [];
@@ -401,7 +401,7 @@ describe('automatic backups before an import or a restore', () => {
     await supStore.backup.pickAutomatic(first);
     expect(supStore.backup.stage).toBe('confirm');
     expect(await supStore.backup.confirmRestore()).toBe(true);
-    expect(await supKit.repo.exportAll()).toEqual(beforeFirst);
+    expect(await supKit.repo.exchange.exportAll()).toEqual(beforeFirst);
     // the data the restore replaced went into a backup of its own
     expect(supStore.backup.automatic?.[0].kind).toBe('restore');
   });

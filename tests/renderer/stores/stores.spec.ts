@@ -3,7 +3,6 @@
  */
 // The renderer's stores against a real repository on an in-memory IndexedDB.
 import { toJS } from 'mobx';
-import { buildLibrary, rankSuggestions, REFERENCE_ENTRIES, wordsOf } from '../../../renderer/library/library';
 import { RootStore } from '../../../renderer/stores/root-store';
 import { interpretTargetText, targetBoxText, targetFromBox } from '../../../renderer/stores/target-text';
 import { targetText } from '../../../shared/indicator-text';
@@ -44,45 +43,6 @@ describe('target text in the 指标值 box', () => {
     expect(targetFromBox('9', '>')).toEqual({ target: '9', targetMax: undefined });
     expect(targetFromBox('7-8', '定性')).toEqual({ target: '7-8', targetMax: undefined });
     expect(targetBoxText({ direction: '定性', target: '持续改善', targetMax: '8' })).toBe('持续改善');
-  });
-});
-
-describe('indicator library', () => {
-  test('words are pairs of Chinese characters', () => {
-    expect([...wordsOf('会员培训')]).toEqual(['会员', '员培', '培训']);
-  });
-
-  test('offers only the chosen 二级, best match with the project name first', () => {
-    const list = rankSuggestions(buildLibrary(REFERENCE_ENTRIES), '12', '党员教育培训项目');
-    expect(list.length).toBeGreaterThan(3);
-    expect(list.every((s) => s.entry.level2 === '12')).toBe(true);
-    const scores = list.map((s) => s.score);
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(list[0].entry.name).toMatch(/党员|培训|教育/);
-  });
-
-  test('the store weighs words once per load of the unit\'s projects, not on every keystroke, and offers its own', async () => {
-    const { root } = await started();
-    const d = root.draft;
-    d.updateBasics({ name: '法律顾问服务' });
-    const a = d.addIndicator('12')!;
-    d.updateIndicator(a, { name: '合同审查合规率', direction: '=', target: '100', unit: '%' });
-    await d.autosaver.flush();
-    await root.createProject();
-    const library = root.library;
-    await library.ensureLoaded(root.units.unitId!);
-    const index = library.index;
-    const typing = ['民营', '民营企业', '民营企业法律服务', '民营企业法律服务项目'].map((name) => library.suggest('12', name, { excludeProjectId: root.draft.projectId! }));
-    expect(library.index).toBe(index);
-    expect(typing[3].slice(0, 3).map((s) => [s.entry.origin, s.entry.name])).toEqual([
-      ['reference', '法律宣传率'],
-      ['reference', '讲座上座率'],
-      ['own', '合同审查合规率'],
-    ]);
-    // a reload of the unit's projects weighs again
-    library.invalidate();
-    await library.ensureLoaded(root.units.unitId!);
-    expect(library.index).not.toBe(index);
   });
 });
 
@@ -128,7 +88,7 @@ describe('project draft', () => {
     expect(d.autosaver.state).toBe('dirty');
     await d.autosaver.flush();
     expect(d.autosaver.state).toBe('saved');
-    const stored = await kit.repo.getProject(d.projectId!);
+    const stored = await kit.repo.projects.get(d.projectId!);
     expect(stored?.name).toBe('会员培训');
     expect(stored?.funding.generalPublic).toBe(1_250_000);
     expect(stored?.indicators.map((i) => i.name)).toEqual(['培训人数']);
@@ -145,7 +105,7 @@ describe('project draft', () => {
     const fill = interpretTargetText('大于7-8次', d.indicators[0].direction)!;
     d.updateIndicator(a, { name: '宣讲、培训次数', direction: fill.direction, ...targetFromBox(targetBoxText(fill), fill.direction), unit: fill.unit });
     await d.autosaver.flush();
-    const stored = (await kit.repo.getProject(d.projectId!))!.indicators[0];
+    const stored = (await kit.repo.projects.get(d.projectId!))!.indicators[0];
     expect(stored).toMatchObject({ direction: '>', target: '7', targetMax: '8', unit: '次' });
     expect(targetBoxText(stored)).toBe('7-8');
     expect(targetText(stored)).toBe('>7-8次');
@@ -203,7 +163,7 @@ describe('project list', () => {
     root.list.toggleSelected(id);
     await root.copySelectedToNextYear();
     expect(root.undo.notice?.text).toBe('已复制 1 个项目到2026年度。');
-    expect((await kit.repo.listProjects(root.units.unitId!, 2026)).map((s) => s.name)).toEqual(['新项目2']);
+    expect((await kit.repo.projects.list(root.units.unitId!, 2026)).map((s) => s.name)).toEqual(['新项目2']);
   });
 });
 
@@ -225,7 +185,7 @@ describe('units', () => {
 
     expect((await root.deleteUnit(child.value.id)).ok).toBe(true);
     expect(root.units.unitId).toBe(top.value.id);
-    expect(await kit.repo.getSetting('ui.unitId')).toBe(top.value.id);
+    expect(await kit.repo.settings.get('ui.unitId')).toBe(top.value.id);
     expect(root.units.tree.map((t) => t.unit.name)).toEqual(['区委统战部', '深圳市龙岗区工商业联合会']);
     expect(root.undo.notice?.text).toBe('已删除单位“区台联”。');
     // the 部门整体支出 view stays open, now on the 主管部门's plan
@@ -242,6 +202,6 @@ describe('units', () => {
     expect(root.units.units).toEqual([]);
     expect(root.list.summaries).toEqual([]);
     expect(root.selection).toBeNull();
-    expect(await kit.repo.getSetting('ui.unitId')).toBeUndefined();
+    expect(await kit.repo.settings.get('ui.unitId')).toBeUndefined();
   });
 });
