@@ -70,6 +70,7 @@ const parts: Record<string, () => void | Promise<unknown>> = {
   exchange: async () => (await import('./exchange-bench')).runExchangeBench(),
   import: async () => (await import('./import-bench')).runImportBench(),
   library: async () => (await import('./library-bench')).runLibraryBench(),
+  city: async () => (await import('./city-bench')).runCityBench(),
 };
 
 async function main(): Promise<void> {

@@ -4,12 +4,18 @@
 //     a blank page, as a new window does; the bundle's hashed files come from the browser's cache and V8's code
 //     cache, as they do in the desktop app, whose app:// scheme is registered with codeCache),
 //   - time to filter it (keystroke in the search box to the next paint, median),
-//   - keystroke to paint in an editor with 60 indicator rows (median of 60 keystrokes).
+//   - keystroke to paint in an editor with 60 indicator rows (median of 60 keystrokes),
+//   - and, in a session of its own (monitoring-ui-bench.ts), the supervisor's overview of the monitoring lights of the
+//     bench city's 2,000 projects, and its filter by 红灯,
+//   - and, in a session of its own (city-list-bench.ts), the first painted list with the bench city's whole database
+//     (2,000 projects, 30,000 indicators) in IndexedDB, one of its units chosen.
 // "Paint" is the first task after the next animation frame: the frame that shows the change has been produced by then.
 import type { Page } from 'playwright-core';
 import type { Indicator, Project, Unit } from '../shared/model';
 import { SCHEME_A } from '../shared/schemes';
 import { openApp } from '../tests/e2e/harness';
+import { runCityListBench } from './city-list-bench';
+import { LIGHTS_GOAL_MS, runLightsBench } from './monitoring-ui-bench';
 import { markdownTable, recordResults } from './results';
 
 const GOALS = { firstListPaint: 300, filter: 50, keystroke: 16 } as const;
@@ -123,6 +129,9 @@ export interface UiBenchFigures {
 }
 
 export async function runUiBench(): Promise<UiBenchFigures> {
+  // first, and on its own: two browsers at once would share the machine's cores
+  const lights = await runLightsBench();
+  const city = await runCityListBench();
   const session = await openApp();
   const { page } = session;
   try {
@@ -133,7 +142,7 @@ export async function runUiBench(): Promise<UiBenchFigures> {
       const result = await hook.repo.exchange.importRecords(data);
       await hook.repo.settings.set('ui.unitId', 'bench-unit');
       await hook.repo.settings.set('ui.year', 2025);
-      await hook.repo.settings.set('ui.selection', null);
+      await hook.repo.settings.set('ui.route', { targets: { screen: 'targets', selection: null } });
       return result.ok ? 'ok' : result.error;
     }, data as unknown as Record<string, unknown>);
     if (seeded !== 'ok') throw new Error(`seeding failed: ${seeded}`);
@@ -232,6 +241,13 @@ export async function runUiBench(): Promise<UiBenchFigures> {
     console.log(`                               middle half of the keystrokes: ${quartiles(keys)}`);
     console.log(`  same, bare input (floor)     ${figures.bareKeystrokeMs.toFixed(1).padStart(7)} ms   (an input no code listens to, in the same page: what painting this page costs)`);
     console.log(`  same, blank page             ${figures.blankKeystrokeMs.toFixed(1).padStart(7)} ms   (a blank document's input: the browser's own minimum on this machine)`);
+    const lightsLine = `${lights.units} units, ${lights.projects} projects × 15 indicators, a 1–7月 round each; ${lights.redProjects} red`;
+    console.log(`  supervisor's lights, 2,000   ${lights.openMs.toFixed(1).padStart(7)} ms   ${verdict(lights.openMs, LIGHTS_GOAL_MS)}   [${lights.openRuns.map((x) => x.toFixed(0)).join(', ')}]`);
+    console.log(`  same, filter by 红灯         ${lights.filterMs.toFixed(1).padStart(7)} ms   (${lightsLine})`);
+    if (lights.errors.length) console.log(`  page errors (lights): ${lights.errors.join(' | ')}`);
+    const cityLine = `${city.projects.toLocaleString('en')} projects, ${city.indicators.toLocaleString('en')} indicators in the database`;
+    console.log(`  first list, supervisor's DB  ${city.unitMs.toFixed(1).padStart(7)} ms   ${verdict(city.unitMs, GOALS.firstListPaint)}   [${city.unitLoads.map((x) => x.toFixed(0)).join(', ')}] (${cityLine}; a unit of 20 projects chosen)`);
+    if (city.errors.length) console.log(`  page errors (city list): ${city.errors.join(' | ')}`);
     if (session.errors.length) console.log(`  page errors: ${session.errors.join(' | ')}`);
     const ms = (v: number) => `${v.toFixed(1)} ms`;
     recordResults(
@@ -243,6 +259,19 @@ export async function runUiBench(): Promise<UiBenchFigures> {
           [`keystroke to paint, 60 indicator rows (median of ${KEYSTROKES})`, ms(figures.keystrokeMs), `max ${ms(Math.max(...keys))}; middle half ${quartiles(keys)}`, verdict(figures.keystrokeMs, GOALS.keystroke)],
           ['same, an input no code listens to, in the same page (what painting this page costs)', ms(figures.bareKeystrokeMs), '', ''],
           ["same, a blank document's input (the browser's own minimum on this machine)", ms(figures.blankKeystrokeMs), '', ''],
+          [
+            "supervisor's overview of the monitoring lights: 2,000 projects read, lit and painted (year switched to the city's)",
+            ms(lights.openMs),
+            `runs: ${lights.openRuns.map((x) => x.toFixed(0)).join(', ')} ms; ${lightsLine}`,
+            verdict(lights.openMs, LIGHTS_GOAL_MS),
+          ],
+          ['same overview, filter by 红灯 (the units with a red project, each listing them)', ms(lights.filterMs), `runs: ${lights.filterRuns.map((x) => x.toFixed(0)).join(', ')} ms`, ''],
+          [
+            "first painted project list, a supervisor's database (the bench city), one of its units chosen (20 projects listed)",
+            ms(city.unitMs),
+            `loads: ${city.unitLoads.map((x) => x.toFixed(0)).join(', ')} ms; ${cityLine}`,
+            verdict(city.unitMs, GOALS.firstListPaint),
+          ],
         ]),
         '',
         `500 projects × 20 indicators, ${listed} projects listed.${session.errors.length ? ` Page errors: ${session.errors.join('; ')}` : ''}`,

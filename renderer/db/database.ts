@@ -1,6 +1,9 @@
 // The local IndexedDB database (Dexie). The name is fixed so a unit's data never moves between releases.
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { DepartmentPlan, Id, Indicator, Project, Timestamp, Unit } from '../../shared/model';
+import type { StoredLight } from './monitoring-lights';
+import type { StoredTargets } from './targets-filled';
+import { ChangeFeed, changeMiddleware } from './changes';
 
 export const DB_NAME = 'perf-target-desk';
 
@@ -20,6 +23,10 @@ export interface StoredProject extends Omit<Project, 'indicators'> {
   indicatorCount: number;
   /** blocking validation errors at the last write, when the repository was given an error counter */
   errorCount?: number;
+  /** the light of the latest monitoring round at the last write (monitoring-lights.ts), for the supervisor's overview */
+  monitoringLight?: StoredLight;
+  /** whether the targets were filled at the last write (targets-filled.ts), for the supervisor's overview */
+  targets?: StoredTargets;
   revision: number;
 }
 
@@ -120,6 +127,8 @@ export class PerfDatabase extends Dexie {
 
   /** Another page opened this database at a newer version (or is deleting it): this one is closed and writes nothing. */
   outdated = false;
+  /** what every committed write changed, for this window's stores and (once connected) the other windows */
+  readonly changes = new ChangeFeed();
   private readonly outdatedListeners = new Set<() => void>();
 
   /**
@@ -129,6 +138,7 @@ export class PerfDatabase extends Dexie {
   constructor(options?: DexieOptions, versions: readonly VersionSpec[] = DB_VERSIONS) {
     super(DB_NAME, options);
     declareVersions(this, versions);
+    this.use(changeMiddleware(this.changes));
     this.on('versionchange', () => {
       // Dexie's own handler would close with auto-open left on: the next save would open the database again, at the
       // newer version, and write this release's records into the newer schema. Closed for good instead.

@@ -4,12 +4,13 @@
 // restore writes gets the next revision of the one it replaces, so an editor holding the old one is refused.
 import type { Table } from 'dexie';
 import type { DepartmentPlan, Id, Project, Timestamp, Unit } from '../../shared/model';
-import type { ImportPlan, LocalExpectation, SyncBases } from '../../shared/consolidation';
+import type { ImportOptions, ImportPlan, LocalExpectation, SyncBases } from '../../shared/consolidation';
 import type { ExchangeDocument } from '../../shared/exchange/exchange';
 import type { PerfDatabase, StoredPlan, StoredUnit } from './database';
 import { planOf, putPlanReplacingSameYear } from './department-plans';
+import { readForImport } from './import-reads';
 import { DB_MESSAGES as M, LISTED_PROBLEMS } from './messages';
-import { assembleProject, groupByProject, inChunks, refuseForeignIndicators, writeProjects } from './project-rows';
+import { assembleProject, groupByProject, inChunks, refuseForeignIndicators, storedIndicatorIds, writeProjects } from './project-rows';
 import { fail, firstDuplicate, nextRevision, Refusal, withoutRevision, type RepoContext, type RepoResult } from './transaction';
 
 /** Everything the database holds that belongs in a backup or an exchange package. */
@@ -121,17 +122,16 @@ export class ExchangeRepository {
   }
 
   /**
-   * Classifies a validated package against the database (shared/consolidation.ts planImport), reading the data and
-   * the bases in one snapshot. Writes nothing: show the plan, let the user resolve conflicts, then applyImport.
+   * Classifies a validated package against the database (shared/consolidation.ts planImport), reading the records it
+   * can meet and their bases in one snapshot. Writes nothing: show the plan, let the user resolve conflicts, then
+   * applyImport.
+   * `options.unitDecisions`: the units the user confirmed (or refused) as local ones (shared/directory.ts).
    */
-  async planPackageImport(doc: ExchangeDocument): Promise<ImportPlan> {
-    const { db } = this.ctx;
-    const [local, bases] = await db.transaction('r', [...this.dataTables, db.syncBases], async () => [
-      await this.exportAll(),
-      await this.getSyncBases(),
-    ] as const);
+  async planPackageImport(doc: ExchangeDocument, options: ImportOptions = {}): Promise<ImportPlan> {
+    // only the records the package can meet (renderer/db/import-reads.ts), not the whole database
+    const { local, bases } = await readForImport(this.ctx.db, doc, options);
     const { planImport } = await import('../../shared/consolidation');
-    return planImport(local, doc, bases);
+    return planImport(local, doc, bases, options);
   }
 
   /**
@@ -189,17 +189,18 @@ export class ExchangeRepository {
     for (const unit of found) if (unit) unitIds.add(unit.id);
     const problem = checkDataSet(data, unitIds);
     if (problem) throw new Refusal(problem);
-    const owning = await refuseForeignIndicators(db, data.projects, data.departmentPlans);
+    // only projects stored here have indicator rows to replace (and a revision to continue)
+    const storedProjects = await storedOf(db.projects, data.projects.map((p) => p.id));
+    const own = await storedIndicatorIds(db, [...storedProjects.keys()]);
+    await refuseForeignIndicators(db, data.projects, data.departmentPlans, own);
     await refuseIndicatorsOfStoredPlans(db, data);
 
     const storedUnits = await storedOf<StoredUnit>(db.units, data.units.map((u) => u.id));
     const units = data.units.map((u) => ({ ...structuredClone(u), revision: nextRevision(storedUnits.get(u.id)) }));
     await inChunks(units, (chunk) => db.units.bulkPut(chunk));
 
-    // only projects stored here have indicator rows to replace (and a revision to continue)
-    const storedProjects = await storedOf(db.projects, data.projects.map((p) => p.id));
     const projects = data.projects.map((p) => ({ ...p, revision: nextRevision(storedProjects.get(p.id)) }));
-    await writeProjects(this.ctx, projects, [...storedProjects.keys(), ...owning]);
+    await writeProjects(this.ctx, projects, own);
 
     for (const plan of data.departmentPlans) {
       const replaced = [await db.departmentPlans.get(plan.id), await planOf(db, plan.unitId, plan.year)];

@@ -64,6 +64,11 @@ export const DB_MESSAGES = {
   unitChangedElsewhere: (name: string) => `单位“${name}”已在另一个窗口中修改并保存，本次修改未保存。`,
   projectChangedElsewhere: (name: string) => `项目“${name}”已在另一个窗口中修改并保存，本次修改未保存。`,
   planChangedElsewhere: (year: number) => `${year}年度部门整体支出绩效目标已在另一个窗口中修改并保存，本次修改未保存。`,
+  projectLockedByReview: (name: string) => `项目“${name}”已审核通过，绩效目标已锁定，本次修改未保存。如需修改，请主管部门重新打开审核。`,
+  projectOutsideReviewScope: (name: string, fields: readonly string[]) =>
+    `项目“${name}”已审核通过，只能修改审核意见所指的内容${fields.length > 0 ? `，${fields.join('、')}不在其中` : ''}，本次修改未保存。`,
+  unitCodeTaken: (code: string, name: string) => `单位编码“${code}”已由单位“${name}”使用，同一编码只能属于一个单位。`,
+  directoryParentMissing: (name: string) => `单位“${name}”的主管部门不在本机，也不在单位名录中，未作任何修改。`,
 } as const;
 
 /** How many problems of a rejected backup are spelled out in the message. */

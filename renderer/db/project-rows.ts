@@ -2,9 +2,12 @@
 // one row per indicator. The conversions both ways, list summaries, and the reads and writes of indicator rows that
 // projects, exchange and the supervisor overview share.
 import Dexie from 'dexie';
-import { fundingTotal, type AssessmentStatus, type DepartmentPlan, type Fen, type Funding, type Id, type Indicator, type Project, type Timestamp, type Unit } from '../../shared/model';
+import { fundingTotal, type AssessmentStatus, type DepartmentPlan, type Fen, type Funding, type Id, type Indicator, type Project, type ReviewStatus, type Timestamp, type Unit } from '../../shared/model';
+import { reviewStatusOf } from '../../shared/review';
 import type { PerfDatabase, StoredIndicator, StoredProject } from './database';
 import { DB_MESSAGES as M } from './messages';
+import { lightOfProject, type StoredLight } from './monitoring-lights';
+import { targetsOfProject } from './targets-filled';
 import { Refusal, requireTransaction, type RepoContext, type Revised } from './transaction';
 
 /** One row of a project list, read without loading any indicator. */
@@ -28,6 +31,12 @@ export interface ProjectSummary {
   budgetAdjustedTotal: Fen | null;
   /** 全年执行数总额, null before self-assessment starts */
   spentTotal: Fen | null;
+  /** 审核状态 (domain.md §9): 待提交 · 已提交 · 已退回 · 审核通过 */
+  reviewStatus: ReviewStatus;
+  /** how many monitoring rounds the year holds */
+  monitoringRounds: number;
+  /** the latest round's light as stored at the last write (monitoring-lights.ts); null when none was stored */
+  monitoringLight: StoredLight | null;
   updatedAt: Timestamp;
 }
 
@@ -37,8 +46,8 @@ export interface ProjectSummary {
  */
 export const WRITE_CHUNK = 5000;
 
-/** Range deletes issued together: enough to keep a real IndexedDB busy, few enough for fake-indexeddb's queue. */
-const DELETE_CHUNK = 500;
+/** Key reads issued together: enough to keep a real IndexedDB busy, few enough for fake-indexeddb's queue. */
+const REQUESTS_TOGETHER = 500;
 
 /**
  * Calls `write` on consecutive slices of at most `size` items, one after the other. A chain of Dexie promises,
@@ -68,7 +77,7 @@ function toIndicator(row: StoredIndicator): Indicator {
 }
 
 export function assembleProject(row: StoredProject, indicatorRows: readonly StoredIndicator[]): Revised<Project> {
-  const { indicatorCount: _count, errorCount: _errors, ...rest } = row;
+  const { indicatorCount: _count, errorCount: _errors, monitoringLight: _light, targets: _targets, ...rest } = row;
   const ordered = [...indicatorRows].sort((a, b) => a.order - b.order);
   return { ...rest, indicators: ordered.map(toIndicator) };
 }
@@ -94,12 +103,17 @@ export function summarizeProject(p: Omit<Project, 'indicators'>, indicatorCount:
     assessmentStatus: assessment?.status ?? 'notStarted',
     budgetAdjustedTotal: assessment ? fundingTotal(assessment.budgetAdjusted) : null,
     spentTotal: assessment ? fundingTotal(assessment.spent) : null,
+    reviewStatus: p.review ? reviewStatusOf({ ...p, indicators: [] }) : 'draft',
+    monitoringRounds: p.monitoring?.length ?? 0,
+    monitoringLight: null,
     updatedAt: p.updatedAt,
   };
 }
 
 export function summarize(row: StoredProject): ProjectSummary {
-  return summarizeProject(row, row.indicatorCount, row.errorCount ?? null);
+  const summary = summarizeProject(row, row.indicatorCount, row.errorCount ?? null);
+  if (row.monitoringLight) summary.monitoringLight = row.monitoringLight;
+  return summary;
 }
 
 export function indicatorRowsOf(db: PerfDatabase, projectId: Id): Promise<StoredIndicator[]> {
@@ -133,67 +147,111 @@ export async function loadProject(db: PerfDatabase, id: Id): Promise<Revised<Pro
   return assembleProject(row, await indicatorRowsOf(db, id));
 }
 
+/** The stored indicator ids of each stored project of these, by project; a project not stored has none. */
+export type StoredIndicatorIds = ReadonlyMap<Id, readonly Id[]>;
+
+/** Reads the stored indicator ids of these projects: one key read per project, a few hundred issued together. */
+export async function storedIndicatorIds(db: PerfDatabase, projectIds: readonly Id[]): Promise<Map<Id, Id[]>> {
+  const ids = new Map<Id, Id[]>();
+  await inChunks(
+    projectIds,
+    (chunk) =>
+      Dexie.Promise.all(
+        chunk.map((projectId) =>
+          db.indicators
+            .where('projectId')
+            .equals(projectId)
+            .primaryKeys()
+            .then((keys) => {
+              if (keys.length > 0) ids.set(projectId, keys);
+            }),
+        ),
+      ),
+    REQUESTS_TOGETHER,
+  );
+  return ids;
+}
+
+/** Up to this many indicator ids are looked up one by one; more are checked against the list of every stored id. */
+const LOOKUP_ONE_BY_ONE = 2000;
+
 /**
  * Indicator ids are global keys of projects and plans alike: refuse rather than silently move another project's
- * indicator. A stored project indicator is never a plan's own. Returns the projects that already own some of the
- * incoming indicators, whose rows a write must replace.
+ * indicator. An incoming id that is not among its own project's stored ones (`own`, for every incoming project that
+ * is stored) must not be stored at all: it would be another project's, or a plan's indicator stored as a project's.
  */
 export async function refuseForeignIndicators(
   db: PerfDatabase,
   projects: readonly Project[],
-  plans: readonly DepartmentPlan[] = [],
-): Promise<Set<Id>> {
-  const owner = new Map<Id, Id>();
-  for (const project of projects) for (const indicator of project.indicators) owner.set(indicator.id, project.id);
-  const ids = [...owner.keys(), ...plans.flatMap((plan) => plan.indicators.map((indicator) => indicator.id))];
-  const owning = new Set<Id>();
-  await inChunks(ids, (chunk) =>
-    db.indicators.bulkGet(chunk).then((rows) => {
-      for (const row of rows) {
-        if (!row) continue;
-        if (row.projectId !== owner.get(row.id)) throw new Refusal(M.indicatorOfOtherProject(row.id));
-        owning.add(row.projectId);
-      }
-    }),
-  );
-  return owning;
+  plans: readonly DepartmentPlan[],
+  own: StoredIndicatorIds,
+): Promise<void> {
+  const unknown: Id[] = [];
+  for (const project of projects) {
+    const mine = new Set(own.get(project.id) ?? []);
+    for (const indicator of project.indicators) if (!mine.has(indicator.id)) unknown.push(indicator.id);
+  }
+  for (const plan of plans) for (const indicator of plan.indicators) unknown.push(indicator.id);
+  const refuse = (id: Id | undefined) => {
+    if (id !== undefined) throw new Refusal(M.indicatorOfOtherProject(id));
+  };
+  if (unknown.length <= LOOKUP_ONE_BY_ONE) {
+    // a save's few ids: a key read each, issued together
+    const rows = await db.indicators.bulkGet(unknown);
+    refuse(rows.find((row) => row !== undefined)?.id);
+  } else {
+    // an import's thousands: one read of every stored key costs less than as many lookups
+    const stored = new Set(await db.indicators.toCollection().primaryKeys());
+    refuse(unknown.find((id) => stored.has(id)));
+  }
 }
 
 /**
- * Writes project rows and their indicator rows in bulk, in chunks. The stored indicator rows of the projects in
- * `replacing` are deleted first; every other project must have none (a new id, or a restored one). The projects carry
- * the revision to store. Call inside a transaction over units, projects and indicators.
+ * Writes project rows and their indicator rows in bulk, in chunks. A project in `stored` replaces the stored one: its
+ * indicator rows are overwritten, and those it no longer has deleted; every other project must have no rows (a new id,
+ * or a restored one). The projects carry the revision to store. Call inside a transaction over units, projects and
+ * indicators, after refuseForeignIndicators.
  */
-export function writeProjects(ctx: RepoContext, projects: readonly Revised<Project>[], replacing: Iterable<Id> = []): Promise<void> {
+export function writeProjects(ctx: RepoContext, projects: readonly Revised<Project>[], stored: StoredIndicatorIds = new Map()): Promise<void> {
   requireTransaction(ctx.db);
   // nothing to write is still a Dexie promise: awaiting a bare native one can lose the transaction (see inChunks)
   if (projects.length === 0) return Dexie.Promise.resolve();
-  return writeProjectRows(ctx, projects, [...new Set(replacing)]);
+  return writeProjectRows(ctx, projects, stored);
 }
 
-async function writeProjectRows(ctx: RepoContext, projects: readonly Revised<Project>[], replaced: readonly Id[]): Promise<void> {
+async function writeProjectRows(ctx: RepoContext, projects: readonly Revised<Project>[], stored: StoredIndicatorIds): Promise<void> {
   const { db, errorCounter: counter } = ctx;
   const units = new Map<Id, Unit>();
-  if (counter) {
-    const found = await db.units.bulkGet([...new Set(projects.map((p) => p.unitId))]);
-    for (const unit of found) if (unit) units.set(unit.id, unit);
-  }
-  const stored = projects.map((project) => {
+  // the units' rule sets light the monitoring rounds, their schemes check the targets
+  const found = await db.units.bulkGet([...new Set(projects.map((p) => p.unitId))]);
+  for (const unit of found) if (unit) units.set(unit.id, unit);
+  const rows = projects.map((project) => {
     const unit = units.get(project.unitId);
-    return toStoredProject(project, counter && unit ? counter(project, unit) : undefined);
+    const stored = toStoredProject(project, counter && unit ? counter(project, unit) : undefined);
+    const light = lightOfProject(project, unit);
+    if (light) stored.row.monitoringLight = light;
+    stored.row.targets = targetsOfProject(project, unit);
+    return stored;
   });
-  // one range delete per project, a few hundred at a time: anyOf() over many keys is slow on some backends
+  const replacing: StoredIndicator[] = [];
+  const adding: StoredIndicator[] = [];
+  const dropped: Id[] = [];
+  for (const { row, indicators } of rows) {
+    const before = stored.get(row.id);
+    if (!before) {
+      adding.push(...indicators);
+      continue;
+    }
+    replacing.push(...indicators);
+    const kept = new Set(indicators.map((i) => i.id));
+    for (const id of before) if (!kept.has(id)) dropped.push(id);
+  }
+  // rows that stay are overwritten in place: a delete and an add each would be twice the requests
+  await inChunks(dropped, (chunk) => db.indicators.bulkDelete(chunk));
+  await inChunks(replacing, (chunk) => db.indicators.bulkPut(chunk));
+  await inChunks(adding, (chunk) => db.indicators.bulkAdd(chunk));
   await inChunks(
-    replaced,
-    (chunk) => Dexie.Promise.all(chunk.map((id) => db.indicators.where('projectId').equals(id).delete())),
-    DELETE_CHUNK,
-  );
-  await inChunks(
-    stored.flatMap((s) => s.indicators),
-    (chunk) => db.indicators.bulkAdd(chunk),
-  );
-  await inChunks(
-    stored.map((s) => s.row),
+    rows.map((s) => s.row),
     (chunk) => db.projects.bulkPut(chunk),
   );
 }

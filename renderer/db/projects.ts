@@ -1,7 +1,9 @@
 // Projects with their indicators: lists, the editors' saves, delete and undo, copies within and across years.
-import { EMPTY_FUNDING, type Id, type Project, type SelfAssessment } from '../../shared/model';
+import { EMPTY_FUNDING, type Id, type MonitoringRound, type Project, type ProjectReview, type SelfAssessment } from '../../shared/model';
+import { canUnitEdit, contentDigest, targetLabel, unitEditScope } from '../../shared/review';
+import { changedTargets } from '../../shared/review-changes';
 import { compareNames } from '../../shared/unit-tree';
-import type { StoredPlan } from './database';
+import type { PerfDatabase, StoredPlan, StoredProject } from './database';
 import { freshPlanCopy, planOf } from './department-plans';
 import { DB_MESSAGES as M } from './messages';
 import {
@@ -10,6 +12,7 @@ import {
   indicatorRowsOfMany,
   loadProject,
   refuseForeignIndicators,
+  storedIndicatorIds,
   summarize,
   writeProjects,
   type ProjectSummary,
@@ -26,6 +29,7 @@ import {
   type RepoResult,
   type Revised,
   type SaveOptions,
+  withoutRevision,
 } from './transaction';
 import { requireUnit } from './units';
 
@@ -45,6 +49,24 @@ export interface CopyYearSummary {
 }
 
 type ProjectMerge = (project: Project, stored: Revised<Project> | undefined) => Project;
+/** A refusal a save may raise against the stored row (a Refusal thrown inside its transaction). */
+type SaveCheck = (row: StoredProject, saved: Project) => Promise<void>;
+
+/**
+ * 审核通过 locks the targets for the unit until the supervisor reopens them (shared/review.ts unitEditScope); approved
+ * with opinions still open, only what the opinions point at may change. A save that changes nothing is let through.
+ */
+async function refuseLockedByReview(db: PerfDatabase, row: StoredProject, saved: Project): Promise<void> {
+  if (!row.review) return;
+  const stored = assembleProject(row, await indicatorRowsOf(db, row.id));
+  const scope = unitEditScope(stored);
+  // the local revision is no part of the targets
+  if (scope.kind === 'all' || contentDigest(withoutRevision(stored)) === contentDigest(withoutRevision(saved))) return;
+  if (scope.kind === 'none') throw new Refusal(M.projectLockedByReview(stored.name));
+  const changes = changedTargets(stored, saved);
+  const outside = changes.targets.filter((t) => !canUnitEdit(stored, t)).map((t) => targetLabel(stored, { ...t, projectId: stored.id }));
+  if (changes.other || outside.length > 0) throw new Refusal(M.projectOutsideReviewScope(stored.name, outside));
+}
 
 export class ProjectRepository {
   constructor(private readonly ctx: RepoContext) {}
@@ -113,7 +135,7 @@ export class ProjectRepository {
     if (duplicate !== undefined) return fail(M.duplicateIndicatorId(duplicate));
     return this.ctx.change(this.tables, async () => {
       await requireUnit(this.ctx.db, project.unitId, M.projectUnitMissing(name));
-      await refuseForeignIndicators(this.ctx.db, [project]);
+      await refuseForeignIndicators(this.ctx.db, [project], [], new Map());
       await writeProjects(this.ctx, [project]);
       return project;
     });
@@ -125,25 +147,74 @@ export class ProjectRepository {
   }
 
   /**
-   * The authoring editor's save: targets and basic data. The self-assessment stays as stored, read in the same
-   * transaction: the 绩效自评 workspace owns it, and an editor holding an older copy must not write that back.
+   * The authoring editor's save: targets and basic data. The self-assessment and the monitoring rounds stay as
+   * stored, read in the same transaction: the 绩效自评 workspace owns them, and an editor holding an older copy must
+   * not write that back.
    */
   saveTargets(project: Project, options: SaveOptions = {}): Promise<RepoResult<Revised<Project>>> {
     return this.saveMerged(
       project,
       (p, stored) => {
-        const { selfAssessment: _mine, ...targets } = p;
-        return stored?.selfAssessment ? { ...targets, selfAssessment: stored.selfAssessment } : targets;
+        const { selfAssessment: _mine, monitoring: _rounds, review: _review, ...targets } = p;
+        return {
+          ...targets,
+          ...(stored?.selfAssessment ? { selfAssessment: stored.selfAssessment } : {}),
+          ...(stored?.monitoring ? { monitoring: stored.monitoring } : {}),
+          ...(stored?.review ? { review: stored.review } : {}),
+        };
       },
       options,
+      (row, saved) => refuseLockedByReview(this.ctx.db, row, saved),
     );
+  }
+
+  /**
+   * The 审核 side's save (the unit submitting or answering, the supervisor reviewing or reopening): only the review,
+   * onto the project as stored now, in one transaction. The review comes from shared/review.ts transitions.
+   */
+  async saveReview(projectId: Id, review: ProjectReview, options: SaveOptions = {}): Promise<RepoResult<Revised<Project>>> {
+    const { db } = this.ctx;
+    return this.ctx.change(this.tables, async () => {
+      const row = await db.projects.get(projectId);
+      if (!row) throw new Refusal(M.projectNotFound);
+      const indicatorRows = await indicatorRowsOf(db, projectId);
+      const stored = assembleProject(row, indicatorRows);
+      refuseStale(stored, options, M.projectChangedElsewhere(stored.name));
+      const saved: Revised<Project> = { ...stored, review: structuredClone(review), updatedAt: this.ctx.timestamp(), revision: nextRevision(stored) };
+      await writeProjects(this.ctx, [saved], new Map([[projectId, indicatorRows.map((r) => r.id)]]));
+      return saved;
+    });
+  }
+
+  /**
+   * The reviews a supervisor's package brought (shared/review.ts planReviewImport), all or nothing: each project gets
+   * the merged review onto its stored targets. `updates` carry the local project as the plan read it: one changed
+   * since (its updatedAt differs) refuses the whole, so nothing typed meanwhile is written over unseen.
+   */
+  async saveReviews(updates: readonly Project[]): Promise<RepoResult<number>> {
+    const { db } = this.ctx;
+    return this.ctx.change(this.tables, async () => {
+      const saved: Revised<Project>[] = [];
+      for (const update of updates) {
+        const stored = await loadProject(db, update.id);
+        if (stored.updatedAt !== update.updatedAt) throw new Refusal(M.importStale);
+        if (!update.review) continue;
+        saved.push({ ...stored, review: structuredClone(update.review), updatedAt: this.ctx.timestamp(), revision: nextRevision(stored) });
+      }
+      // the targets are the stored ones: every indicator row stays as it is
+      await writeProjects(this.ctx, saved, new Map(saved.map((p) => [p.id, p.indicators.map((i) => i.id)])));
+      return saved.length;
+    });
   }
 
   /** The 绩效自评 workspace's save: only the self-assessment, onto the project as stored now, in one transaction. */
   async saveSelfAssessment(projectId: Id, selfAssessment: SelfAssessment, options: SaveOptions = {}): Promise<RepoResult<Revised<Project>>> {
     const { db } = this.ctx;
     return this.ctx.change(this.tables, async () => {
-      const stored = await loadProject(db, projectId);
+      const row = await db.projects.get(projectId);
+      if (!row) throw new Refusal(M.projectNotFound);
+      const indicatorRows = await indicatorRowsOf(db, projectId);
+      const stored = assembleProject(row, indicatorRows);
       refuseStale(stored, options, M.projectChangedElsewhere(stored.name));
       const saved: Revised<Project> = {
         ...stored,
@@ -151,12 +222,33 @@ export class ProjectRepository {
         updatedAt: this.ctx.timestamp(),
         revision: nextRevision(stored),
       };
-      await writeProjects(this.ctx, [saved], [projectId]);
+      await writeProjects(this.ctx, [saved], new Map([[projectId, indicatorRows.map((r) => r.id)]]));
       return saved;
     });
   }
 
-  private async saveMerged(project: Project, merge: ProjectMerge, options: SaveOptions): Promise<RepoResult<Revised<Project>>> {
+  /** The 绩效监控 screen's save: only the monitoring rounds, onto the project as stored now, in one transaction. */
+  async saveMonitoring(projectId: Id, rounds: readonly MonitoringRound[], options: SaveOptions = {}): Promise<RepoResult<Revised<Project>>> {
+    const { db } = this.ctx;
+    return this.ctx.change(this.tables, async () => {
+      const row = await db.projects.get(projectId);
+      if (!row) throw new Refusal(M.projectNotFound);
+      const indicatorRows = await indicatorRowsOf(db, projectId);
+      const stored = assembleProject(row, indicatorRows);
+      refuseStale(stored, options, M.projectChangedElsewhere(stored.name));
+      const { monitoring: _old, ...rest } = stored;
+      const saved: Revised<Project> = {
+        ...rest,
+        ...(rounds.length > 0 ? { monitoring: structuredClone([...rounds]) } : {}),
+        updatedAt: this.ctx.timestamp(),
+        revision: nextRevision(stored),
+      };
+      await writeProjects(this.ctx, [saved], new Map([[projectId, indicatorRows.map((r) => r.id)]]));
+      return saved;
+    });
+  }
+
+  private async saveMerged(project: Project, merge: ProjectMerge, options: SaveOptions, check?: SaveCheck): Promise<RepoResult<Revised<Project>>> {
     const { db } = this.ctx;
     if (project.name.trim() === '') return fail(M.projectNameEmpty);
     if (!isValidYear(project.year)) return fail(M.invalidYear(project.year));
@@ -170,9 +262,11 @@ export class ProjectRepository {
       }
       const stored = row ? assembleProject(row, []) : undefined;
       const saved: Revised<Project> = { ...merge(copy, stored), updatedAt: this.ctx.timestamp(), revision: nextRevision(row) };
+      if (row && check) await check(row, saved);
       await requireUnit(db, saved.unitId, M.projectUnitMissing(saved.name));
-      await refuseForeignIndicators(db, [saved]);
-      await writeProjects(this.ctx, [saved], [saved.id]);
+      const own = await storedIndicatorIds(db, [saved.id]);
+      await refuseForeignIndicators(db, [saved], [], own);
+      await writeProjects(this.ctx, [saved], own);
       return saved;
     });
   }
@@ -205,7 +299,7 @@ export class ProjectRepository {
         await requireUnit(db, project.unitId, M.restoreUnitMissing(project.name));
         if (await db.projects.get(project.id)) throw new Refusal(M.restoreIdTaken(project.name));
       }
-      await refuseForeignIndicators(db, deleted.projects);
+      await refuseForeignIndicators(db, deleted.projects, [], new Map());
       await writeProjects(
         this.ctx,
         deleted.projects.map((p) => ({ ...p, revision: p.revision ?? 1 })),
@@ -264,8 +358,9 @@ export class ProjectRepository {
     });
   }
 
+  /** A new project from `source`: the year's own work (self-assessment, monitoring rounds) stays with the source. */
   private freshCopy(source: Project, year: number): Revised<Project> {
-    const { selfAssessment: _dropped, ...rest } = structuredClone(source);
+    const { selfAssessment: _dropped, monitoring: _rounds, ...rest } = structuredClone(source);
     return {
       ...rest,
       id: this.ctx.newId(),

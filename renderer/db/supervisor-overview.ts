@@ -1,11 +1,17 @@
 // The supervisor's year at a glance: every unit below it with how far its year's work has come.
+import Dexie from 'dexie';
 import type { Id } from '../../shared/model';
+import type { Light } from '../../shared/monitoring';
+import { ruleSetOf } from '../../shared/rule-sets';
 import { schemeOf } from '../../shared/schemes';
-import { byUnitName, UnitTree } from '../../shared/unit-tree';
-import { hasBlockingErrors, validateProject } from '../../shared/validation';
+import { byUnitName, compareNames, UnitTree } from '../../shared/unit-tree';
 import { planOf } from './department-plans';
 import { DB_MESSAGES as M } from './messages';
-import { assembleProject, indicatorRowsOfMany } from './project-rows';
+import { lightOfProject, ruleSetFingerprint } from './monitoring-lights';
+import { indicatorRowsOfProjects } from './bulk-reads';
+import type { StoredProject } from './database';
+import { keptTargets, targetsAreFilled } from './targets-filled';
+import { assembleProject } from './project-rows';
 import { fail, ok, type RepoContext, type RepoResult } from './transaction';
 
 /** One unit under a supervisor, as the supervisor's year overview lists it. */
@@ -22,7 +28,26 @@ export interface SupervisedUnitSummary {
   /** projects whose self-assessment is marked 已完成 */
   assessmentsDone: number;
   hasDepartmentPlan: boolean;
+  /** projects by the light of their latest monitoring round (domain.md §8) */
+  lights: Record<Light, number>;
+  /** projects with no monitoring round this year */
+  unmonitored: number;
+  /** the projects with a round: worst light first, then in Chinese name order as the rows were read */
+  monitored: MonitoredProject[];
 }
+
+/** A project's latest monitoring round as the supervisor's overview lists it. */
+export interface MonitoredProject {
+  projectId: Id;
+  name: string;
+  month: number;
+  /** null: the round has nothing to judge yet */
+  light: Light | null;
+  /** "执行：红灯；指标：红灯 1 个；项目：红灯" */
+  explanation: string;
+}
+
+const LIGHT_ORDER: Record<Light | 'none', number> = { red: 0, yellow: 1, green: 2, none: 3 };
 
 export class SupervisorRepository {
   constructor(private readonly ctx: RepoContext) {}
@@ -36,20 +61,47 @@ export class SupervisorRepository {
     const rows = await db.transaction('r', [db.units, db.projects, db.indicators, db.departmentPlans], async () => {
       const tree = new UnitTree(await db.units.toArray(), byUnitName);
       if (!tree.get(supervisorUnitId)) return null;
+      const descendants = tree.descendants(supervisorUnitId);
+      // the year's projects of every unit first, then their indicators in one go (indicatorRowsOfProjects): a city's
+      // 2,000 projects read a range each would wait on as many requests
+      const rowsOf = new Map(
+        await Dexie.Promise.all(
+          descendants.map(({ unit }) =>
+            db.projects
+              .where('[unitId+year]')
+              .equals([unit.id, year])
+              .toArray()
+              .then((rows) => [unit.id, rows] as const),
+          ),
+        ),
+      );
+      // a project's indicators are read only where what its row keeps is stale: targets checked against another scheme,
+      // a light worked out by another rule set (targets-filled.ts, monitoring-lights.ts)
+      const stale = descendants.flatMap(({ unit }) => {
+        const scheme = schemeOf(unit);
+        const rules = ruleSetFingerprint(ruleSetOf(unit, year));
+        const isStale = (row: StoredProject) => keptTargets(row, scheme) === undefined || (!!row.monitoring?.length && row.monitoringLight?.rules !== rules);
+        return (rowsOf.get(unit.id) ?? []).filter(isStale).map((row) => row.id);
+      });
+      const byProject = await indicatorRowsOfProjects(db, stale);
       return Promise.all(
-        tree.descendants(supervisorUnitId).map(async ({ unit, depth }): Promise<SupervisedUnitSummary> => {
-          const projectRows = await db.projects.where('[unitId+year]').equals([unit.id, year]).toArray();
-          const byProject = await indicatorRowsOfMany(db, projectRows.map((r) => r.id));
+        descendants.map(async ({ unit, depth }): Promise<SupervisedUnitSummary> => {
+          const projectRows = rowsOf.get(unit.id) ?? [];
           const scheme = schemeOf(unit);
+          const rules = ruleSetFingerprint(ruleSetOf(unit, year));
           let targetsFilled = 0;
+          const lights: Record<Light, number> = { green: 0, yellow: 0, red: 0 };
+          const monitored: MonitoredProject[] = [];
           for (const row of projectRows) {
-            const { selfAssessment: _sa, ...targets } = assembleProject(row, byProject.get(row.id) ?? []);
-            // the targets alone: a half-filled self-assessment must not make finished targets count as unfinished
-            const filled =
-              targets.indicators.length > 0 &&
-              targets.annualGoal.trim() !== '' &&
-              !hasBlockingErrors(validateProject(targets, scheme));
-            if (filled) targetsFilled += 1;
+            const project = assembleProject(row, byProject.get(row.id) ?? []);
+            // the light stored at the last write, unless the unit's rule set has changed since
+            const stored = row.monitoringLight;
+            const lit = stored && stored.rules === rules ? stored : lightOfProject(project, unit);
+            if (lit) {
+              if (lit.light) lights[lit.light] += 1;
+              monitored.push({ projectId: row.id, name: row.name, month: lit.month, light: lit.light, explanation: lit.explanation });
+            }
+            if (keptTargets(row, scheme) ?? targetsAreFilled(project, scheme)) targetsFilled += 1;
           }
           const summary: SupervisedUnitSummary = {
             unitId: unit.id,
@@ -60,6 +112,9 @@ export class SupervisorRepository {
             targetsFilled,
             assessmentsDone: projectRows.filter((r) => r.selfAssessment?.status === 'done').length,
             hasDepartmentPlan: (await planOf(db, unit.id, year)) !== undefined,
+            lights,
+            unmonitored: projectRows.length - monitored.length,
+            monitored: monitored.sort((a, b) => LIGHT_ORDER[a.light ?? 'none'] - LIGHT_ORDER[b.light ?? 'none'] || compareNames(a.name, b.name)),
           };
           if (unit.shortName !== undefined) summary.shortName = unit.shortName;
           return summary;

@@ -1,6 +1,7 @@
 // Units (预算单位): the directory, its 主管部门 links, each unit's scheme and rule sets, and deleting an empty unit.
 import type { Table } from 'dexie';
 import type { Id, RuleSet } from '../../shared/model';
+import { normalizeCode } from '../../shared/directory';
 import { withUnitRuleSet } from '../../shared/rule-sets';
 import { DEFAULT_SCHEME_ID, getScheme } from '../../shared/schemes';
 import { byUnitName, UnitTree } from '../../shared/unit-tree';
@@ -14,6 +15,8 @@ export interface NewUnit {
   shortName?: string;
   parentId?: Id | null;
   schemeId?: string;
+  /** 统一社会信用代码 or 单位编码; blank: none */
+  code?: string;
 }
 
 /** What a unit's settings can change at once; absent fields stay as stored. */
@@ -28,6 +31,19 @@ export interface UnitChanges {
   ruleSet?: { year: number; ruleSet: RuleSet };
   /** 行业 of the indicator library; '' clears it */
   sector?: string;
+  /** 统一社会信用代码 or 单位编码; '' clears it */
+  code?: string;
+}
+
+/**
+ * Refuses a code another unit already has (compared as the directory matches them, shared/directory.ts normalizeCode):
+ * a supervisor's directory and the packages going up recognise units by it. Call inside a transaction over units.
+ */
+async function refuseTakenCode(db: PerfDatabase, code: string, ownId: Id | null): Promise<void> {
+  const wanted = normalizeCode(code);
+  if (wanted === '') return;
+  const holder = (await db.units.toArray()).find((u) => u.id !== ownId && normalizeCode(u.code) === wanted);
+  if (holder) throw new Refusal(M.unitCodeTaken(code, holder.name));
 }
 
 /** Refuses with `message` when the unit is not stored. Call inside a transaction over units. */
@@ -60,6 +76,11 @@ export class UnitRepository {
       const unit: StoredUnit = { id: this.ctx.newId(), name, parentId, schemeId, updatedAt: this.ctx.timestamp(), revision: 1 };
       const shortName = input.shortName?.trim();
       if (shortName) unit.shortName = shortName;
+      const code = input.code?.trim();
+      if (code) {
+        await refuseTakenCode(db, code, null);
+        unit.code = code;
+      }
       await db.units.add(unit);
       return unit;
     });
@@ -96,6 +117,12 @@ export class UnitRepository {
       if (changes.sector !== undefined) {
         if (changes.sector === '') delete saved.sector;
         else saved.sector = changes.sector;
+      }
+      const code = changes.code?.trim();
+      if (code === '') delete saved.code;
+      else if (code !== undefined) {
+        await refuseTakenCode(db, code, id);
+        saved.code = code;
       }
       if (changes.ruleSet) saved.ruleSets = withUnitRuleSet(saved, changes.ruleSet.year, changes.ruleSet.ruleSet);
       if (schemeId !== undefined) {

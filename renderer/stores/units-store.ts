@@ -1,13 +1,18 @@
 // Units (预算单位) and the chosen unit and fiscal year. The choice is remembered across restarts.
 import { makeAutoObservable, runInAction, toJS } from 'mobx';
 import type { Id, RuleSet, Unit } from '../../shared/model';
-import { copyRuleSet, CN_2020, deriveRuleSet, getRuleSet, ruleSetOf, sameRuleSet, type DeriveResult, type RuleSetChanges } from '../../shared/rule-sets';
+import { copyRuleSet, CN_2020, deriveRuleSet, getRuleSet, ruleSetOf, sameRuleSet, withUnitRuleSet, type DeriveResult, type RuleSetChanges } from '../../shared/rule-sets';
 import { schemeOf, type IndicatorScheme } from '../../shared/schemes';
 import { byUnitName, UnitTree, type UnitAtDepth } from '../../shared/unit-tree';
-import type { NewUnit, RepoResult, Repository } from '../db/repository';
+import type { NewUnit, RepoResult, Repository, StoredUnit, UnitChanges } from '../db/repository';
 import { MA } from '../messages-assessment';
+import { MC } from '../messages-concurrency';
+import { sameData } from './conflict';
+import { defaultChoices, saveAgainstRevision, type ConflictAsker } from './conflict-store';
+import { unitShape } from './record-shapes';
 
-const UNIT_KEY = 'ui.unitId';
+/** the settings key of the chosen unit (a unit directory imported chooses the unit it set up) */
+export const UNIT_KEY = 'ui.unitId';
 const YEAR_KEY = 'ui.year';
 /** the rule sets derived on this machine (a supervisor's named sets), newest version of each kept */
 const CUSTOM_RULE_SETS_KEY = 'ruleSets.custom';
@@ -21,6 +26,8 @@ export interface UnitForm {
   ruleSetId?: string;
   /** the sector of the indicator library; '' clears it, absent leaves it as it is */
   sector?: string;
+  /** 统一社会信用代码 or 单位编码; '' clears it, absent leaves it as it is */
+  code?: string;
 }
 
 export class UnitsStore {
@@ -36,9 +43,15 @@ export class UnitsStore {
   constructor(
     private readonly repo: Repository,
     now: () => Date = () => new Date(),
+    private readonly options: {
+      /** asks which side to keep when another window changed the unit first; without it, the default choices */
+      ask?: ConflictAsker;
+      /** the 行业's name, for the conflict dialog */
+      sectorLabel?: (id: string) => string;
+    } = {},
   ) {
     this.year = now().getFullYear();
-    makeAutoObservable<UnitsStore, 'repo'>(this, { repo: false });
+    makeAutoObservable<UnitsStore, 'repo' | 'options'>(this, { repo: false, options: false });
   }
 
   get unit(): Unit | undefined {
@@ -123,7 +136,7 @@ export class UnitsStore {
   }
 
   async create(form: UnitForm): Promise<RepoResult<Unit>> {
-    const input: NewUnit = { name: form.name, shortName: form.shortName, parentId: form.parentId, schemeId: form.schemeId };
+    const input: NewUnit = { name: form.name, shortName: form.shortName, parentId: form.parentId, schemeId: form.schemeId, code: form.code };
     let result: RepoResult<Unit> = await this.repo.units.create(input);
     if (result.ok && form.ruleSetId !== undefined && form.ruleSetId !== CN_2020.id) result = await this.applyRuleSet(result.value.id, form.ruleSetId);
     if (result.ok && form.sector) result = await this.repo.units.setSector(result.value.id, form.sector);
@@ -134,20 +147,59 @@ export class UnitsStore {
     return result;
   }
 
-  /** Applies the settings form to an existing unit: name, parent, scheme; stops at the first refusal. */
-  async update(id: Id, form: UnitForm): Promise<RepoResult<Unit>> {
-    const current = this.units.find((u) => u.id === id);
-    let result: RepoResult<Unit> = await this.repo.units.rename(id, form.name, form.shortName);
-    if (result.ok && (current?.parentId ?? null) !== form.parentId) result = await this.repo.units.setParent(id, form.parentId);
-    if (result.ok && current?.schemeId !== form.schemeId) result = await this.repo.units.setScheme(id, form.schemeId);
-    if (result.ok && form.ruleSetId !== undefined) {
-      const chosen = this.ruleSetChoices.find((s) => s.id === form.ruleSetId);
+  /**
+   * Applies the settings form to an existing unit, in one change, against the unit as the dialog read it (`read`; the
+   * one listed now without it). When another window changed the unit meanwhile, what it changed is listed and the user
+   * chooses per field (conflict-store.ts); the rest of both sides' changes is kept.
+   */
+  async update(id: Id, form: UnitForm, read?: Unit): Promise<RepoResult<Unit>> {
+    const current = read ?? this.units.find((u) => u.id === id);
+    let ruleSet: UnitChanges['ruleSet'];
+    if (form.ruleSetId !== undefined) {
+      const chosen = this.ruleSetChoices.find((s) => s.id === form.ruleSetId) ?? getRuleSet(form.ruleSetId);
+      if (!chosen) return { ok: false, error: MA.ruleSetNotFound };
       // a new version of the same set counts as a change too
-      if (!chosen || !sameRuleSet(ruleSetOf(current, this.year, this.customRuleSets), chosen)) result = await this.applyRuleSet(id, form.ruleSetId);
+      if (!sameRuleSet(ruleSetOf(current, this.year, this.customRuleSets), chosen)) ruleSet = { year: this.year, ruleSet: copyRuleSet(toJS(chosen)) };
     }
-    if (result.ok && form.sector !== undefined && (current?.sector ?? '') !== form.sector) result = await this.repo.units.setSector(id, form.sector);
+    const base = current && 'revision' in current ? (structuredClone(toJS(current)) as StoredUnit) : null;
+    let mine: Unit = structuredClone(toJS(current ?? { id, name: form.name, parentId: form.parentId, schemeId: form.schemeId, updatedAt: '' }));
+    mine.name = form.name.trim();
+    if (form.shortName.trim() === '') delete mine.shortName;
+    else mine.shortName = form.shortName.trim();
+    mine.parentId = form.parentId;
+    mine.schemeId = form.schemeId;
+    if (ruleSet) mine.ruleSets = withUnitRuleSet(mine, ruleSet.year, ruleSet.ruleSet);
+    if (form.sector !== undefined) {
+      if (form.sector === '') delete mine.sector;
+      else mine.sector = form.sector;
+    }
+    if (form.code !== undefined) {
+      if (form.code.trim() === '') delete mine.code;
+      else mine.code = form.code.trim();
+    }
+    const myRuleSets = mine.ruleSets;
+    const result = await saveAgainstRevision<Unit>({
+      shape: unitShape((unitId) => this.nameOf(unitId), this.options.sectorLabel),
+      base,
+      mine: () => mine,
+      write: (u, options) => {
+        const changes: UnitChanges = { name: u.name, shortName: u.shortName ?? '', parentId: u.parentId, sector: u.sector ?? '', code: u.code ?? '' };
+        // a scheme change recounts every project's errors: only when the scheme does change
+        if (u.schemeId !== (base ?? current)?.schemeId) changes.schemeId = u.schemeId;
+        if (ruleSet && sameData(u.ruleSets, myRuleSets)) changes.ruleSet = ruleSet;
+        return this.repo.units.update(id, changes, options);
+      },
+      adopt: (merged) => (mine = merged),
+      name: (u) => MC.unitRecord(u.name),
+      ask: this.options.ask ?? defaultChoices,
+    });
     await this.reloadUnits();
     return result;
+  }
+
+  /** A unit was written in another window: the picker and the chosen unit's settings show it as stored. */
+  async onStored(): Promise<void> {
+    await this.reloadUnits();
   }
 
   /** Gives the unit the set of that id for the chosen year on; the year-end screen notes what it changed. */

@@ -285,6 +285,10 @@ describe('consolidation of the two huadu units into a supervisor database', () =
         targetsFilled: 2,
         assessmentsDone: 0,
         hasDepartmentPlan: false,
+        // the packages carry no monitoring round
+        lights: { green: 0, yellow: 0, red: 0 },
+        unmonitored: 7,
+        monitored: [],
       },
     ]);
   });

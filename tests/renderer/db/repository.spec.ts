@@ -321,6 +321,9 @@ describe('projects', () => {
         assessmentStatus: 'done',
         budgetAdjustedTotal: 1_000_000,
         spentTotal: 950_000,
+        reviewStatus: 'draft',
+        monitoringRounds: 0,
+        monitoringLight: null,
         updatedAt: '2025-01-15T08:00:00.000Z',
       },
       {
@@ -338,6 +341,9 @@ describe('projects', () => {
         assessmentStatus: 'notStarted',
         budgetAdjustedTotal: null,
         spentTotal: null,
+        reviewStatus: 'draft',
+        monitoringRounds: 0,
+        monitoringLight: null,
         updatedAt: '2025-01-15T08:00:00.000Z',
       },
     ]);

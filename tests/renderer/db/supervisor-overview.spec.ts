@@ -64,14 +64,17 @@ it('lists every unit below the supervisor, depth first, with its year figures', 
     {
       unitId: archive, unitName: '区档案馆', parentId: finance, depth: 1,
       projectCount: 0, targetsFilled: 0, assessmentsDone: 0, hasDepartmentPlan: false,
+      lights: { green: 0, yellow: 0, red: 0 }, unmonitored: 0, monitored: [],
     },
     {
       unitId: union, unitName: '区工商联', parentId: finance, depth: 1,
       projectCount: 5, targetsFilled: 2, assessmentsDone: 1, hasDepartmentPlan: true,
+      lights: { green: 0, yellow: 0, red: 0 }, unmonitored: 5, monitored: [],
     },
     {
       unitId: chamber, unitName: '区总商会', shortName: '总商会', parentId: union, depth: 2,
       projectCount: 2, targetsFilled: 1, assessmentsDone: 0, hasDepartmentPlan: false,
+      lights: { green: 0, yellow: 0, red: 0 }, unmonitored: 2, monitored: [],
     },
   ]);
 });
@@ -82,6 +85,7 @@ it('counts the chosen year only, and a middle unit sees only its own subordinate
     {
       unitId: chamber, unitName: '区总商会', shortName: '总商会', parentId: union, depth: 1,
       projectCount: 0, targetsFilled: 0, assessmentsDone: 0, hasDepartmentPlan: false,
+      lights: { green: 0, yellow: 0, red: 0 }, unmonitored: 0, monitored: [],
     },
   ]);
   expect(unwrap(await kit.repo.supervisor.overview(chamber, 2025))).toEqual([]);

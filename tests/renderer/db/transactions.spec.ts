@@ -164,6 +164,16 @@ describe('writes in chunks', () => {
     expect(await rawDump(kit.db)).toEqual(before);
   });
 
+  it('refuses an import of thousands of indicators when one of them is another project’s, and writes nothing', async () => {
+    const stored = (await kit.repo.exchange.exportAll()).projects;
+    const theirs = stored[0].indicators[0].id;
+    const big = bigProject('big-1', 3000);
+    big.indicators[2999] = { ...big.indicators[2999], id: theirs };
+    const result = await kit.repo.exchange.importRecords({ units: [], projects: [big], departmentPlans: [] });
+    expect(result).toEqual({ ok: false, error: `指标编号“${theirs}”已属于另一个项目，未作任何修改。` });
+    expect(await rawDump(kit.db)).toEqual(before);
+  });
+
   it('replaces the indicator rows of every stored project it overwrites, and only theirs', async () => {
     const stored = (await kit.repo.exchange.exportAll()).projects;
     const incoming = [
