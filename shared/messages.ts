@@ -179,6 +179,7 @@ export const validationText = {
   qualitativeTargetRequired: (name: string) => `定性指标“${name}”须用文字写明指标值`,
   weightMissing: (name: string) => `其他指标已填写权重，“${name}”也须填写权重`,
   weightInvalid: (name: string) => `“${name}”的权重须为不小于 0 的数`,
+  weightsAbsent: '未填权重，年终无法计分',
   weightSum: (sum: string, points: string, execution: string) => `指标权重合计为 ${sum}，应为 ${points}（预算执行率另计 ${execution} 分）`,
   weightSumWithoutExecution: (sum: string, points: string, execution: string) =>
     `除预算执行率指标外，指标权重合计为 ${sum}，应为 ${points}（预算执行率另计 ${execution} 分）`,

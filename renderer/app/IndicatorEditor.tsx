@@ -3,24 +3,36 @@
 import { autorun, observable, type IObservableValue } from 'mobx';
 import { observer } from 'mobx-react-lite';
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { optionalTextCodec, textCodec, weightCodec } from '../../shared/codecs';
+import type { Severity } from '../../shared/messages';
 import { DIRECTIONS, type Direction, type Id, type Indicator } from '../../shared/model';
 import { isExecutionIndicator, level1WeightGroups } from '../../shared/rule-sets';
 import type { Level1Def, Level2Def } from '../../shared/schemes';
+import type { IndicatorField, ProblemTarget } from '../../shared/validation';
 import { M } from '../messages';
-import { formatWeight, indicatorFieldId, type IndicatorDraft } from '../stores/indicator-draft';
+import { ME } from '../messages-editing';
+import { formatWeight, type IndicatorDraft, type RowMarks } from '../stores/indicator-draft';
 import { interpretTargetText, targetBoxText, targetFromBox } from '../stores/target-text';
-import { focusElement } from './focus';
-import { useComputed, useDraftForm } from './hooks';
+import type { FieldSpec } from './field-binding';
+import { BoundInput } from './fields';
+import { focusElement, indicatorFieldId, shownIn } from './focus';
+import { useComputed, useComputedStruct } from './hooks';
 import { useNearScreen } from './near-screen';
+import { usePasteRows } from './PastePreview';
+import { OpinionMark } from './review/OpinionMark';
 import { useStore } from './store-context';
 
 export const IndicatorEditor = observer(function IndicatorEditor({ draft, title = M.indicators }: { draft: IndicatorDraft; title?: string }) {
   const scheme = draft.scheme;
   useDetailsRow(draft);
+  // rows copied from Excel or WPS become indicators, after a preview
+  const paste = usePasteRows(draft);
   return (
-    <section className="card indicators" id="section-indicators" tabIndex={-1}>
+    <section className="card indicators" id="section-indicators" tabIndex={-1} onPaste={paste.onPaste}>
       <div className="card-head">
-        <h2>{title}</h2>
+        <h2>
+          {title} <OpinionMark field="indicators" />
+        </h2>
         <WeightTotal draft={draft} />
       </div>
       <p className="hint">{M.indicatorsHint}</p>
@@ -55,6 +67,7 @@ export const IndicatorEditor = observer(function IndicatorEditor({ draft, title 
         <ForeignRows draft={draft} />
       </table>
       <p className="hint keys">{M.keyboardHint}</p>
+      {paste.dialog}
     </section>
   );
 });
@@ -170,43 +183,37 @@ const ForeignRows = observer(function ForeignRows({ draft }: { draft: IndicatorD
 const ROW_FIELDS = ['name', 'direction', 'target', 'unit', 'weight', 'core', 'periodTarget', 'explanation'] as const;
 type RowField = (typeof ROW_FIELDS)[number];
 
-interface RowValues {
-  name: string;
-  direction: Direction;
-  target: string;
-  unit: string;
-  weight: string;
-  core: boolean;
-  periodTarget: string;
-  explanation: string;
+/** Each box's mark: the worst problem of the data fields it shows (the level codes on the name, a range's end on 指标值). */
+function boxMarks(marks: RowMarks): Partial<Record<IndicatorField, Severity>> {
+  const out: Partial<Record<IndicatorField, Severity>> = {};
+  for (const [field, severity] of Object.entries(marks) as [IndicatorField, Severity][]) {
+    const box = shownIn(field);
+    if (out[box] !== 'error') out[box] = severity;
+  }
+  return out;
 }
 
-function rowValues(ind: Indicator): RowValues {
-  return {
-    name: ind.name,
-    direction: ind.direction,
-    target: targetBoxText(ind),
-    unit: ind.unit,
-    weight: ind.weight === null || Number.isNaN(ind.weight) ? '' : String(ind.weight),
-    core: ind.core,
-    periodTarget: ind.periodTarget ?? '',
-    explanation: ind.explanation ?? '',
-  };
-}
-
-function weightValue(text: string): number | null {
-  const t = text.trim();
-  if (t === '') return null;
-  return /^\d+(\.\d+)?$/.test(t) ? Number(t) : Number.NaN;
+/** "≥95%" typed in the 指标值 box fills 指标性质, 指标值 and 计量单位; "大于7-8次" leaves "7-8" in the box. */
+function commitTarget(draft: IndicatorDraft, id: Id): void {
+  const ind = draft.indicators.find((i) => i.id === id);
+  if (!ind) return;
+  const fill = interpretTargetText(targetBoxText(ind), ind.direction);
+  if (!fill) return;
+  draft.updateIndicator(id, { direction: fill.direction, target: fill.target, targetMax: fill.targetMax, ...(fill.unit !== undefined ? { unit: fill.unit } : {}) });
 }
 
 export const IndicatorRow = observer(function IndicatorRow({ draft, ind }: { draft: IndicatorDraft; ind: Indicator }) {
   const id = ind.id;
-  const revision = draft.revisionOf(id);
-  const problems = useComputed(() => draft.fieldProblems.get(id) ?? '', [draft, id]);
+  const marks = useComputedStruct(() => boxMarks(draft.marksOf(id)), [draft, id]);
   const active = useComputed(() => draft.activeIndicatorId === id, [draft, id]);
+  const record = useComputedStruct(() => draft.record, [draft]) ?? { record: 'project', recordId: '' };
+  const on = (field: IndicatorField): ProblemTarget => ({ ...record, of: 'indicator', indicatorId: id, field });
+  // boxes holding text that is not a value: red in the outline too
+  const unreadable = useComputedStruct(() => ROW_FIELDS.filter((f) => draft.invalid.get(on(f)) !== undefined), [draft, id, record.recordId]);
   const rowRef = useRef<HTMLTableRowElement>(null);
   const near = useNearScreen(rowRef);
+  // the box the user was last in: a deleted row's undo brings the focus back there
+  const lastField = useRef<RowField>('name');
   // a row holding the focus stays drawn, wherever it is and whichever row is active (an undo makes another one so)
   const [holdsFocus, setHoldsFocus] = useState(false);
   // a box of the outline that took the focus (Tab, a jump from the check panel): its real field takes it over, with
@@ -220,56 +227,51 @@ export const IndicatorRow = observer(function IndicatorRow({ draft, ind }: { dra
     if (wake.select && el instanceof HTMLInputElement && el.type !== 'checkbox') el.select();
     setWake(null);
   }, [live, wake, id]);
-  const { register, setValue, getValues } = useDraftForm<RowValues>(
-    () => rowValues(ind),
-    (v) =>
-      draft.updateIndicator(id, {
-        name: v.name,
-        direction: v.direction,
-        ...targetFromBox(v.target, v.direction),
-        unit: v.unit,
-        weight: weightValue(v.weight ?? ''),
-        core: v.core,
-        periodTarget: v.periodTarget === '' ? undefined : v.periodTarget,
-        explanation: v.explanation === '' ? undefined : v.explanation,
-      }),
-    revision,
-  );
-
-  /** "≥95%" typed in the 指标值 box fills 指标性质, 指标值 and 计量单位; "大于7-8次" leaves "7-8" in the box. */
-  const commitTarget = () => {
-    const fill = interpretTargetText(getValues('target'), getValues('direction'));
-    if (!fill) return;
-    setValue('direction', fill.direction);
-    setValue('target', targetBoxText(fill));
-    if (fill.unit !== undefined) setValue('unit', fill.unit);
-  };
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key !== 'Enter' || e.nativeEvent.isComposing || e.shiftKey || e.ctrlKey || e.altKey) return;
     e.preventDefault();
-    commitTarget();
+    commitTarget(draft, id);
     const next = draft.addIndicator(ind.level2, id);
     if (next) focusElement(indicatorFieldId(next, 'name'));
   };
 
-  const cls = (field: string) => {
-    if (problems.includes(`${field}:error`)) return 'bad';
-    if (problems.includes(`${field}:warning`)) return 'warn';
-    return undefined;
+  const cls = (field: RowField) => {
+    if (marks[field] === 'error' || unreadable.includes(field)) return 'bad';
+    return marks[field] === 'warning' ? 'warn' : undefined;
   };
-  const invalid = (field: string) => (problems.includes(`${field}:error`) ? true : undefined);
+  const invalid = (field: RowField) => (marks[field] === 'error' ? true : undefined);
+  const text = (field: 'name' | 'unit', label: string): FieldSpec<string> => ({
+    target: on(field),
+    label: () => ME.rowField(ind.name, label),
+    codec: textCodec,
+    read: () => ind[field],
+    write: (v) => draft.updateIndicator(id, { [field]: v }),
+  });
+  const optional = (field: 'periodTarget' | 'explanation', label: string): FieldSpec<string | undefined> => ({
+    target: on(field),
+    label: () => ME.rowField(ind.name, label),
+    codec: optionalTextCodec,
+    read: () => ind[field],
+    write: (v) => draft.updateIndicator(id, { [field]: v }),
+  });
 
   const rowProps = {
     ref: rowRef,
     className: 'indicator-row' + (active ? ' active' : '') + (live ? '' : ' outline'),
     'data-indicator-id': id,
     'data-level2': ind.level2,
-    onFocus: () => {
+    onFocus: (e: React.FocusEvent) => {
       setHoldsFocus(true);
+      const field = e.target instanceof HTMLElement ? e.target.dataset.field : undefined;
+      if (field !== undefined) lastField.current = field as RowField;
       if (!active) draft.setActive(id);
     },
-    onBlur: (e: React.FocusEvent) => setHoldsFocus(e.currentTarget.contains(e.relatedTarget)),
+    onBlur: (e: React.FocusEvent) => {
+      const inside = e.currentTarget.contains(e.relatedTarget);
+      setHoldsFocus(inside);
+      if (!inside) draft.leaveRow(id);
+    },
   };
   if (!live) {
     // far from the screen: the outline of the boxes, each focusable under its field's id so that Tab and the check
@@ -293,44 +295,107 @@ export const IndicatorRow = observer(function IndicatorRow({ draft, ind }: { dra
   return (
     <tr {...rowProps} onKeyDown={onKeyDown}>
       <td>
-        <input id={indicatorFieldId(id, 'name')} className={cls('name')} aria-invalid={invalid('name')} placeholder={M.namePlaceholder} aria-label={M.colName} {...register('name')} />
+        <BoundInput
+          invalid={draft.invalid}
+          spec={text('name', M.colName)}
+          aria-label={M.colName}
+          data-field="name"
+          mark={cls('name')}
+          markInvalid={invalid('name')}
+          placeholder={M.namePlaceholder}
+        />
+        <OpinionMark field="name" indicatorId={id} compact />
+        <OpinionMark field="level2" indicatorId={id} compact />
       </td>
       <td>
-        <select id={indicatorFieldId(id, 'direction')} aria-label={M.colDirection} {...register('direction')}>
+        <select
+          id={indicatorFieldId(id, 'direction')}
+          data-field="direction"
+          aria-label={M.colDirection}
+          value={ind.direction}
+          onChange={(e) => {
+            const direction = e.target.value as Direction;
+            // the box's text is read again under the new 指标性质: "7-8" is a range of a 定量 indicator, a text of a 定性 one
+            draft.updateIndicator(id, { direction, ...targetFromBox(targetBoxText(ind), direction) });
+          }}
+        >
           {DIRECTIONS.map((d) => (
             <option key={d} value={d}>
               {d}
             </option>
           ))}
         </select>
+        <OpinionMark field="direction" indicatorId={id} compact />
       </td>
       <td>
-        <input
-          id={indicatorFieldId(id, 'target')}
-          className={cls('target')}
-          aria-invalid={invalid('target')}
-          placeholder={M.targetPlaceholder}
+        <BoundInput
+          invalid={draft.invalid}
+          data-field="target"
           aria-label={M.colTarget}
-          {...register('target', { onBlur: commitTarget })}
+          mark={cls('target')}
+          markInvalid={invalid('target')}
+          placeholder={M.targetPlaceholder}
+          spec={{
+            target: on('target'),
+            label: () => ME.rowField(ind.name, M.colTarget),
+            codec: textCodec,
+            read: () => targetBoxText(ind),
+            write: (v) => draft.updateIndicator(id, targetFromBox(v, ind.direction)),
+            onBlur: () => commitTarget(draft, id),
+          }}
         />
+        <OpinionMark field="target" indicatorId={id} compact />
       </td>
       <td>
-        <input id={indicatorFieldId(id, 'unit')} className={cls('unit')} aria-invalid={invalid('unit')} aria-label={M.colUnit} {...register('unit')} />
+        <BoundInput invalid={draft.invalid} spec={text('unit', M.colUnit)} aria-label={M.colUnit} data-field="unit" mark={cls('unit')} markInvalid={invalid('unit')} />
+        <OpinionMark field="unit" indicatorId={id} compact />
       </td>
       <td>
-        <input id={indicatorFieldId(id, 'weight')} className={cls('weight')} aria-invalid={invalid('weight')} inputMode="decimal" aria-label={M.colWeight} {...register('weight')} />
+        <BoundInput
+          invalid={draft.invalid}
+          data-field="weight"
+          aria-label={M.colWeight}
+          mark={cls('weight')}
+          markInvalid={invalid('weight')}
+          inputMode="decimal"
+          spec={{
+            target: on('weight'),
+            label: () => ME.weightOf(ind.name),
+            codec: weightCodec,
+            read: () => ind.weight,
+            write: (weight) => draft.updateIndicator(id, { weight }),
+          }}
+        />
+        <OpinionMark field="weight" indicatorId={id} compact />
       </td>
       <td className="center">
-        <input id={indicatorFieldId(id, 'core')} type="checkbox" aria-label={M.colCore} {...register('core')} />
+        <input
+          id={indicatorFieldId(id, 'core')}
+          data-field="core"
+          type="checkbox"
+          aria-label={M.colCore}
+          checked={ind.core}
+          onChange={(e) => draft.updateIndicator(id, { core: e.target.checked })}
+        />
+        <OpinionMark field="core" indicatorId={id} compact />
       </td>
       <td>
-        <input id={indicatorFieldId(id, 'periodTarget')} aria-label={M.colPeriodTarget} {...register('periodTarget')} />
+        <BoundInput invalid={draft.invalid} spec={optional('periodTarget', M.colPeriodTarget)} aria-label={M.colPeriodTarget} data-field="periodTarget" />
+        <OpinionMark field="periodTarget" indicatorId={id} compact />
       </td>
       <td>
-        <input id={indicatorFieldId(id, 'explanation')} aria-label={M.colExplanation} {...register('explanation')} />
+        <BoundInput invalid={draft.invalid} spec={optional('explanation', M.colExplanation)} aria-label={M.colExplanation} data-field="explanation" />
+        <OpinionMark field="explanation" indicatorId={id} compact />
       </td>
       <td>
-        <button type="button" className="icon danger" tabIndex={-1} title={M.deleteIndicator} aria-label={M.deleteIndicator} onClick={() => draft.deleteIndicator(id)}>
+        <button
+          type="button"
+          className="icon danger"
+          tabIndex={-1}
+          title={M.deleteIndicator}
+          aria-label={M.deleteIndicator}
+          onClick={() => draft.deleteIndicator(id, lastField.current)}
+        >
           ×
         </button>
       </td>

@@ -9,8 +9,8 @@ import { findLevel2 } from '../../shared/schemes';
 import { formatValue } from '../../shared/value-text';
 import type { LibraryEntry, Suggestion } from '../library/library';
 import { M } from '../messages';
-import { indicatorFieldId, type IndicatorDraft } from '../stores/indicator-draft';
-import { focusElement } from './focus';
+import type { IndicatorDraft } from '../stores/indicator-draft';
+import { focusElement, indicatorFieldId } from './focus';
 import { useStore } from './store-context';
 
 function targetLabel(e: LibraryEntry): string {

@@ -1,13 +1,21 @@
 // 部门整体支出: tasks with amounts (form F2), the overall goal, 部门支出预算数 (form F7) and the year's indicators.
+// Every box is bound to the plan draft (field-binding.ts), as in the project editor.
 import { observer } from 'mobx-react-lite';
+import { useRef } from 'react';
+import { textCodec } from '../../shared/codecs';
 import { fundingTotal, type DepartmentPlan, type PlanTask } from '../../shared/model';
+import type { TaskField } from '../../shared/validation';
 import { M } from '../messages';
-import { planFieldId, taskFieldId, type PlanDraftStore } from '../stores/plan-draft-store';
-import { focusElement } from './focus';
-import { useDraftForm } from './hooks';
+import { ME } from '../messages-editing';
+import type { PlanDraftStore } from '../stores/plan-draft-store';
+import { BoundInput, BoundTextArea, RestoredNote } from './fields';
+import { fieldDomId, focusElement } from './focus';
+import { useComputed } from './hooks';
 import { IndicatorEditor } from './IndicatorEditor';
-import { moneyText, moneyValue, validateMoney, wan } from './money';
+import { WAN, WAN_OPTIONAL, wan } from './money';
 import { useStore } from './store-context';
+
+const taskNameId = (taskId: string) => fieldDomId({ record: 'plan', of: 'task', taskId, field: 'name' });
 
 export const PlanEditor = observer(function PlanEditor() {
   const root = useStore();
@@ -21,47 +29,35 @@ export const PlanEditor = observer(function PlanEditor() {
         </header>
         <div className="card empty">
           <p>{M.noPlanYet}</p>
-          <button type="button" className="primary" id="create-plan" onClick={() => {
+          <button
+            type="button"
+            className="primary"
+            id="create-plan"
+            onClick={() => {
               const id = store.create();
-              if (id) focusElement(taskFieldId(id, 'name'));
-            }}>
+              if (id) focusElement(taskNameId(id));
+            }}
+          >
             {M.createPlan}
           </button>
         </div>
       </div>
     );
   }
-  return <PlanForm key={`${store.plan.id}:${store.generation}`} store={store} plan={store.plan} />;
+  return <PlanForm key={store.plan.id} store={store} plan={store.plan} />;
 });
 
-interface PlanValues {
-  overallGoal: string;
-  expenditureBudget: string;
-}
-
 const PlanForm = observer(function PlanForm({ store, plan }: { store: PlanDraftStore; plan: DepartmentPlan }) {
-  const { register, formState } = useDraftForm<PlanValues>(
-    () => ({ overallGoal: plan.overallGoal, expenditureBudget: plan.expenditureBudget === null ? '' : moneyText(plan.expenditureBudget) }),
-    (v) => {
-      store.setOverallGoal(v.overallGoal ?? '');
-      const text = (v.expenditureBudget ?? '').trim();
-      if (text === '') store.setExpenditureBudget(null);
-      else {
-        const fen = moneyValue(text);
-        if (fen !== null) store.setExpenditureBudget(fen);
-      }
-    },
-    store.generation,
-  );
   const addTask = () => {
     const id = store.addTask();
-    if (id) focusElement(taskFieldId(id, 'name'));
+    if (id) focusElement(taskNameId(id));
   };
   return (
     <div className="editor" id="plan-editor">
       <header className="editor-head">
         <h1>{M.planTitle(plan.year)}</h1>
       </header>
+      <RestoredNote id="restored-note" count={store.restoredCount} onDismiss={() => store.acknowledgeRestored()} />
       <section className="card">
         <h2>{M.planTasks}</h2>
         <table className="task-table">
@@ -77,7 +73,7 @@ const PlanForm = observer(function PlanForm({ store, plan }: { store: PlanDraftS
           </thead>
           <tbody>
             {plan.tasks.map((t) => (
-              <TaskRow key={t.id} store={store} task={t} />
+              <TaskRow key={t.id} store={store} plan={plan} task={t} />
             ))}
           </tbody>
           <tfoot>
@@ -91,8 +87,18 @@ const PlanForm = observer(function PlanForm({ store, plan }: { store: PlanDraftS
           <span>
             {M.expenditureBudget} <small className="hint">{M.expenditureBudgetHint}</small>
           </span>
-          <input id={planFieldId('expenditureBudget')} inputMode="decimal" {...register('expenditureBudget', { validate: validateMoney })} />
-          {formState.errors.expenditureBudget && <em className="field-error">{formState.errors.expenditureBudget.message}</em>}
+          <BoundInput
+            invalid={store.invalid}
+            inputMode="decimal"
+            showError
+            spec={{
+              target: { record: 'plan', recordId: plan.id, of: 'record', field: 'expenditureBudget' },
+              label: M.expenditureBudget,
+              codec: WAN_OPTIONAL,
+              read: () => store.plan?.expenditureBudget ?? null,
+              write: (fen) => store.setExpenditureBudget(fen),
+            }}
+          />
         </label>
       </section>
       <section className="card">
@@ -100,7 +106,17 @@ const PlanForm = observer(function PlanForm({ store, plan }: { store: PlanDraftS
           <span>
             {M.overallGoal} <small className="hint">{M.overallGoalHint}</small>
           </span>
-          <textarea id={planFieldId('overallGoal')} rows={4} {...register('overallGoal')} />
+          <BoundTextArea
+            invalid={store.invalid}
+            rows={4}
+            spec={{
+              target: { record: 'plan', recordId: plan.id, of: 'record', field: 'overallGoal' },
+              label: M.overallGoal,
+              codec: textCodec,
+              read: () => store.plan?.overallGoal ?? '',
+              write: (text) => store.setOverallGoal(text),
+            }}
+          />
         </label>
       </section>
       <IndicatorEditor draft={store} title={M.planIndicators} />
@@ -108,53 +124,66 @@ const PlanForm = observer(function PlanForm({ store, plan }: { store: PlanDraftS
   );
 });
 
-interface TaskValues {
-  name: string;
-  content: string;
-  fiscal: string;
-  other: string;
-}
-
-const TaskRow = observer(function TaskRow({ store, task }: { store: PlanDraftStore; task: PlanTask }) {
-  const { register, formState } = useDraftForm<TaskValues>(
-    () => ({ name: task.name, content: task.content, fiscal: moneyText(task.funding.generalPublic), other: moneyText(task.funding.other) }),
-    (v) => {
-      const fiscal = moneyValue(v.fiscal ?? '');
-      const other = moneyValue(v.other ?? '');
-      store.updateTask(task.id, {
-        name: v.name,
-        content: v.content,
-        ...(fiscal !== null ? { fiscal } : {}),
-        ...(other !== null ? { other } : {}),
-      });
-    },
-    store.generation,
-  );
+const TaskRow = observer(function TaskRow({ store, plan, task }: { store: PlanDraftStore; plan: DepartmentPlan; task: PlanTask }) {
+  const id = task.id;
+  // no red on a task just added until the user leaves it (or asks the check panel where its problem is)
+  const fresh = useComputed(() => store.fresh.has(id), [store, id]);
+  const nameMissing = useComputed(() => task.name.trim() === '', [task]);
+  const lastField = useRef<TaskField>('name');
+  const on = (field: TaskField) => ({ record: 'plan', recordId: plan.id, of: 'task', taskId: id, field }) as const;
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
     e.preventDefault();
-    const id = store.addTask(task.id);
-    if (id) focusElement(taskFieldId(id, 'name'));
+    const next = store.addTask(id);
+    if (next) focusElement(taskNameId(next));
   };
+  const text = (field: 'name' | 'content', label: string) => ({
+    target: on(field),
+    label: ME.taskMoney(task.name, label),
+    codec: textCodec,
+    read: () => task[field],
+    write: (v: string) => store.updateTask(id, { [field]: v }),
+  });
   const moneyCell = (field: 'fiscal' | 'other', label: string) => (
     <td>
-      <input
-        id={taskFieldId(task.id, field)}
+      <BoundInput
+        invalid={store.invalid}
         className="num"
         inputMode="decimal"
-        aria-label={label}
-        aria-invalid={formState.errors[field] ? true : undefined}
-        {...register(field, { validate: validateMoney })}
+        data-field={field}
+        spec={{
+          target: on(field),
+          label: ME.taskMoney(task.name, label),
+          codec: WAN,
+          read: () => (field === 'fiscal' ? task.funding.generalPublic : task.funding.other),
+          write: (fen) => store.updateTask(id, { [field]: fen }),
+        }}
       />
     </td>
   );
   return (
-    <tr onKeyDown={onKeyDown}>
+    <tr
+      onKeyDown={onKeyDown}
+      data-task-id={id}
+      onFocus={(e) => {
+        const field = e.target instanceof HTMLElement ? e.target.dataset.field : undefined;
+        if (field !== undefined) lastField.current = field as TaskField;
+      }}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget)) store.leaveRow(id);
+      }}
+    >
       <td>
-        <input id={taskFieldId(task.id, 'name')} aria-label={M.taskName} {...register('name')} />
+        <BoundInput
+          invalid={store.invalid}
+          spec={text('name', M.taskName)}
+          data-field="name"
+          mark={!fresh && nameMissing ? 'bad' : undefined}
+          markInvalid={!fresh && nameMissing ? true : undefined}
+        />
       </td>
       <td>
-        <input id={taskFieldId(task.id, 'content')} aria-label={M.taskContent} {...register('content')} />
+        <BoundInput invalid={store.invalid} spec={text('content', M.taskContent)} data-field="content" />
       </td>
       <td className="num">
         <TaskTotal task={task} />
@@ -162,7 +191,7 @@ const TaskRow = observer(function TaskRow({ store, task }: { store: PlanDraftSto
       {moneyCell('fiscal', M.taskFiscal)}
       {moneyCell('other', M.taskOther)}
       <td>
-        <button type="button" className="icon danger" tabIndex={-1} title={M.deleteTask} onClick={() => store.deleteTask(task.id)}>
+        <button type="button" className="icon danger" tabIndex={-1} title={M.deleteTask} onClick={() => store.deleteTask(id, lastField.current)}>
           ×
         </button>
       </td>

@@ -1,81 +1,52 @@
-// The project editor: basic information, funding by source with live sums, goals, and the indicator tree.
+// The project editor: basic information, funding by source with live sums, goals, and the indicator tree. Every box
+// is bound to the draft (field-binding.ts): the draft owns the values, the boxes only keep what is being typed.
 import { observer } from 'mobx-react-lite';
-import type { UseFormReturn } from 'react-hook-form';
+import { textCodec } from '../../shared/codecs';
 import { fiscalTotal, fundingTotal, nonFiscalTotal, type Funding, type Project } from '../../shared/model';
+import type { RecordField } from '../../shared/validation';
 import { FUNDING_SOURCE_LABELS, M } from '../messages';
-import { projectFieldId, type ProjectBasics } from '../stores/project-draft-store';
-import { useDraftForm } from './hooks';
+import { ME } from '../messages-editing';
+import type { ProjectBasics, ProjectDraftStore } from '../stores/project-draft-store';
+import type { FieldSpec } from './field-binding';
+import { BoundInput, BoundTextArea, RestoredNote } from './fields';
 import { IndicatorEditor } from './IndicatorEditor';
-import { moneyText, moneyValue, validateMoney, wan } from './money';
+import { WAN, wan } from './money';
+import { OpinionMark } from './review/OpinionMark';
+import { ReviewBar } from './review/ReviewBar';
 import { StatusBadge } from './StatusBadge';
 import { useStore } from './store-context';
 
-type FundingTexts = Record<keyof Funding, string>;
+export const ProjectEditor = observer(function ProjectEditor() {
+  const root = useStore();
+  const project = root.draft.project;
+  if (!project) return null;
+  return (
+    <>
+      <ReviewBar />
+      <ProjectForm key={project.id} draft={root.draft} project={project} />
+    </>
+  );
+});
 
-interface ProjectFormValues extends Required<Omit<ProjectBasics, 'competentDepartment'>> {
-  competentDepartment: string;
-  funding: FundingTexts;
-  townSubsidy: string;
-}
+type TextField = 'name' | 'overview' | 'basis' | 'annualGoal' | 'periodGoal';
 
-function formValues(p: Project): ProjectFormValues {
+/** A text field of the project: read from and written to the draft's project as it is now. */
+function textSpec(draft: ProjectDraftStore, project: Project, field: TextField, label: string): FieldSpec<string> {
   return {
-    name: p.name,
-    competentDepartment: p.competentDepartment ?? '',
-    governmentInvestment: p.governmentInvestment,
-    key: p.key,
-    overview: p.overview,
-    basis: p.basis,
-    annualGoal: p.annualGoal,
-    periodGoal: p.periodGoal,
-    funding: {
-      generalPublic: moneyText(p.funding.generalPublic),
-      governmentFund: moneyText(p.funding.governmentFund),
-      stateCapital: moneyText(p.funding.stateCapital),
-      specialAccount: moneyText(p.funding.specialAccount),
-      other: moneyText(p.funding.other),
-    },
-    townSubsidy: moneyText(p.townSubsidy),
+    target: { record: 'project', recordId: project.id, of: 'record', field },
+    label,
+    codec: textCodec,
+    read: () => draft.project?.[field] ?? '',
+    write: (v) => draft.updateBasics({ [field]: v } satisfies Partial<ProjectBasics>),
   };
 }
 
-export const ProjectEditor = observer(function ProjectEditor() {
+const ProjectForm = observer(function ProjectForm({ draft, project }: { draft: ProjectDraftStore; project: Project }) {
   const root = useStore();
-  const { draft } = root;
-  const project = draft.project;
-  if (!project) return null;
-  return <ProjectForm key={`${project.id}:${draft.generation}`} project={project} />;
-});
-
-const ProjectForm = observer(function ProjectForm({ project }: { project: Project }) {
-  const root = useStore();
-  const { draft } = root;
-  const form = useDraftForm<ProjectFormValues>(
-    () => formValues(project),
-    (v) => {
-      draft.updateBasics({
-        name: v.name,
-        competentDepartment: v.competentDepartment,
-        governmentInvestment: v.governmentInvestment,
-        key: v.key,
-        overview: v.overview,
-        basis: v.basis,
-        annualGoal: v.annualGoal,
-        periodGoal: v.periodGoal,
-      });
-      for (const source of Object.keys(v.funding ?? {}) as (keyof Funding)[]) {
-        const fen = moneyValue(v.funding[source] ?? '');
-        if (fen !== null) draft.setFunding(source, fen);
-      }
-      const town = moneyValue(v.townSubsidy ?? '');
-      if (town !== null) draft.setTownSubsidy(town);
-    },
-    draft.generation,
-  );
-  const { register, formState } = form;
-
+  const on = (field: RecordField) => ({ record: 'project', recordId: project.id, of: 'record', field }) as const;
   return (
-    <div className="editor" id="project-editor">
+    // 审核通过 locks the targets for the unit: every box read-only, the reason above (ReviewBar)
+    <fieldset className="editor" id="project-editor" disabled={root.review.lockReason !== null}>
       <header className="editor-head">
         <h1>{project.name || M.projectName}</h1>
         <EditorStatus />
@@ -87,40 +58,59 @@ const ProjectForm = observer(function ProjectForm({ project }: { project: Projec
           {M.delete}
         </button>
       </header>
+      <RestoredNote id="restored-note" count={draft.restoredCount} onDismiss={() => draft.acknowledgeRestored()} />
 
       <section className="card">
         <h2>{M.basicInfo}</h2>
         <div className="grid-2">
           <label className="field wide">
-            <span>{M.projectName}</span>
-            <input id={projectFieldId('name')} {...register('name')} />
+            <span>
+              {M.projectName} <OpinionMark field="name" />
+            </span>
+            <BoundInput invalid={draft.invalid} spec={textSpec(draft, project, 'name', M.projectName)} />
           </label>
           <label className="field">
-            <span>{M.competentDepartment}</span>
-            <input id={projectFieldId('competentDepartment')} {...register('competentDepartment')} />
+            <span>
+              {M.competentDepartment} <OpinionMark field="competentDepartment" />
+            </span>
+            <BoundInput
+              invalid={draft.invalid}
+              spec={{
+                target: on('competentDepartment'),
+                label: M.competentDepartment,
+                codec: textCodec,
+                read: () => draft.project?.competentDepartment ?? '',
+                write: (v) => draft.updateBasics({ competentDepartment: v }),
+              }}
+            />
           </label>
           <div className="field checks">
             <label>
-              <input type="checkbox" {...register('governmentInvestment')} /> {M.governmentInvestment}
+              <input
+                type="checkbox"
+                checked={project.governmentInvestment}
+                onChange={(e) => draft.updateBasics({ governmentInvestment: e.target.checked })}
+              />{' '}
+              {M.governmentInvestment}
             </label>
             <label>
-              <input type="checkbox" {...register('key')} /> {M.keyProject}
+              <input type="checkbox" checked={project.key} onChange={(e) => draft.updateBasics({ key: e.target.checked })} /> {M.keyProject}
             </label>
           </div>
         </div>
       </section>
 
-      <FundingSection form={form} errors={formState.errors} />
+      <FundingSection draft={draft} project={project} />
 
       <section className="card goals">
-        <GoalField form={form} name="overview" label={M.overview} hint={M.overviewHint} rows={3} />
-        <GoalField form={form} name="basis" label={M.basis} hint={M.basisHint} rows={3} />
-        <GoalField form={form} name="annualGoal" label={M.annualGoal} hint={M.annualGoalHint} rows={3} />
-        <GoalField form={form} name="periodGoal" label={M.periodGoal} hint={M.periodGoalHint} rows={3} />
+        <GoalField draft={draft} project={project} name="overview" label={M.overview} hint={M.overviewHint} />
+        <GoalField draft={draft} project={project} name="basis" label={M.basis} hint={M.basisHint} />
+        <GoalField draft={draft} project={project} name="annualGoal" label={M.annualGoal} hint={M.annualGoalHint} />
+        <GoalField draft={draft} project={project} name="periodGoal" label={M.periodGoal} hint={M.periodGoalHint} />
       </section>
 
       <IndicatorEditor draft={draft} />
-    </div>
+    </fieldset>
   );
 });
 
@@ -132,24 +122,24 @@ const EditorStatus = observer(function EditorStatus() {
 });
 
 function GoalField({
-  form,
+  draft,
+  project,
   name,
   label,
   hint,
-  rows,
 }: {
-  form: UseFormReturn<ProjectFormValues>;
+  draft: ProjectDraftStore;
+  project: Project;
   name: 'overview' | 'basis' | 'annualGoal' | 'periodGoal';
   label: string;
   hint: string;
-  rows: number;
 }) {
   return (
     <label className="field">
       <span>
-        {label} <small className="hint">{hint}</small>
+        {label} <small className="hint">{hint}</small> <OpinionMark field={name} />
       </span>
-      <textarea id={projectFieldId(name)} rows={rows} {...form.register(name)} />
+      <BoundTextArea invalid={draft.invalid} spec={textSpec(draft, project, name, label)} rows={3} />
     </label>
   );
 }
@@ -157,31 +147,50 @@ function GoalField({
 const FISCAL_SOURCES: (keyof Funding)[] = ['generalPublic', 'governmentFund', 'stateCapital'];
 const OTHER_SOURCES: (keyof Funding)[] = ['specialAccount', 'other'];
 
-function FundingSection({ form, errors }: { form: UseFormReturn<ProjectFormValues>; errors: UseFormReturn<ProjectFormValues>['formState']['errors'] }) {
+function FundingSection({ draft, project }: { draft: ProjectDraftStore; project: Project }) {
   const input = (source: keyof Funding) => (
     <label className="field money" key={source}>
       <span>{FUNDING_SOURCE_LABELS[source]}</span>
-      <input
-        id={projectFieldId(`funding.${source}`)}
+      <BoundInput
+        invalid={draft.invalid}
         inputMode="decimal"
-        aria-invalid={errors.funding?.[source] ? true : undefined}
-        {...form.register(`funding.${source}`, { validate: validateMoney })}
+        showError
+        spec={{
+          target: { record: 'project', recordId: project.id, of: 'record', field: `funding.${source}` },
+          label: ME.fundingLabel(FUNDING_SOURCE_LABELS[source]),
+          codec: WAN,
+          read: () => draft.project?.funding[source] ?? 0,
+          write: (fen) => draft.setFunding(source, fen),
+        }}
       />
-      {errors.funding?.[source] && <em className="field-error">{errors.funding[source]?.message}</em>}
     </label>
   );
   return (
     <section className="card">
-      <h2>{M.funding}</h2>
+      <h2>
+        {M.funding} <OpinionMark field="funding" />
+      </h2>
       <div className="funding-grid">
         {FISCAL_SOURCES.map(input)}
         <FundingSum kind="fiscal" />
         {OTHER_SOURCES.map(input)}
         <FundingSum kind="nonFiscal" />
         <label className="field money">
-          <span>{M.townSubsidy}</span>
-          <input id={projectFieldId('townSubsidy')} inputMode="decimal" {...form.register('townSubsidy', { validate: validateMoney })} />
-          {errors.townSubsidy && <em className="field-error">{errors.townSubsidy.message}</em>}
+          <span>
+            {M.townSubsidy} <OpinionMark field="townSubsidy" />
+          </span>
+          <BoundInput
+            invalid={draft.invalid}
+            inputMode="decimal"
+            showError
+            spec={{
+              target: { record: 'project', recordId: project.id, of: 'record', field: 'townSubsidy' },
+              label: ME.townSubsidyLabel,
+              codec: WAN,
+              read: () => draft.project?.townSubsidy ?? 0,
+              write: (fen) => draft.setTownSubsidy(fen),
+            }}
+          />
         </label>
         <FundingSum kind="total" />
       </div>

@@ -1,17 +1,34 @@
 // Bottom line: the save mark of the open draft, the latest notice (with 撤销 for deletions), and the app's host.
+// After an undo that brought a row back, the focus goes back to the box it was deleted from, unless the user has
+// moved on to another box meanwhile (then it stays there).
+import { reaction } from 'mobx';
 import { observer } from 'mobx-react-lite';
 import { useEffect, useState } from 'react';
 import { M } from '../messages';
+import { ME } from '../messages-editing';
 import { platform } from '../platform';
 import type { Autosaver } from '../stores/autosave';
+import { fieldDomId, focusElement } from './focus';
 import { useStore } from './store-context';
 
-/** The autosave state of a draft; also shown in the year-end workspace's header. */
-export const SaveMark = observer(function SaveMark({ autosaver, id }: { autosaver: Autosaver; id: string }) {
+/**
+ * The autosave state of a draft; also shown in the year-end workspace's header. While fields hold text that is not a
+ * value (`invalidCount`), it says so instead of 已保存: what is on screen is not all in the database.
+ */
+export const SaveMark = observer(function SaveMark({ autosaver, id, invalidCount = 0 }: { autosaver: Autosaver; id: string; invalidCount?: number }) {
   const { state, error } = autosaver;
-  const text = state === 'saved' ? `✓ ${M.saved}` : state === 'saving' ? M.saving : state === 'dirty' ? M.unsaved : M.saveFailed(error ?? '');
+  const invalid = invalidCount > 0 && state !== 'error';
+  const text = invalid
+    ? ME.invalidInputs(invalidCount)
+    : state === 'saved'
+      ? `✓ ${M.saved}`
+      : state === 'saving'
+        ? M.saving
+        : state === 'dirty'
+          ? M.unsaved
+          : M.saveFailed(error ?? '');
   return (
-    <span className={`save-mark ${state}`} id={id} data-state={state}>
+    <span className={`save-mark ${invalid ? 'invalid' : state}`} id={id} data-state={state} data-invalid={invalidCount}>
       {text}
     </span>
   );
@@ -19,7 +36,7 @@ export const SaveMark = observer(function SaveMark({ autosaver, id }: { autosave
 
 const DraftSaveMark = observer(function DraftSaveMark() {
   const draft = useStore().activeDraft;
-  return draft ? <SaveMark autosaver={draft.autosaver} id="save-mark" /> : null;
+  return draft ? <SaveMark autosaver={draft.autosaver} id="save-mark" invalidCount={draft.invalidCount} /> : null;
 });
 
 const Notice = observer(function Notice() {
@@ -42,10 +59,22 @@ const Notice = observer(function Notice() {
 });
 
 export function StatusBar() {
+  const root = useStore();
   const [host, setHost] = useState('');
   useEffect(() => {
     void platform.appInfo().then((info) => setHost(`${info.host === 'electron' ? M.hostElectron : M.hostBrowser} ${info.version}`));
   }, []);
+  useEffect(
+    () =>
+      reaction(
+        () => root.undo.focusRequest,
+        (request) => {
+          const nowhere = document.activeElement === null || document.activeElement === document.body;
+          if (request && nowhere) focusElement(fieldDomId(request.target));
+        },
+      ),
+    [root],
+  );
   return (
     <footer className="status-bar">
       <DraftSaveMark />

@@ -1,21 +1,13 @@
-// Amounts are typed in 万元 and stored in 分.
+// Amounts are typed in 万元 and stored in 分 (shared/codecs.ts reads and writes them exactly).
+import { formatAmount, moneyCodec, optionalMoneyCodec } from '../../shared/codecs';
 import type { Fen } from '../../shared/model';
-import { formatMoney, parseMoney } from '../../shared/money';
-import { M } from '../messages';
 
-export function moneyText(fen: Fen): string {
-  return fen === 0 ? '' : formatMoney(fen, '万元');
-}
+/** The codec of the editors' amount boxes: 万元 with up to 6 decimals; an empty box is 0. */
+export const WAN = moneyCodec('万元');
+/** The same for an amount that may be absent (部门支出预算数). */
+export const WAN_OPTIONAL = optionalMoneyCodec('万元');
 
-/** '' counts as 0; null when the text is not an amount. */
-export function moneyValue(text: string): Fen | null {
-  return text.trim() === '' ? 0 : parseMoney(text, '万元');
-}
-
-export function validateMoney(text: string): true | string {
-  return moneyValue(text) === null ? M.moneyInvalid : true;
-}
-
+/** A sum or an amount shown in 万元, with every 分 it has ("12.3456", "14.50"). */
 export function wan(fen: Fen): string {
-  return formatMoney(fen, '万元');
+  return formatAmount(fen, '万元');
 }

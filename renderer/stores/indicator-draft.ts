@@ -1,13 +1,17 @@
 // What the project draft and the department-plan draft share: a list of three-level indicators edited row by row,
-// its validation problems, live weight sums, the row the library serves, autosave and undo of deleted rows.
+// its validation problems (with the texts its fields could not read), live weight sums, the row the library serves,
+// autosave and undo of deleted rows.
 import { computed, makeObservable, observable, action } from 'mobx';
 import type { Id, Indicator, RuleSet } from '../../shared/model';
 import { CN_2020 } from '../../shared/rule-sets';
 import { findLevel1, findLevel2, level2Rank, type IndicatorScheme, type Level2Def } from '../../shared/schemes';
 import { proposeWeights, scaleWeights, weightOffer, type WeightOffer } from '../../shared/weights';
-import type { Problem, ValidationOptions } from '../../shared/validation';
+import type { Severity } from '../../shared/messages';
+import type { IndicatorField, Problem, ProblemTarget, RecordRef, ValidationOptions } from '../../shared/validation';
 import { M } from '../messages';
 import { Autosaver } from './autosave';
+import { invalidTextProblem, InvalidTexts } from './invalid-texts';
+import type { ConflictAsker } from './conflict-store';
 import type { UndoStore } from './undo-store';
 
 export interface DraftEnv {
@@ -16,6 +20,8 @@ export interface DraftEnv {
   ruleSet?(): RuleSet;
   undo: UndoStore;
   newId(): Id;
+  /** asks which side to keep when another window saved the record first; without it, the default choices are taken */
+  conflicts?: ConflictAsker;
 }
 
 /** The editable fields of one indicator row. */
@@ -33,18 +39,10 @@ export interface IndicatorTemplate {
   explanation?: string;
 }
 
-const INDICATOR_PATH = /^indicators\[(\d+)\](?:\.(\w+))?/;
+/** The worst problem of each field of a row, by the data field it is about (the editor knows which box shows it). */
+export type RowMarks = Partial<Record<IndicatorField, Severity>>;
 
-/** DOM id of one field of an indicator row; the check panel jumps to it. */
-export function indicatorFieldId(indicatorId: Id, field: string): string {
-  return `ind-${indicatorId}-${field}`;
-}
-
-/** The row field a problem's field shows on: the level codes on the name, a range's upper end in the 指标值 box. */
-function rowField(field: string | undefined): string {
-  if (field === 'level1' || field === 'level2' || field === undefined) return 'name';
-  return field === 'targetMax' ? 'target' : field;
-}
+const NO_MARKS: RowMarks = Object.freeze({});
 
 function sameValue(a: unknown, b: unknown): boolean {
   return a === b || (Number.isNaN(a) && Number.isNaN(b));
@@ -56,22 +54,31 @@ export function formatWeight(sum: number): string {
 }
 
 export abstract class IndicatorDraft {
-  /** bumped when a row changes from outside its own form (library pick), so the row form reloads its values */
-  readonly revisions = observable.map<Id, number>();
   activeIndicatorId: Id | null = null;
   readonly autosaver: Autosaver;
+  /** what the fields of this editor hold that is not a value ("300万"): never in the record, listed as errors */
+  readonly invalid: InvalidTexts;
+  /** rows (indicators, tasks) added and not yet left: their problems are listed, but the row shows no red yet */
+  readonly fresh = observable.set<Id>();
 
   constructor(protected readonly env: DraftEnv) {
     this.autosaver = new Autosaver(() => this.save());
-    makeObservable<IndicatorDraft, 'touch'>(this, {
+    this.invalid = new InvalidTexts(this.invalidScope());
+    makeObservable<IndicatorDraft, 'touch' | 'invalidProblems'>(this, {
       activeIndicatorId: observable,
       scheme: computed,
+      problems: computed,
+      invalidProblems: computed,
       // compared by value: typing re-validates at every keystroke, and the check panel and the rows only need to hear
       // about it when a problem actually appears, goes or changes
       errors: computed.struct,
       warnings: computed.struct,
       indicatorIndex: computed,
-      fieldProblems: computed.struct,
+      rowMarks: computed.struct,
+      invalidCount: computed,
+      restoredCount: computed,
+      leaveRow: action,
+      reveal: action,
       weightByLevel1: computed,
       weightTotal: computed,
       hasWeights: computed,
@@ -90,11 +97,18 @@ export abstract class IndicatorDraft {
 
   /** the observable indicator array of the record being edited */
   abstract get indicators(): Indicator[];
-  abstract get problems(): Problem[];
+  /** the record being edited, as problem targets name it; null when none is open */
+  abstract get record(): RecordRef | null;
+  /** what validation finds in the record */
+  abstract get validationProblems(): Problem[];
   /** writes the record; resolves to an error message or null */
   protected abstract save(): Promise<string | null>;
-  /** element id of a non-indicator field named by a problem path, or null when this draft has no such field */
-  protected abstract elementIdForOwnPath(path: string): string | null;
+  /** names the localStorage copy of the invalid texts (called from the constructor: a constant of the subclass) */
+  protected abstract invalidScope(): string;
+  /** whether the row an invalid text is in still exists (a deleted row's texts come back with its undo) */
+  protected rowExists(target: ProblemTarget): boolean {
+    return target.of !== 'indicator' || this.indicatorIndex.has(target.indicatorId);
+  }
 
   protected touch(): void {
     this.autosaver.touch();
@@ -110,6 +124,33 @@ export abstract class IndicatorDraft {
     return ruleSet ? { ruleSet } : {};
   }
 
+  /** The fields' unreadable texts of the open record, first, then what validation finds. */
+  get problems(): Problem[] {
+    return [...this.invalidProblems, ...this.validationProblems];
+  }
+
+  private get invalidProblems(): Problem[] {
+    const record = this.record;
+    if (!record) return [];
+    return this.invalid.of(record.recordId).filter((e) => this.rowExists(e.target)).map(invalidTextProblem);
+  }
+
+  /** How many fields of the open record hold text that is not stored (the status bar says so instead of 已保存). */
+  get invalidCount(): number {
+    return this.invalidProblems.length;
+  }
+
+  /** How many of those a reload brought back and the user has not yet been told of. */
+  get restoredCount(): number {
+    const record = this.record;
+    return record ? this.invalid.of(record.recordId).filter((e) => e.restored && this.rowExists(e.target)).length : 0;
+  }
+
+  acknowledgeRestored(): void {
+    const record = this.record;
+    if (record) this.invalid.acknowledge(record.recordId);
+  }
+
   get errors(): Problem[] {
     return this.problems.filter((p) => p.severity === 'error');
   }
@@ -122,31 +163,34 @@ export abstract class IndicatorDraft {
     return new Map(this.indicators.map((ind, i) => [ind.id, i]));
   }
 
-  /** For each indicator id, the fields that have a problem, as "name target" (a string, so rows re-render only on change). */
-  get fieldProblems(): Map<Id, string> {
-    const out = new Map<Id, string>();
-    for (const p of this.problems) {
-      const m = INDICATOR_PATH.exec(p.path);
-      if (!m) continue;
-      const ind = this.indicators[Number(m[1])];
-      if (!ind) continue;
-      const field = rowField(m[2]);
-      const before = out.get(ind.id);
-      out.set(ind.id, before ? `${before} ${field}:${p.severity}` : `${field}:${p.severity}`);
+  /** For each indicator row, its fields' validation problems (an error outweighs a warning). */
+  get rowMarks(): Map<Id, RowMarks> {
+    const out = new Map<Id, RowMarks>();
+    for (const p of this.validationProblems) {
+      const t = p.target;
+      if (t.of !== 'indicator') continue;
+      const marks = out.get(t.indicatorId) ?? {};
+      if (marks[t.field] !== 'error') marks[t.field] = p.severity;
+      out.set(t.indicatorId, marks);
     }
     return out;
   }
 
-  /** The element a problem points at, for the check panel's jump. */
-  elementIdFor(path: string): string {
-    const m = INDICATOR_PATH.exec(path);
-    if (m) {
-      const ind = this.indicators[Number(m[1])];
-      if (ind) {
-        return indicatorFieldId(ind.id, rowField(m[2]));
-      }
-    }
-    return this.elementIdForOwnPath(path) ?? 'section-indicators';
+  /** The marks a row shows: none while it is fresh (just added, not yet left). */
+  marksOf(id: Id): RowMarks {
+    if (this.fresh.has(id)) return NO_MARKS;
+    return this.rowMarks.get(id) ?? NO_MARKS;
+  }
+
+  /** The focus left a row: its problems show from now on. */
+  leaveRow(id: Id): void {
+    this.fresh.delete(id);
+  }
+
+  /** The user asked where a problem is (the check panel): its row shows its marks at once. */
+  reveal(target: ProblemTarget): void {
+    if (target.of === 'indicator') this.fresh.delete(target.indicatorId);
+    else if (target.of === 'task') this.fresh.delete(target.taskId);
   }
 
   /** The rule set the draft is checked by: the unit's for the year, CN-2020 without one. */
@@ -211,10 +255,6 @@ export abstract class IndicatorDraft {
     return this.indicators.filter((i) => !findLevel2(this.scheme, i.level2));
   }
 
-  revisionOf(id: Id): number {
-    return this.revisions.get(id) ?? 0;
-  }
-
   get activeIndicator(): Indicator | undefined {
     return this.indicators.find((i) => i.id === this.activeIndicatorId);
   }
@@ -250,11 +290,12 @@ export abstract class IndicatorDraft {
       list.splice(at, 0, row);
     }
     this.activeIndicatorId = row.id;
+    this.fresh.add(row.id);
     this.touch();
     return row.id;
   }
 
-  /** A row's own form reports its values; a change that came from outside that form bumps the revision. */
+  /** A change of a row's fields; `fromOutside` when it is not the row's own typing (a library pick, an undo). */
   updateIndicator(id: Id, patch: IndicatorPatch, fromOutside = false): void {
     const ind = this.indicators.find((i) => i.id === id);
     if (!ind) return;
@@ -272,7 +313,6 @@ export abstract class IndicatorDraft {
       if (edited || !fromOutside) delete ind.targetText;
     }
     if (!changed) return;
-    if (fromOutside) this.revisions.set(id, this.revisionOf(id) + 1);
     this.touch();
   }
 
@@ -281,12 +321,15 @@ export abstract class IndicatorDraft {
     this.updateIndicator(id, { name, direction, target, targetMax, unit, targetText: undefined, ...(explanation ? { explanation } : {}) }, true);
   }
 
-  deleteIndicator(id: Id): void {
+  /** Deletes a row; its undo brings it back and the focus to `field`, the box the user was in. */
+  deleteIndicator(id: Id, field: IndicatorField = 'name'): void {
     const list = this.indicators;
     const index = list.findIndex((i) => i.id === id);
     if (index < 0) return;
+    const record = this.record;
     const [removed] = list.splice(index, 1);
     if (this.activeIndicatorId === id) this.activeIndicatorId = null;
+    this.fresh.delete(id);
     this.touch();
     this.env.undo.push({
       label: M.deletedIndicator(removed.name),
@@ -294,6 +337,7 @@ export abstract class IndicatorDraft {
         this.restoreIndicator(removed, index);
         return null;
       },
+      ...(record ? { focus: { ...record, of: 'indicator' as const, indicatorId: id, field } } : {}),
     });
   }
 

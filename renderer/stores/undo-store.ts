@@ -1,16 +1,21 @@
 // Deletions the user can take back (撤销 button or Ctrl+Z), newest first, plus the one-line notice shown in the status bar.
 import { makeAutoObservable, runInAction } from 'mobx';
+import type { ProblemTarget } from '../../shared/validation';
 
 export interface UndoEntry {
   /** what was done, e.g. 已删除“办公设备购置”。 */
   label: string;
   undo: () => Promise<string | null> | string | null;
+  /** the field the focus goes back to once undone (the box of a deleted row the user was in) */
+  focus?: ProblemTarget;
 }
 
 export class UndoStore {
   private stack: UndoEntry[] = [];
   /** the latest notice: a deletion that can be undone, a copy that succeeded or a refusal */
   notice: { text: string; kind: 'info' | 'error'; undoable: boolean } | null = null;
+  /** the field to focus after the last undo; a new object each time, so the same field twice is asked twice */
+  focusRequest: { target: ProblemTarget } | null = null;
 
   constructor() {
     makeAutoObservable(this);
@@ -33,6 +38,7 @@ export class UndoStore {
     const error = await entry.undo();
     runInAction(() => {
       this.notice = error ? { text: error, kind: 'error', undoable: false } : null;
+      if (!error && entry.focus) this.focusRequest = { target: entry.focus };
     });
     return true;
   }

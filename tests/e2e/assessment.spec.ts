@@ -268,8 +268,11 @@ test('marks it 已完成, which locks the form', async () => {
   await page.click('#sa-mark-done');
   await page.waitForSelector('#sa-completed-at');
   expect(await page.textContent('#sa-status')).toBe('已完成');
-  expect(await page.locator('#sa-spent-generalPublic').isDisabled()).toBe(true);
-  expect(await row('文书档案整理时间').locator('.r-actual-input').isDisabled()).toBe(true);
+  // locked fields read as such: read-only, grey, no caret (not disabled, so they can still be selected and copied)
+  expect(await page.locator('#sa-spent-generalPublic').isEditable()).toBe(false);
+  expect(await page.locator('#sa-spent-generalPublic').getAttribute('class')).toContain('locked');
+  expect(await page.locator('#sa-spent-generalPublic').evaluate((el) => getComputedStyle(el).caretColor)).toBe('rgba(0, 0, 0, 0)');
+  expect(await row('文书档案整理时间').locator('.r-actual-input').isEditable()).toBe(false);
   await waitSaved();
   await page.waitForSelector(`#assessment-list li[data-project-id="${projectId}"] .badge[data-completeness="done"]`);
 });
@@ -293,7 +296,7 @@ test('finds everything after a reload, still locked', async () => {
   expect(await page.inputValue('#sa-problems')).toBe('实际接待人数比预计减少，不确定因素较多。');
   expect(await page.textContent('#sa-total')).toBe('95.17');
   expect(await page.textContent('#sa-status')).toBe('已完成');
-  expect(await page.locator('#sa-spent-generalPublic').isDisabled()).toBe(true);
+  expect(await page.locator('#sa-spent-generalPublic').isEditable()).toBe(false);
 });
 
 test('editing the finished self-assessment asks first, then records when it was reopened', async () => {
@@ -301,13 +304,14 @@ test('editing the finished self-assessment asks first, then records when it was 
   await page.waitForSelector('#sa-reopen-dialog');
   await page.click('#sa-reopen-cancel');
   await page.waitForSelector('#sa-reopen-dialog', { state: 'detached' });
-  expect(await page.locator('#sa-spent-generalPublic').isDisabled()).toBe(true);
+  expect(await page.locator('#sa-spent-generalPublic').isEditable()).toBe(false);
 
   await page.click('#sa-reopen');
   await page.click('#sa-reopen-confirm');
   await page.waitForSelector('#sa-reopened');
   expect(await page.textContent('#sa-status')).toBe('进行中');
-  expect(await page.locator('#sa-spent-generalPublic').isDisabled()).toBe(false);
+  expect(await page.locator('#sa-spent-generalPublic').isEditable()).toBe(true);
+  expect(await page.locator('#sa-spent-generalPublic').getAttribute('class')).not.toContain('locked');
   await page.fill('#sa-rectification', '从严从紧控制公务接待支出，按季度复核接待计划。');
   await page.reload(); // no waiting for the autosave: the pagehide flush must keep it
   await page.waitForSelector('.app');

@@ -2,7 +2,20 @@ import type { DepartmentPlan, Indicator, IndicatorResult, Project, SelfAssessmen
 import { EMPTY_FUNDING } from '../../shared/model';
 import { CN_2020, deriveRuleSet } from '../../shared/rule-sets';
 import { SCHEME_A, SCHEME_B } from '../../shared/schemes';
-import { hasBlockingErrors, type Problem, validateDepartmentPlan, validateProject } from '../../shared/validation';
+import {
+  hasBlockingErrors,
+  type Problem,
+  type ProblemTarget,
+  validateDepartmentPlan as validatePlanTargeted,
+  validateProject as validateProjectTargeted,
+} from '../../shared/validation';
+
+/** Problems without their typed target: the cases below compare paths, codes and messages; 'typed targets' checks the
+ * targets on their own. */
+type Untargeted = Omit<Problem, 'target'>;
+const untargeted = (problems: Problem[]): Untargeted[] => problems.map(({ target: _target, ...rest }) => rest);
+const validateProject = (...args: Parameters<typeof validateProjectTargeted>) => untargeted(validateProjectTargeted(...args));
+const validateDepartmentPlan = (...args: Parameters<typeof validatePlanTargeted>) => untargeted(validatePlanTargeted(...args));
 
 const ind = (id: string, level1: string, level2: string, name: string, weight: number | null, extra: Partial<Indicator> = {}): Indicator => ({
   id,
@@ -53,7 +66,9 @@ function withIndicators(change: (list: Indicator[]) => Indicator[]): Project {
   return cleanProject({ indicators: change(cleanIndicators()) });
 }
 
-const only = (problems: Problem[], code: string) => problems.filter((p) => p.code === code);
+const only = (problems: Untargeted[], code: string) => problems.filter((p) => p.code === code);
+/** A list without any weight is allowed, with this warning (the year end has nothing to score by). */
+const WEIGHTS_ABSENT: Untargeted = { path: 'indicators', severity: 'warning', code: 'weightsAbsent', message: '未填权重，年终无法计分' };
 
 describe('validateProject: a clean project', () => {
   it('has no problems, in scheme A and, with 成本 moved to 一级 4, in scheme B', () => {
@@ -68,8 +83,9 @@ describe('validateProject: a clean project', () => {
     expect(validateProject(cleanProject({ indicators: b }), SCHEME_B)).toEqual([]);
     expect(hasBlockingErrors([])).toBe(false);
   });
-  it('accepts forms without any weights (longgang 2019)', () => {
-    expect(validateProject(withIndicators((l) => l.map((i) => ({ ...i, weight: null }))), SCHEME_A)).toEqual([]);
+  it('accepts forms without any weights (longgang 2019), warning that the year end cannot score them', () => {
+    expect(validateProject(withIndicators((l) => l.map((i) => ({ ...i, weight: null }))), SCHEME_A)).toEqual([WEIGHTS_ABSENT]);
+    expect(validateProject(cleanProject({ indicators: [] }), SCHEME_A).map((p) => p.code)).not.toContain('weightsAbsent');
   });
 });
 
@@ -84,9 +100,11 @@ describe('validateProject: authoring rules', () => {
     const unweighted = (l: Indicator[]) => l.map((i) => ({ ...i, weight: null }));
     expect(validateProject(withIndicators((l) => unweighted(l.filter((i) => i.level1 !== '1'))), SCHEME_A)).toEqual([
       { path: 'indicators', severity: 'error', code: 'outputIndicatorRequired', message: '至少需要一条产出指标' },
+      WEIGHTS_ABSENT,
     ]);
     expect(validateProject(withIndicators((l) => unweighted(l.filter((i) => i.level1 !== '2'))), SCHEME_A)).toEqual([
       { path: 'indicators', severity: 'error', code: 'benefitIndicatorRequired', message: '至少需要一条效益指标' },
+      WEIGHTS_ABSENT,
     ]);
     const noSatisfaction = validateProject(withIndicators((l) => unweighted(l.filter((i) => i.level1 !== '3'))), SCHEME_A);
     expect(noSatisfaction).toEqual([
@@ -96,6 +114,7 @@ describe('validateProject: authoring rules', () => {
         code: 'satisfactionIndicatorExpected',
         message: '尚无满意度指标：有服务对象的项目应考核服务对象满意度',
       },
+      WEIGHTS_ABSENT,
     ]);
     expect(hasBlockingErrors(noSatisfaction)).toBe(false);
   });
@@ -417,13 +436,14 @@ describe('validateDepartmentPlan', () => {
     };
   }
 
-  it('has no problems when clean', () => {
-    expect(validateDepartmentPlan(plan(), SCHEME_A)).toEqual([]);
+  it('has no problems when clean but the weights it was published without', () => {
+    expect(validateDepartmentPlan(plan(), SCHEME_A)).toEqual([WEIGHTS_ABSENT]);
   });
   it('applies the indicator rules', () => {
     const p = plan({ indicators: plan().indicators.filter((i) => i.level1 !== '2') });
     expect(validateDepartmentPlan(p, SCHEME_A)).toEqual([
       { path: 'indicators', severity: 'error', code: 'benefitIndicatorRequired', message: '至少需要一条效益指标' },
+      WEIGHTS_ABSENT,
     ]);
   });
   it('checks tasks and amounts', () => {
@@ -434,18 +454,22 @@ describe('validateDepartmentPlan', () => {
     expect(validateDepartmentPlan(p, SCHEME_A)).toEqual([
       { path: 'tasks[0].name', severity: 'error', code: 'taskNameRequired', message: '第 1 项任务的名称不能为空' },
       { path: 'tasks[0].funding.other', severity: 'error', code: 'moneyInvalid', message: '当年预算（其他资金）须为不小于 0 的金额（精确到分）' },
+      WEIGHTS_ABSENT,
     ]);
     expect(validateDepartmentPlan(plan({ expenditureBudget: 460_000_00 }), SCHEME_A)).toEqual([
       { path: 'expenditureBudget', severity: 'warning', code: 'planBudgetMismatch', message: '部门支出预算数 460000.00 元与各项任务金额合计 450000.00 元不一致' },
+      WEIGHTS_ABSENT,
     ]);
     expect(validateDepartmentPlan(plan({ expenditureBudget: -1 }), SCHEME_A)).toEqual([
       { path: 'expenditureBudget', severity: 'error', code: 'moneyInvalid', message: '部门支出预算数须为不小于 0 的金额（精确到分）' },
+      WEIGHTS_ABSENT,
     ]);
-    expect(validateDepartmentPlan(plan({ expenditureBudget: null }), SCHEME_A)).toEqual([]);
+    expect(validateDepartmentPlan(plan({ expenditureBudget: null }), SCHEME_A)).toEqual([WEIGHTS_ABSENT]);
   });
   it('checks the notes of year-end results', () => {
     const p = plan({ results: [{ indicatorId: 'b', actual: '80%' }, { indicatorId: 'd', actual: '95%', deviationNote: '' }] });
     expect(validateDepartmentPlan(p, SCHEME_A)).toEqual([
+      WEIGHTS_ABSENT,
       { path: 'results[0].deviationNote', severity: 'error', code: 'deviationNoteRequired', message: '“达标率”实际完成值未达到目标值，须填写偏差原因分析及改进措施' },
     ]);
   });
@@ -496,5 +520,80 @@ describe('rule sets, 定性 text and 不适用 (domain.md §5)', () => {
     // kept as a performance indicator, it is still advised against; marked as the execution row, it is settled
     expect(codes(named({ execution: false }))).toEqual(['indicators[6].name']);
     expect(codes(named({ execution: true }))).toEqual([]);
+  });
+});
+
+describe('typed targets: the record, and the row by its id, never by its position', () => {
+  /** Each problem as "code → target". */
+  const targets = (problems: Problem[]): [string, ProblemTarget][] => problems.map((p) => [p.code, p.target]);
+  const project = { record: 'project', recordId: 'p1' } as const;
+
+  it('names a project field, a funding source and the indicator list', () => {
+    const p = cleanProject({ name: '', funding: { ...EMPTY_FUNDING, other: -1 }, indicators: cleanIndicators().filter((i) => i.level1 !== '1') });
+    expect(targets(validateProjectTargeted(p, SCHEME_A)).filter(([code]) => code !== 'weightSum')).toEqual([
+      ['projectNameRequired', { ...project, of: 'record', field: 'name' }],
+      ['moneyInvalid', { ...project, of: 'record', field: 'funding.other' }],
+      ['outputIndicatorRequired', { ...project, of: 'record', field: 'indicators' }],
+    ]);
+  });
+
+  it('names an indicator row by its id, and the data field (the level code, the range\'s upper end, the weight)', () => {
+    const p = withIndicators((l) => [
+      { ...l[0], level2: '99', target: '四十五' },
+      { ...l[1], targetMax: '八', weight: -1 },
+      ...l.slice(2),
+    ]);
+    expect(targets(validateProjectTargeted(p, SCHEME_A))).toEqual([
+      ['unknownLevel2', { ...project, of: 'indicator', indicatorId: 'a', field: 'level2' }],
+      ['targetNotNumeric', { ...project, of: 'indicator', indicatorId: 'a', field: 'target' }],
+      ['targetMaxInvalid', { ...project, of: 'indicator', indicatorId: 'b', field: 'targetMax' }],
+      ['weightInvalid', { ...project, of: 'indicator', indicatorId: 'b', field: 'weight' }],
+    ]);
+  });
+
+  it('names the self-assessment amounts, the execution note and an indicator\'s result', () => {
+    const p = cleanProject({
+      selfAssessment: {
+        budgetInitial: { ...EMPTY_FUNDING, generalPublic: 225_000_000 },
+        budgetAdjusted: { ...EMPTY_FUNDING, generalPublic: 225_000_000 },
+        spent: { ...EMPTY_FUNDING, generalPublic: 100_000_000, stateCapital: -5 },
+        overallResult: '',
+        results: [{ indicatorId: 'b', actual: '80%' }],
+        problems: '',
+        rectification: '',
+        status: 'inProgress',
+      },
+    });
+    expect(targets(validateProjectTargeted(p, SCHEME_A))).toEqual([
+      ['moneyInvalid', { ...project, of: 'record', field: 'selfAssessment.spent.stateCapital' }],
+      ['deviationNoteRequired', { ...project, of: 'result', indicatorId: 'b', field: 'deviationNote' }],
+      ['executionNoteRequired', { ...project, of: 'record', field: 'selfAssessment.executionNote' }],
+    ]);
+  });
+
+  it('names a plan\'s task by its id, its fiscal sources in the 财政拨款 box and the rest in 其他资金', () => {
+    const plan: DepartmentPlan = {
+      id: 'd1',
+      unitId: 'u1',
+      year: 2023,
+      tasks: [
+        { id: 't1', name: '商会建设', content: '', funding: { ...EMPTY_FUNDING, governmentFund: -1 } },
+        { id: 't2', name: '', content: '', funding: { ...EMPTY_FUNDING, specialAccount: 0.5 }, spent: { ...EMPTY_FUNDING, generalPublic: -2 } },
+      ],
+      expenditureBudget: null,
+      overallGoal: '',
+      indicators: cleanIndicators(),
+      results: [{ indicatorId: 'zz', actual: '' }],
+      updatedAt: '2023-01-01T00:00:00Z',
+    };
+    const rec = { record: 'plan', recordId: 'd1' } as const;
+    expect(targets(validatePlanTargeted(plan, SCHEME_A))).toEqual([
+      ['overallGoalEmpty', { ...rec, of: 'record', field: 'overallGoal' }],
+      ['moneyInvalid', { ...rec, of: 'task', taskId: 't1', field: 'fiscal' }],
+      ['taskNameRequired', { ...rec, of: 'task', taskId: 't2', field: 'name' }],
+      ['moneyInvalid', { ...rec, of: 'task', taskId: 't2', field: 'other' }],
+      ['moneyInvalid', { ...rec, of: 'task', taskId: 't2', field: 'spent.fiscal' }],
+      ['resultUnknownIndicator', { ...rec, of: 'result', indicatorId: 'zz', field: 'result' }],
+    ]);
   });
 });

@@ -2,16 +2,22 @@
 // the overall result, every indicator's actual value and score, problems and rectification, the live total and grade,
 // the rule set the scores follow (and what a change of it did), and the 已完成 lock.
 import { observer } from 'mobx-react-lite';
+import { textCodec } from '../../../shared/codecs';
 import { fiscalTotal, FUNDING_SOURCES, fundingTotal, type Funding, type SelfAssessment } from '../../../shared/model';
 import { ASSESSMENT_STATUS_LABELS, FUNDING_SOURCE_LABELS, MONEY_GROUP_LABELS } from '../../../shared/messages';
+import { monitoringText } from '../../../shared/monitoring-messages';
 import { ruleSetDifferences, ruleSetLabel } from '../../../shared/rule-sets';
-import { NOTE_LIMIT } from '../../../shared/validation';
+import { NOTE_LIMIT, type RecordField } from '../../../shared/validation';
 import { completenessOf } from '../../../shared/year-overview';
-import { MA } from '../../messages';
-import type { AssessmentStore, MoneyGroup } from '../../stores/assessment-store';
+import { MA, MM } from '../../messages';
+import type { AssessmentStore, AssessmentTextField, MoneyGroup } from '../../stores/assessment-store';
+import { invalidTextProblem } from '../../stores/invalid-texts';
+import { BoundTextArea, RestoredNote } from '../fields';
 import { wan } from '../money';
+import { monitoringBeside } from '../monitoring/beside';
+import { LightBadge } from '../monitoring/LightBadge';
 import { SaveMark } from '../StatusBar';
-import { MoneyInput, TextBox } from './inputs';
+import { MoneyField } from './inputs';
 import { ResultsTable, scoreText, type ResultHandlers } from './ResultsTable';
 
 const GROUPS: MoneyGroup[] = ['budgetInitial', 'budgetAdjusted', 'spent'];
@@ -29,18 +35,34 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
   if (!project || !a || !project.selfAssessment) return null;
   const sa = project.selfAssessment;
   const locked = store.locked;
-  const resetKey = `${project.id}:${store.generation}`;
+  const rec = { record: 'project', recordId: project.id } as const;
+  const invalidCount = store.invalid.of(project.id).length;
+  const restoredCount = store.invalid.of(project.id).filter((e) => e.restored).length;
   const handlers: ResultHandlers = {
+    invalid: store.invalid,
+    record: rec,
     result: (id) => store.resultOf(id),
     setActual: (id, v) => store.setActual(id, v),
     setOutcome: (id, o) => store.setOutcome(id, o),
     setDeviationNote: (id, n) => store.setDeviationNote(id, n),
     setScoreOverride: (id, o) => store.setScoreOverride(id, o),
     setNotApplicable: (id, reason) => store.setNotApplicable(id, reason),
+    monitoring: monitoringBeside(store.monitoring, project),
   };
+  const monitored = store.monitoring.latestOf(project);
   const completeness = completenessOf(project);
-  const execRequired = a.deviationsRequired.find((d) => d.indicatorId === null);
+  // below the rule set's threshold before any spending is typed is no news: the note is asked for once there is some
+  const spentEntered = fundingTotal(sa.spent) + (sa.carriedOver?.spent ?? 0) > 0;
+  const execRequired = spentEntered ? a.deviationsRequired.find((d) => d.indicatorId === null) : undefined;
   const execNote = sa.executionNote ?? '';
+  const text = (field: AssessmentTextField, label: string) => ({
+    target: { ...rec, of: 'record', field: `selfAssessment.${field}` satisfies RecordField },
+    label,
+    codec: textCodec,
+    read: () => store.selected?.selfAssessment?.[field] ?? '',
+    write: (t: string) => store.setText(field, t),
+    locked,
+  }) as const;
 
   return (
     <div className="editor assessment-form" id="assessment-form" data-project-id={project.id}>
@@ -49,12 +71,18 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
         <span className={`badge ${completeness}`} id="sa-status" data-status={sa.status}>
           {ASSESSMENT_STATUS_LABELS[completeness]}
         </span>
-        <SaveMark autosaver={store.autosaver} id="sa-save-mark" />
+        <SaveMark autosaver={store.autosaver} id="sa-save-mark" invalidCount={invalidCount} />
+        {monitored.round && (
+          <span className="m-head-light" id="sa-monitoring-light" title={monitored.result?.explanation}>
+            {MM.fromMonitoring(monitoringText.months(monitored.round.month))} <LightBadge light={monitored.result?.light ?? null} />
+          </span>
+        )}
         <div className="spacer" />
         <ScoreBadge total={a.total} grade={a.grade} />
       </header>
 
-      <LockBar store={store} sa={sa} complete={a.complete} />
+      <RestoredNote id="sa-restored-note" count={restoredCount} onDismiss={() => store.invalid.acknowledge(project.id)} />
+      <LockBar store={store} sa={sa} complete={a.complete && invalidCount === 0} />
 
       <section className="card">
         <h2>{MA.projectFunds}</h2>
@@ -75,13 +103,13 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
                 <th>{FUNDING_SOURCE_LABELS[source]}</th>
                 {GROUPS.map((g) => (
                   <td key={g}>
-                    <MoneyInput
-                      id={`sa-${g}-${source}`}
+                    <MoneyField
+                      invalid={store.invalid}
+                      target={{ ...rec, of: 'record', field: `selfAssessment.${g}.${source}` }}
                       label={`${MONEY_GROUP_LABELS[g]}（${FUNDING_SOURCE_LABELS[source]}）`}
-                      value={sa[g][source]}
-                      onValue={(fen) => store.setMoney(g, source as keyof Funding, fen)}
-                      disabled={locked}
-                      resetKey={resetKey}
+                      read={() => store.selected?.selfAssessment?.[g][source] ?? 0}
+                      write={(fen) => store.setMoney(g, source as keyof Funding, fen)}
+                      locked={locked}
                     />
                   </td>
                 ))}
@@ -91,13 +119,13 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
               <th>{MA.carriedOver}</th>
               {GROUPS.map((g) => (
                 <td key={g}>
-                  <MoneyInput
-                    id={`sa-${g}-carriedOver`}
+                  <MoneyField
+                    invalid={store.invalid}
+                    target={{ ...rec, of: 'record', field: `selfAssessment.carriedOver.${g}` }}
                     label={`${MONEY_GROUP_LABELS[g]}（${MA.carriedOver}）`}
-                    value={sa.carriedOver?.[g] ?? 0}
-                    onValue={(fen) => store.setCarriedOver(g, fen)}
-                    disabled={locked}
-                    resetKey={resetKey}
+                    read={() => store.selected?.selfAssessment?.carriedOver?.[g] ?? 0}
+                    write={(fen) => store.setCarriedOver(g, fen)}
+                    locked={locked}
                   />
                 </td>
               ))}
@@ -128,6 +156,11 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
             {MA.executionScore} <b id="sa-execution-score">{scoreText(a.executionScore)}</b>
             <span className="hint"> / {MA.executionMax(a.executionWeight)}</span>
           </span>
+          {monitored.result && (
+            <span className="m-beside" id="sa-monitoring-spent" title={monitored.result.execution.explanation}>
+              {MM.spentBeside(monitoringText.months(monitored.result.month), wan(monitored.result.execution.spent), monitored.result.execution.progressText || '—')}
+            </span>
+          )}
           {a.executionExplanation !== '' && (
             <span className="r-explanation" id="sa-execution-explanation">
               {a.executionExplanation}
@@ -143,9 +176,11 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
                   {execNote.trim() === '' ? <em className="deviation-required">{MA.deviationRequired(execRequired.reason)}</em> : MA.deviationWhy(execRequired.reason)}
                 </span>
               )}
-              <span className="note-count">{MA.noteCount(Array.from(execNote.trim()).length, NOTE_LIMIT)}</span>
+              <span className={'note-count' + (Array.from(execNote.trim()).length > NOTE_LIMIT ? ' over' : '')}>
+                {MA.noteCount(Array.from(execNote.trim()).length, NOTE_LIMIT)}
+              </span>
             </span>
-            <TextBox id="sa-executionNote" rows={2} value={execNote} onValue={(t) => store.setText('executionNote', t)} disabled={locked} label={MA.executionNote} />
+            <BoundTextArea invalid={store.invalid} rows={2} spec={text('executionNote', MA.executionNote)} />
           </div>
         )}
       </section>
@@ -157,7 +192,7 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
         </div>
         <label className="field">
           <span>{MA.overallResult}</span>
-          <TextBox id="sa-overallResult" value={sa.overallResult} onValue={(t) => store.setText('overallResult', t)} disabled={locked} rows={4} />
+          <BoundTextArea invalid={store.invalid} rows={4} spec={text('overallResult', MA.overallResult)} />
         </label>
       </section>
 
@@ -171,18 +206,18 @@ export const AssessmentForm = observer(function AssessmentForm({ store }: { stor
         {project.indicators.length === 0 ? (
           <p className="hint">{MA.noIndicators}</p>
         ) : (
-          <ResultsTable indicators={project.indicators} scores={a.indicatorScores} scheme={store.scheme} handlers={handlers} locked={locked} resetKey={resetKey} />
+          <ResultsTable indicators={project.indicators} scores={a.indicatorScores} scheme={store.scheme} handlers={handlers} locked={locked} />
         )}
       </section>
 
       <section className="card goals">
         <label className="field">
           <span>{MA.problems}</span>
-          <TextBox id="sa-problems" value={sa.problems} onValue={(t) => store.setText('problems', t)} disabled={locked} />
+          <BoundTextArea invalid={store.invalid} rows={3} spec={text('problems', MA.problems)} />
         </label>
         <label className="field">
           <span>{MA.rectification}</span>
-          <TextBox id="sa-rectification" value={sa.rectification} onValue={(t) => store.setText('rectification', t)} disabled={locked} />
+          <BoundTextArea invalid={store.invalid} rows={3} spec={text('rectification', MA.rectification)} />
         </label>
       </section>
 
@@ -268,14 +303,22 @@ const LockBar = observer(function LockBar({ store, sa, complete }: { store: Asse
 
 const MissingList = observer(function MissingList({ store }: { store: AssessmentStore }) {
   const a = store.assessment;
-  if (!a) return null;
-  if (a.complete) return <p className="ok" id="sa-complete">{MA.complete}</p>;
+  const project = store.selected;
+  if (!a || !project) return null;
+  // text typed that is not a value is listed first: it is on screen, but in neither the record nor the scores
+  const unreadable = store.invalid.of(project.id).map(invalidTextProblem);
+  if (a.complete && unreadable.length === 0) return <p className="ok" id="sa-complete">{MA.complete}</p>;
   return (
     <div className="missing" id="sa-missing">
-      {a.errors.length > 0 && (
+      {(a.errors.length > 0 || unreadable.length > 0) && (
         <>
           <h3 className="error">{MA.errorsTitle}</h3>
           <ul>
+            {unreadable.map((p) => (
+              <li key={p.message} className="input-invalid" data-code={p.code}>
+                {p.message}
+              </li>
+            ))}
             {a.errors.map((e) => (
               <li key={e.path + e.code}>{e.message}</li>
             ))}

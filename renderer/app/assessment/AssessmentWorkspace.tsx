@@ -4,8 +4,9 @@ import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
 import { ASSESSMENT_STATUS_LABELS } from '../../../shared/messages';
 import { completenessOf } from '../../../shared/year-overview';
-import { MA } from '../../messages';
+import { MA, MM } from '../../messages';
 import type { AssessmentStore } from '../../stores/assessment-store';
+import { MonitoringListRows, MonitoringView } from '../monitoring/MonitoringView';
 import { useStore } from '../store-context';
 import { AssessmentForm, RuleSetChangeBanner } from './AssessmentForm';
 import { PlanYearEnd } from './PlanYearEnd';
@@ -50,6 +51,7 @@ const Center = observer(function Center({ store }: { store: AssessmentStore }) {
   const v = store.view;
   if (v.kind === 'overview') return <YearOverviewTable store={store} />;
   if (v.kind === 'plan') return <PlanYearEnd store={store} />;
+  if (v.kind === 'monitoring') return <MonitoringView store={store.monitoring} year={store.context.year()} resetKey={store.generation} />;
   if (store.selected) return <AssessmentForm store={store} />;
   return <p className="placeholder">{MA.pickProject}</p>;
 });
@@ -75,29 +77,44 @@ const AssessmentList = observer(function AssessmentList({ store }: { store: Asse
       >
         {MA.planYearEnd}
       </button>
+      <button
+        type="button"
+        id="assessment-open-monitoring"
+        className={'plan-entry' + (v.kind === 'monitoring' ? ' current' : '')}
+        onClick={() => {
+          store.monitoring.select(null);
+          void store.open({ kind: 'monitoring' });
+        }}
+      >
+        {MM.view}
+      </button>
       <div className="list-head assessment-list-head">
         <span>{MA.projectsOfYear(store.context.year())}</span>
-        <span className="num">{MA.listScore}</span>
+        <span className="num">{v.kind === 'monitoring' ? MM.lightColumn : MA.listScore}</span>
       </div>
       {store.projects.length === 0 && store.loadedFor !== null && <p className="list-empty">{MA.noProjects}</p>}
-      <ul className="assessment-rows">
-        {store.projects.map((p) => {
-          const c = completenessOf(p);
-          const total = rows.get(p.id)?.total ?? null;
-          const current = v.kind === 'project' && v.id === p.id;
-          return (
-            <li key={p.id} data-project-id={p.id} className={current ? 'current' : undefined}>
-              <button type="button" className="row-open" onClick={() => void store.open({ kind: 'project', id: p.id })}>
-                <span className="row-name">{p.name}</span>
-              </button>
-              <span className={`badge ${c}`} data-completeness={c}>
-                {ASSESSMENT_STATUS_LABELS[c]}
-              </span>
-              <span className="num row-score">{total === null ? '' : total.toFixed(2)}</span>
-            </li>
-          );
-        })}
-      </ul>
+      {v.kind === 'monitoring' ? (
+        <MonitoringListRows store={store.monitoring} />
+      ) : (
+        <ul className="assessment-rows">
+          {store.projects.map((p) => {
+            const c = completenessOf(p);
+            const total = rows.get(p.id)?.total ?? null;
+            const current = v.kind === 'project' && v.id === p.id;
+            return (
+              <li key={p.id} data-project-id={p.id} className={current ? 'current' : undefined}>
+                <button type="button" className="row-open" onClick={() => void store.open({ kind: 'project', id: p.id })}>
+                  <span className="row-name">{p.name}</span>
+                </button>
+                <span className={`badge ${c}`} data-completeness={c}>
+                  {ASSESSMENT_STATUS_LABELS[c]}
+                </span>
+                <span className="num row-score">{total === null ? '' : total.toFixed(2)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
     </nav>
   );
 });

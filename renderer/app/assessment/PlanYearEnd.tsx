@@ -7,7 +7,9 @@ import { MA } from '../../messages';
 import type { AssessmentStore } from '../../stores/assessment-store';
 import { wan } from '../money';
 import { SaveMark } from '../StatusBar';
-import { MoneyInput, TextBox } from './inputs';
+import { textCodec } from '../../../shared/codecs';
+import { BoundTextArea, RestoredNote } from '../fields';
+import { MoneyField } from './inputs';
 import { ResultsTable, type ResultHandlers } from './ResultsTable';
 
 export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: AssessmentStore }) {
@@ -23,8 +25,11 @@ export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: Ass
       </div>
     );
   }
-  const resetKey = `plan:${store.generation}`;
+  const rec = { record: 'plan', recordId: plan.id } as const;
+  const unreadable = store.invalid.of(plan.id);
   const handlers: ResultHandlers = {
+    invalid: store.invalid,
+    record: rec,
     result: (id) => store.planResultOf(id),
     setActual: (id, v) => store.setPlanActual(id, v),
     setOutcome: (id, o) => store.setPlanOutcome(id, o),
@@ -35,8 +40,9 @@ export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: Ass
     <div className="editor" id="plan-year-end">
       <header className="editor-head">
         <h1>{MA.planTitle(year)}</h1>
-        <SaveMark autosaver={store.autosaver} id="sa-save-mark" />
+        <SaveMark autosaver={store.autosaver} id="sa-save-mark" invalidCount={unreadable.length} />
       </header>
+      <RestoredNote id="sa-restored-note" count={unreadable.filter((e) => e.restored).length} onDismiss={() => store.invalid.acknowledge(plan.id)} />
       <section className="card">
         <div className="field">
           <span>{MA.planGoal}</span>
@@ -46,7 +52,17 @@ export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: Ass
           <span>
             {MA.planOverallResult} <small className="hint">{MA.planOverallResultHint}</small>
           </span>
-          <TextBox id="plan-overallResult" value={plan.overallResult ?? ''} onValue={(t) => store.setPlanOverallResult(t)} rows={4} />
+          <BoundTextArea
+            invalid={store.invalid}
+            rows={4}
+            spec={{
+              target: { ...rec, of: 'record', field: 'overallResult' },
+              label: MA.planOverallResult,
+              codec: textCodec,
+              read: () => store.plan?.overallResult ?? '',
+              write: (t) => store.setPlanOverallResult(t),
+            }}
+          />
         </label>
       </section>
       <section className="card">
@@ -64,7 +80,7 @@ export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: Ass
           </thead>
           <tbody>
             {plan.tasks.map((t) => (
-              <TaskSpentRow key={t.id} store={store} task={t} resetKey={resetKey} />
+              <TaskSpentRow key={t.id} store={store} planId={plan.id} task={t} />
             ))}
           </tbody>
           <tfoot>
@@ -77,7 +93,7 @@ export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: Ass
         {plan.indicators.length === 0 ? (
           <p className="hint">{MA.noIndicators}</p>
         ) : (
-          <ResultsTable indicators={plan.indicators} scores={store.planScores} scheme={store.scheme} handlers={handlers} locked={false} resetKey={resetKey} />
+          <ResultsTable indicators={plan.indicators} scores={store.planScores} scheme={store.scheme} handlers={handlers} locked={false} />
         )}
       </section>
     </div>
@@ -86,17 +102,17 @@ export const PlanYearEnd = observer(function PlanYearEnd({ store }: { store: Ass
 
 // Rows and sums observe their own figures, so a keystroke in a spending box re-renders its row and the sums, not the
 // whole screen with its indicator table.
-const TaskSpentRow = observer(function TaskSpentRow({ store, task: t, resetKey }: { store: AssessmentStore; task: PlanTask; resetKey: string }) {
+const TaskSpentRow = observer(function TaskSpentRow({ store, planId, task: t }: { store: AssessmentStore; planId: string; task: PlanTask }) {
   const budget = fundingTotal(t.funding);
   const spent = t.spent ? fundingTotal(t.spent) : 0;
-  const spentCell = (part: 'fiscal' | 'other', label: string, fen: number) => (
+  const spentCell = (part: 'fiscal' | 'other', label: string) => (
     <td>
-      <MoneyInput
-        id={`task-${t.id}-spent-${part}`}
+      <MoneyField
+        invalid={store.invalid}
+        target={{ record: 'plan', recordId: planId, of: 'task', taskId: t.id, field: part === 'fiscal' ? 'spent.fiscal' : 'spent.other' }}
         label={`${t.name} ${label}`}
-        value={fen}
-        onValue={(v) => store.setTaskSpent(t.id, part, v)}
-        resetKey={resetKey}
+        read={() => (t.spent ? (part === 'fiscal' ? fiscalTotal(t.spent) : nonFiscalTotal(t.spent)) : 0)}
+        write={(v) => store.setTaskSpent(t.id, part, v)}
       />
     </td>
   );
@@ -104,8 +120,8 @@ const TaskSpentRow = observer(function TaskSpentRow({ store, task: t, resetKey }
     <tr className="task-row" data-task-id={t.id}>
       <td>{t.name}</td>
       <td className="num">{wan(budget)}</td>
-      {spentCell('fiscal', MA.colTaskSpentFiscal, t.spent ? fiscalTotal(t.spent) : 0)}
-      {spentCell('other', MA.colTaskSpentOther, t.spent ? nonFiscalTotal(t.spent) : 0)}
+      {spentCell('fiscal', MA.colTaskSpentFiscal)}
+      {spentCell('other', MA.colTaskSpentOther)}
       <td className="num t-spent">{wan(spent)}</td>
       <td className="num t-rate">{budget > 0 ? formatPercent(ratio(spent, budget)) : '—'}</td>
     </tr>

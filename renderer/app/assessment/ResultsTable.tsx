@@ -10,10 +10,22 @@ import { targetText } from '../../../shared/indicator-text';
 import { NOTE_LIMIT } from '../../../shared/validation';
 import type { IndicatorScore } from '../../../shared/scoring';
 import { groupIndicators, type IndicatorScheme } from '../../../shared/schemes';
-import { MA } from '../../messages';
-import { useScoreText } from './inputs';
+import { MA, MM } from '../../messages';
+import type { MonitoringBeside } from '../monitoring/beside';
+import { LightBadge } from '../monitoring/LightBadge';
+import { useResultsPaste } from '../PastePreview';
+import { scoreCodec, textCodec, type Codec } from '../../../shared/codecs';
+import type { RecordRef, ResultField } from '../../../shared/validation';
+import { ME } from '../../messages-editing';
+import type { InvalidTexts } from '../../stores/invalid-texts';
+import { BoundInput, BoundTextArea } from '../fields';
+import { fieldDomId } from '../focus';
 
 export interface ResultHandlers {
+  /** the store's registry of texts its fields could not read */
+  invalid: InvalidTexts;
+  /** the record the results are of: a project (its self-assessment) or the department plan */
+  record: RecordRef;
   result(indicatorId: Id): IndicatorResult | undefined;
   setActual(indicatorId: Id, actual: string): void;
   setOutcome(indicatorId: Id, outcome: QualitativeOutcome | undefined): void;
@@ -22,6 +34,8 @@ export interface ResultHandlers {
   setScoreOverride?(indicatorId: Id, override: { score: number; reason: string } | undefined): void;
   /** 不适用 with its reason ('' while being written), undefined for applicable; absent where not offered */
   setNotApplicable?(indicatorId: Id, reason: string | undefined): void;
+  /** what the last monitoring round said of the indicator (全年预计 beside 实际); absent where there is no monitoring */
+  monitoring?(indicator: Indicator): MonitoringBeside | null;
 }
 
 const OUTCOMES: QualitativeOutcome[] = ['achieved', 'partial', 'notAchieved'];
@@ -36,18 +50,18 @@ export const ResultsTable = observer(function ResultsTable({
   scheme,
   handlers,
   locked,
-  resetKey,
 }: {
   indicators: readonly Indicator[];
   scores: readonly IndicatorScore[];
   scheme: IndicatorScheme;
   handlers: ResultHandlers;
   locked: boolean;
-  resetKey: unknown;
 }) {
   const byId = new Map(scores.map((s) => [s.indicatorId, s]));
+  // a column of actual values copied from Excel fills the rows from the focused one down, after a preview
+  const paste = useResultsPaste({ indicators, scores, scheme, result: (id) => handlers.result(id), setActual: (id, v) => handlers.setActual(id, v) });
   return (
-    <table className="results-table">
+    <table className="results-table" onPaste={paste.onPaste}>
       <colgroup>
         <col className="rc-name" />
         <col className="rc-target" />
@@ -80,12 +94,12 @@ export const ResultsTable = observer(function ResultsTable({
                 score={byId.get(ind.id)!}
                 handlers={handlers}
                 locked={locked}
-                resetKey={resetKey}
               />
             )),
           )}
         </tbody>
       ))}
+      {paste.dialog}
     </table>
   );
 });
@@ -96,16 +110,25 @@ const ResultRow = observer(function ResultRow({
   score,
   handlers,
   locked,
-  resetKey,
 }: {
   indicator: Indicator;
   level2: string | null;
   score: IndicatorScore;
   handlers: ResultHandlers;
   locked: boolean;
-  resetKey: unknown;
 }) {
   const r = handlers.result(indicator.id);
+  const id = indicator.id;
+  const on = (field: ResultField) => ({ ...handlers.record, of: 'result', indicatorId: id, field }) as const;
+  /** a text of the result, bound to the store through its handler */
+  const text = (field: ResultField, label: string, read: () => string, write: (t: string) => void) => ({
+    target: on(field),
+    label: ME.rowField(indicator.name, label),
+    codec: textCodec,
+    read,
+    write,
+    locked,
+  });
   const qualitative = indicator.direction === '定性';
   const execution = score.rule === 'execution';
   const notApplicable = r?.notApplicable !== undefined;
@@ -116,6 +139,7 @@ const ResultRow = observer(function ResultRow({
   const [adjusting, setAdjusting] = useState(false);
   const showOverride = canOverride && (adjusting || r?.scoreOverride !== undefined);
   const note = r?.deviationNote ?? '';
+  const monitored = execution ? null : (handlers.monitoring?.(indicator) ?? null);
   const noteLength = Array.from(note.trim()).length;
   const explanationClass = 'r-explanation' + (score.error ? ' error' : score.overridden ? ' overridden' : '');
   return (
@@ -137,7 +161,8 @@ const ResultRow = observer(function ResultRow({
             <span className="r-na-mark">{MA.notApplicable}</span>
           ) : qualitative ? (
             <select
-              className="r-outcome"
+              className={'r-outcome' + (locked ? ' locked' : '')}
+              id={fieldDomId(on('outcome'))}
               aria-label={MA.colActual}
               value={r?.outcome ?? ''}
               disabled={locked}
@@ -152,14 +177,18 @@ const ResultRow = observer(function ResultRow({
             </select>
           ) : (
             <span className="actual-box">
-              <input
-                className={'r-actual-input' + (score.error?.code === 'actualNotNumeric' ? ' bad' : '')}
-                aria-label={MA.colActual}
-                value={r?.actual ?? ''}
-                disabled={locked}
-                onChange={(e) => handlers.setActual(indicator.id, e.target.value)}
+              <BoundInput
+                invalid={handlers.invalid}
+                className="r-actual-input"
+                mark={score.error?.code === 'actualNotNumeric' ? 'bad' : undefined}
+                spec={text('actual', MA.colActual, () => handlers.result(id)?.actual ?? '', (t) => handlers.setActual(id, t))}
               />
               <span className="unit">{indicator.unit}</span>
+            </span>
+          )}
+          {monitored && (
+            <span className="m-beside" title={monitored.explanation}>
+              {monitored.line} <LightBadge light={monitored.light} />
             </span>
           )}
         </td>
@@ -172,12 +201,11 @@ const ResultRow = observer(function ResultRow({
           {qualitative && !notApplicable && !execution && (
             <label className={'r-qualitative-line' + (qualitativeTextMissing ? ' required' : '')}>
               <span>{MA.qualitativeActual}</span>
-              <input
+              <BoundInput
+                invalid={handlers.invalid}
                 className="r-qualitative-actual"
-                value={qualitativeText}
                 placeholder={MA.qualitativeActualPlaceholder}
-                disabled={locked}
-                onChange={(e) => handlers.setActual(indicator.id, e.target.value)}
+                spec={text('actual', MA.qualitativeActual, () => handlers.result(id)?.actual ?? '', (t) => handlers.setActual(id, t))}
               />
             </label>
           )}
@@ -187,7 +215,7 @@ const ResultRow = observer(function ResultRow({
               <label className="r-na-toggle">
                 <input
                   type="checkbox"
-                  className="r-na-check"
+                  className={'r-na-check' + (locked ? ' locked' : '')}
                   checked={notApplicable}
                   disabled={locked}
                   onChange={(e) => handlers.setNotApplicable!(indicator.id, e.target.checked ? '' : undefined)}
@@ -211,17 +239,16 @@ const ResultRow = observer(function ResultRow({
             )}
           </div>
           {showOverride && (
-            <OverrideBox indicatorId={indicator.id} result={r} score={score} qualitative={qualitative} handlers={handlers} locked={locked} resetKey={resetKey} />
+            <OverrideBox indicator={indicator} score={score} qualitative={qualitative} handlers={handlers} locked={locked} />
           )}
           {notApplicable && (
             <label className={'r-na-reason' + (naReason.trim() === '' ? ' required' : '')}>
               <span>{MA.notApplicableReason}</span>
-              <input
+              <BoundInput
+                invalid={handlers.invalid}
                 className="r-na-reason-input"
-                value={naReason}
                 placeholder={MA.notApplicableReasonPlaceholder}
-                disabled={locked}
-                onChange={(e) => handlers.setNotApplicable?.(indicator.id, e.target.value)}
+                spec={text('notApplicable.reason', MA.notApplicableReason, () => handlers.result(id)?.notApplicable?.reason ?? '', (t) => handlers.setNotApplicable?.(id, t))}
               />
             </label>
           )}
@@ -238,15 +265,23 @@ const ResultRow = observer(function ResultRow({
                     )}
                   </span>
                 )}
+                {monitored?.note && !locked && (
+                  <button
+                    type="button"
+                    className="link r-use-monitoring"
+                    title={MM.useMonitoringCauseHint(monitored.months)}
+                    onClick={() => handlers.setDeviationNote(indicator.id, note.trim() === '' ? monitored.note! : `${note}\n${monitored.note}`)}
+                  >
+                    {MM.useMonitoringCause}
+                  </button>
+                )}
                 <span className={'note-count' + (noteLength > NOTE_LIMIT ? ' over' : '')}>{MA.noteCount(noteLength, NOTE_LIMIT)}</span>
               </span>
-              <textarea
+              <BoundTextArea
+                invalid={handlers.invalid}
                 className="r-deviation-note"
                 rows={2}
-                aria-label={MA.deviationNote}
-                value={note}
-                disabled={locked}
-                onChange={(e) => handlers.setDeviationNote(indicator.id, e.target.value)}
+                spec={text('deviationNote', MA.deviationNote, () => handlers.result(id)?.deviationNote ?? '', (t) => handlers.setDeviationNote(id, t))}
               />
             </div>
           )}
@@ -256,56 +291,68 @@ const ResultRow = observer(function ResultRow({
   );
 });
 
+/** The filler's own score and its reason: the score is a number from 0 with two decimals (whether it fits the band
+ * the scoring says); it is cleared only when no reason is written, so a reason is never dropped with it. */
 function OverrideBox({
-  indicatorId,
-  result,
+  indicator,
   score,
   qualitative,
   handlers,
   locked,
-  resetKey,
 }: {
-  indicatorId: Id;
-  result: IndicatorResult | undefined;
+  indicator: Indicator;
   score: IndicatorScore;
   qualitative: boolean;
   handlers: ResultHandlers;
   locked: boolean;
-  resetKey: unknown;
 }) {
-  const current = result?.scoreOverride;
-  const [text, setText] = useScoreText(current?.score, `${String(resetKey)}:${indicatorId}`);
-  const reason = current?.reason ?? '';
-  const apply = (scoreText: string, reasonText: string) => {
-    const n = scoreText.trim() === '' ? NaN : Number(scoreText);
-    if (Number.isFinite(n)) handlers.setScoreOverride!(indicatorId, { score: n, reason: reasonText });
-    else if (scoreText.trim() === '' && reasonText.trim() === '') handlers.setScoreOverride!(indicatorId, undefined);
+  const id = indicator.id;
+  const set = handlers.setScoreOverride!;
+  const current = () => handlers.result(id)?.scoreOverride;
+  const reason = current()?.reason ?? '';
+  const on = (field: ResultField) => ({ ...handlers.record, of: 'result', indicatorId: id, field }) as const;
+  const scoreBox: Codec<number | null> = {
+    parse: (t) => (t.trim() === '' && reason.trim() !== '' ? { ok: false, code: 'notNumber', message: ME.overrideNeedsScore } : scoreCodec.parse(t)),
+    format: scoreCodec.format,
   };
   const band = score.band ? `${score.band[0]}–${score.band[1]}` : null;
   return (
     <div className="override-box">
       <label>
         {MA.overrideScore}
-        <input
+        <BoundInput
+          invalid={handlers.invalid}
           className="r-override-score"
           inputMode="decimal"
-          value={text}
-          disabled={locked}
-          onChange={(e) => {
-            setText(e.target.value);
-            apply(e.target.value, reason);
+          spec={{
+            target: on('scoreOverride'),
+            label: ME.overrideOf(indicator.name),
+            codec: scoreBox,
+            read: () => current()?.score ?? null,
+            write: (n) => set(id, n === null ? undefined : { score: n, reason: current()?.reason ?? '' }),
+            locked,
           }}
         />
       </label>
       {band !== null && <span className="hint">{MA.band(band)}</span>}
       <label className="reason">
         {MA.overrideReason}
-        <input
+        <BoundInput
+          invalid={handlers.invalid}
           className="r-override-reason"
-          value={reason}
-          disabled={locked || !Number.isFinite(Number(text)) || text.trim() === ''}
+          disabled={current() === undefined}
           placeholder={qualitative ? MA.overrideReasonPlaceholderQualitative : MA.overrideReasonPlaceholderQuantitative}
-          onChange={(e) => apply(text, e.target.value)}
+          spec={{
+            target: on('scoreOverride.reason'),
+            label: ME.rowField(indicator.name, MA.overrideReason),
+            codec: textCodec,
+            read: () => current()?.reason ?? '',
+            write: (t) => {
+              const o = current();
+              if (o) set(id, { score: o.score, reason: t });
+            },
+            locked,
+          }}
         />
       </label>
     </div>

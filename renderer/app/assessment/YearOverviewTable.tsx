@@ -1,11 +1,14 @@
-// 年度总览: every project of the unit and year with its execution rate, score, grade and completeness, sortable;
-// the department's amount-weighted execution rate and mean score.
+// 年度总览: every project of the unit and year with its execution rate, score, grade, completeness and the light of its
+// latest monitoring round, sortable; the department's amount-weighted execution rate and mean score.
 import { observer } from 'mobx-react-lite';
 import { ASSESSMENT_STATUS_LABELS } from '../../../shared/messages';
+import type { Project } from '../../../shared/model';
+import { monitoringText } from '../../../shared/monitoring-messages';
 import type { OverviewSortKey } from '../../../shared/year-overview';
-import { MA } from '../../messages';
+import { MA, MM } from '../../messages';
 import type { AssessmentStore } from '../../stores/assessment-store';
 import { wan } from '../money';
+import { LightBadge } from '../monitoring/LightBadge';
 import { scoreText } from './ResultsTable';
 
 const COLUMNS: { key: OverviewSortKey; label: string; num: boolean }[] = [
@@ -22,6 +25,7 @@ const COLUMNS: { key: OverviewSortKey; label: string; num: boolean }[] = [
 export const YearOverviewTable = observer(function YearOverviewTable({ store }: { store: AssessmentStore }) {
   const { department: d } = store.overview;
   const rows = store.sortedRows;
+  const projects = new Map(store.projects.map((p) => [p.id, p]));
   return (
     <div className="editor overview" id="year-overview">
       <header className="editor-head">
@@ -57,6 +61,7 @@ export const YearOverviewTable = observer(function YearOverviewTable({ store }: 
                 </th>
               );
             })}
+            <th>{MM.lightColumn}</th>
           </tr>
         </thead>
         <tbody>
@@ -76,6 +81,7 @@ export const YearOverviewTable = observer(function YearOverviewTable({ store }: 
               <td>
                 <span className={`badge ${r.completeness}`}>{ASSESSMENT_STATUS_LABELS[r.completeness]}</span>
               </td>
+              <LightCell store={store} projectId={r.id} projects={projects} />
             </tr>
           ))}
         </tbody>
@@ -89,9 +95,23 @@ export const YearOverviewTable = observer(function YearOverviewTable({ store }: 
             <td className="num">{scoreText(d.meanScore)}</td>
             <td />
             <td />
+            <td />
           </tr>
         </tfoot>
       </table>
     </div>
+  );
+});
+
+/** The light of the project's latest monitoring round, with the months it covers; its explanation on hover. */
+const LightCell = observer(function LightCell({ store, projectId, projects }: { store: AssessmentStore; projectId: string; projects: Map<string, Project> }) {
+  const project = projects.get(projectId);
+  const latest = project ? store.monitoring.latestOf(project) : null;
+  if (!latest?.round) return <td className="c-light">—</td>;
+  return (
+    <td className="c-light" data-light={latest.result?.light ?? 'none'}>
+      <LightBadge light={latest.result?.light ?? null} title={latest.result?.explanation} />
+      <span className="hint"> {monitoringText.months(latest.round.month)}</span>
+    </td>
   );
 });

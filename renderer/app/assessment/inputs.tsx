@@ -1,10 +1,35 @@
-// Inputs that keep the text being typed while the store holds the parsed value: money in 万元 (stored in 分) and
-// a score. The text is read again from the store only when the record is reloaded (resetKey).
-import { useEffect, useState } from 'react';
+// The year-end workspace's boxes: bound to the assessment store like every editor's (field-binding.ts), so an amount
+// keeps every 分 it was typed with and text that is not a value is never taken for one.
+import { useState } from 'react';
 import type { Fen } from '../../../shared/model';
-import { MA } from '../../messages';
-import { moneyText, moneyValue } from '../money';
+import type { ProblemTarget } from '../../../shared/validation';
+import type { InvalidTexts } from '../../stores/invalid-texts';
+import { BoundInput } from '../fields';
+import { WAN } from '../money';
 
+/** An amount in 万元 of the store's record, shown read-only while it is locked (已完成). */
+export function MoneyField({
+  invalid,
+  target,
+  label,
+  read,
+  write,
+  locked = false,
+}: {
+  invalid: InvalidTexts;
+  target: ProblemTarget;
+  label: string;
+  read: () => Fen;
+  write: (fen: Fen) => void;
+  locked?: boolean;
+}) {
+  return <BoundInput invalid={invalid} className="money" inputMode="decimal" spec={{ target, label, codec: WAN, read, write, locked }} />;
+}
+
+/**
+ * An amount box holding its own text, for the monitoring rounds' form until it binds its fields as the others do: the
+ * same codec (exact to the 分), but text that is not a value is only marked here, not listed or journalled.
+ */
 export function MoneyInput({
   id,
   value,
@@ -20,77 +45,31 @@ export function MoneyInput({
   resetKey: unknown;
   label: string;
 }) {
-  const [text, setText] = useState(() => moneyText(value));
+  const [text, setText] = useState(() => WAN.format(value));
   const [shownFor, setShownFor] = useState(resetKey);
   if (shownFor !== resetKey) {
     setShownFor(resetKey);
-    setText(moneyText(value));
+    setText(WAN.format(value));
   }
-  const bad = moneyValue(text) === null;
+  const parsed = WAN.parse(text);
   return (
     <input
       id={id}
-      className={'money' + (bad ? ' bad' : '')}
+      className={'money' + (parsed.ok ? '' : ' bad')}
       inputMode="decimal"
       aria-label={label}
-      aria-invalid={bad}
-      title={bad ? MA.moneyInvalid : undefined}
+      aria-invalid={!parsed.ok || undefined}
+      title={parsed.ok ? undefined : parsed.message}
       value={text}
       disabled={disabled}
       onChange={(e) => {
         setText(e.target.value);
-        const fen = moneyValue(e.target.value);
-        if (fen !== null) onValue(fen);
+        const p = WAN.parse(e.target.value);
+        if (p.ok) onValue(p.value);
       }}
       onBlur={() => {
-        const fen = moneyValue(text);
-        if (fen !== null) setText(moneyText(fen));
+        if (parsed.ok) setText(WAN.format(parsed.value));
       }}
     />
   );
-}
-
-/** A text box bound straight to a store string (no parsing, so no local copy is needed). */
-export function TextBox({
-  id,
-  value,
-  onValue,
-  disabled,
-  rows = 3,
-  className,
-  placeholder,
-  label,
-}: {
-  id?: string;
-  value: string;
-  onValue: (text: string) => void;
-  disabled?: boolean;
-  rows?: number;
-  className?: string;
-  placeholder?: string;
-  label?: string;
-}) {
-  return (
-    <textarea
-      id={id}
-      className={className}
-      rows={rows}
-      value={value}
-      disabled={disabled}
-      placeholder={placeholder}
-      aria-label={label}
-      onChange={(e) => onValue(e.target.value)}
-    />
-  );
-}
-
-/** Text of a score input: '' or a number; the store hears only numbers. */
-export function useScoreText(value: number | undefined, resetKey: unknown): [string, (t: string) => void] {
-  const [text, setText] = useState(value === undefined ? '' : String(value));
-  useEffect(() => {
-    setText(value === undefined ? '' : String(value));
-    // only a reload or another indicator resets the text; the value itself follows the text
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [resetKey]);
-  return [text, setText];
 }

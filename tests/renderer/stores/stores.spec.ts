@@ -3,6 +3,7 @@
  */
 // The renderer's stores against a real repository on an in-memory IndexedDB.
 import { toJS } from 'mobx';
+import { fieldDomId } from '../../../renderer/app/focus';
 import { RootStore } from '../../../renderer/stores/root-store';
 import { interpretTargetText, targetBoxText, targetFromBox } from '../../../renderer/stores/target-text';
 import { targetText } from '../../../shared/indicator-text';
@@ -127,8 +128,12 @@ describe('project draft', () => {
     d.updateIndicator(a, { name: '宣讲、培训次数', direction: '>', ...targetFromBox('8-7', '>'), unit: '次' });
     const problem = d.errors.find((p) => p.code === 'targetMaxInvalid');
     expect(problem?.message).toBe('定量指标“宣讲、培训次数”的指标值范围上限 7 小于下限 8');
-    expect(d.elementIdFor(problem!.path)).toBe(`ind-${a}-target`);
-    expect(d.fieldProblems.get(a)).toContain('target:error');
+    expect(problem?.target).toEqual({ record: 'project', recordId: d.projectId, of: 'indicator', indicatorId: a, field: 'targetMax' });
+    expect(fieldDomId(problem!.target)).toBe(`ind-${a}-target`);
+    // a row just added shows no red until the user leaves it
+    expect(d.marksOf(a)).toEqual({});
+    d.leaveRow(a);
+    expect(d.marksOf(a)).toEqual({ targetMax: 'error' });
   });
 
   test('the check panel can point at each problem', async () => {
@@ -136,9 +141,14 @@ describe('project draft', () => {
     const d = root.draft;
     const a = d.addIndicator('11')!;
     const target = d.problems.find((p) => p.path === 'indicators[0].target');
-    expect(target && d.elementIdFor(target.path)).toBe(`ind-${a}-target`);
-    expect(d.elementIdFor('funding.other')).toBe('project-funding-other');
-    expect(d.elementIdFor('indicators')).toBe('section-indicators');
+    expect(target && fieldDomId(target.target)).toBe(`ind-${a}-target`);
+    const recordId = d.projectId!;
+    expect(fieldDomId({ record: 'project', recordId, of: 'record', field: 'funding.other' })).toBe('project-funding-other');
+    expect(fieldDomId({ record: 'project', recordId, of: 'record', field: 'indicators' })).toBe('section-indicators');
+    // asking the check panel where a problem is shows the row's marks at once
+    expect(d.marksOf(a)).toEqual({});
+    d.reveal(target!.target);
+    expect(d.marksOf(a).target).toBe('error');
   });
 });
 

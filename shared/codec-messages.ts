@@ -1,0 +1,22 @@
+// Chinese wording of what a field says about text it cannot read (codecs.ts): each refusal names what to type instead.
+export const codecText = {
+  notNumber: '请只填数字，如 12.5',
+  notAmount: '请只填数字金额，如 12.5',
+  unitIncluded: (unit: string) => `单位已是${unit}，请只填数字`,
+  otherUnit: (unit: string, typed: string) => `此处单位是${unit}，不是${typed}：请换算成${unit}后只填数字`,
+  negativeAmount: '金额不能为负数',
+  grouping: '千位分隔符“,”的位置不对：每三位一组，如 1,234.5',
+  amountDecimals: (unit: string, places: number) => `以${unit}为单位最多填 ${places} 位小数（精确到分）`,
+  amountTooLarge: '金额过大，请核对',
+  negativeWeight: '权重不能为负数',
+  weightDecimals: (places: number) => `权重最多填 ${places} 位小数`,
+  weightTooLarge: (max: number) => `权重不能超过 ${max}`,
+  notInteger: '请填写整数',
+  belowMin: (min: string) => `不能小于 ${min}`,
+  aboveMax: (max: string) => `不能超过 ${max}`,
+  numberTooLarge: '数值过大，请核对',
+  decimals: (places: number) => `最多填 ${places} 位小数`,
+  notPercent: '请填写百分数，如 95 或 95%',
+  notDate: '请按“2025-03-31”的样子填写日期',
+  noSuchDate: (text: string) => `没有“${text}”这一天`,
+} as const;
