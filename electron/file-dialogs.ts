@@ -1,4 +1,4 @@
-// Native save and open dialogs behind the file:save and file:open channels.
+// Native save and open dialogs behind the file:save, file:open and file:openMany channels.
 import type { BrowserWindow, Dialog } from 'electron';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -86,22 +86,42 @@ export function createFileDialogs(deps: FileDialogDeps) {
     return { ok: true, value: target };
   }
 
-  async function open(request: OpenFileRequest): Promise<IpcResult<OpenedFilePayload | null>> {
-    const options = { defaultPath: lastDir, filters: request.filters ?? [FILTERS.dataPackage], properties: ['openFile' as const] };
+  async function choose(request: OpenFileRequest, multiple: boolean): Promise<string[]> {
+    const properties = multiple ? ['openFile' as const, 'multiSelections' as const] : ['openFile' as const];
+    const options = { defaultPath: lastDir, filters: request.filters ?? [FILTERS.dataPackage], properties };
     const win = deps.window();
     const choice = win ? await deps.dialog.showOpenDialog(win, options) : await deps.dialog.showOpenDialog(options);
-    const file = choice.filePaths[0];
-    if (choice.canceled || !file) return { ok: true, value: null };
+    return choice.canceled ? [] : choice.filePaths;
+  }
+
+  /** Reads the chosen files, all or none: at most MAX_FILE_BYTES together, as they cross to the renderer at once. */
+  async function read(files: readonly string[]): Promise<IpcResult<OpenedFilePayload[]>> {
     try {
-      const { size } = await fs.promises.stat(file);
-      if (size > MAX_FILE_BYTES) return { ok: false, message: ERRORS.tooLarge(MAX_MB) };
-      const data = await fs.promises.readFile(file);
-      lastDir = path.dirname(file);
-      return { ok: true, value: { name: path.basename(file), bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) } };
+      let total = 0;
+      for (const file of files) total += (await fs.promises.stat(file)).size;
+      if (total > MAX_FILE_BYTES) return { ok: false, message: ERRORS.tooLarge(MAX_MB) };
+      const opened: OpenedFilePayload[] = [];
+      for (const file of files) {
+        const data = await fs.promises.readFile(file);
+        opened.push({ name: path.basename(file), bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+      }
+      if (files.length > 0) lastDir = path.dirname(files[0]);
+      return { ok: true, value: opened };
     } catch (err) {
       return { ok: false, message: ERRORS.readFailed(err instanceof Error ? err.message : String(err)) };
     }
   }
 
-  return { save, open };
+  async function open(request: OpenFileRequest): Promise<IpcResult<OpenedFilePayload | null>> {
+    const file = (await choose(request, false))[0];
+    if (!file) return { ok: true, value: null };
+    const opened = await read([file]);
+    return opened.ok ? { ok: true, value: opened.value[0] } : opened;
+  }
+
+  async function openMany(request: OpenFileRequest): Promise<IpcResult<OpenedFilePayload[]>> {
+    return read(await choose(request, true));
+  }
+
+  return { save, open, openMany };
 }

@@ -41,6 +41,13 @@ function parseFilters(v: unknown): FileFilter[] | undefined | null {
   return filters;
 }
 
+function parseOpenRequest(raw: unknown): IpcRequest<'file:open'> | null {
+  if (raw !== undefined && !isRecord(raw)) return null;
+  const filters = parseFilters(raw?.filters);
+  if (filters === null) return null;
+  return filters ? { filters } : {};
+}
+
 export const REQUEST_PARSERS: RequestParsers = {
   'file:save': (raw) => {
     if (!isRecord(raw) || typeof raw.suggestedName !== 'string' || raw.suggestedName.length > 255 || !isBytes(raw.bytes)) return null;
@@ -48,12 +55,8 @@ export const REQUEST_PARSERS: RequestParsers = {
     if (filters === null) return null;
     return filters ? { suggestedName: raw.suggestedName, bytes: raw.bytes, filters } : { suggestedName: raw.suggestedName, bytes: raw.bytes };
   },
-  'file:open': (raw) => {
-    if (raw !== undefined && !isRecord(raw)) return null;
-    const filters = parseFilters(raw?.filters);
-    if (filters === null) return null;
-    return filters ? { filters } : {};
-  },
+  'file:open': (raw) => parseOpenRequest(raw),
+  'file:openMany': (raw) => parseOpenRequest(raw),
   'app:info': () => ({}),
   'backup:write': (raw) => (isRecord(raw) && isBytes(raw.bytes) && isBackupKind(raw.kind) ? { bytes: raw.bytes, kind: raw.kind } : null),
   'backup:list': () => ({}),

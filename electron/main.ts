@@ -54,6 +54,7 @@ function startMainProcess(env: NodeJS.ProcessEnv): void {
     const handlers: IpcHandlers = {
       'file:save': (request) => files.save(request),
       'file:open': (request) => files.open(request),
+      'file:openMany': (request) => files.openMany(request),
       'app:info': async () => ({ ok: true, value: { name: APP_PRODUCT_NAME, version: app.getVersion() } }),
       ...createBackupHandlers(backupsDir),
     };

@@ -6,6 +6,7 @@ import { BRIDGE_CHANNELS, BRIDGE_KEY, type PerfDeskBridge } from '../shared/ipc-
 const bridge: PerfDeskBridge = {
   saveFile: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.saveFile, request),
   openFile: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.openFile, request),
+  openFiles: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.openFiles, request),
   appInfo: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.appInfo, request),
   writeBackup: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.writeBackup, request),
   listBackups: (request) => ipcRenderer.invoke(BRIDGE_CHANNELS.listBackups, request),

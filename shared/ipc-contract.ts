@@ -91,6 +91,8 @@ export interface ReadBackupRequest {
 export interface IpcContract {
   'file:save': { request: SaveFileRequest; value: string | null };
   'file:open': { request: OpenFileRequest; value: OpenedFilePayload | null };
+  /** several files picked in one dialog; empty when cancelled */
+  'file:openMany': { request: OpenFileRequest; value: OpenedFilePayload[] };
   'app:info': { request: Record<string, never>; value: AppInfoPayload };
   'backup:write': { request: WriteBackupRequest; value: BackupWritten };
   /** newest first */
@@ -107,6 +109,7 @@ export type IpcResponse<C extends IpcChannel> = IpcResult<IpcContract[C]['value'
 export const BRIDGE_CHANNELS = {
   saveFile: 'file:save',
   openFile: 'file:open',
+  openFiles: 'file:openMany',
   appInfo: 'app:info',
   writeBackup: 'backup:write',
   listBackups: 'backup:list',

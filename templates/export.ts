@@ -15,7 +15,21 @@ import { templateMessages as m } from './template-messages';
 
 export type ExportFormat = 'docx' | 'xlsx';
 
-export type ExportResult = { ok: true; bytes: Uint8Array; fileName: string } | { ok: false; messages: string[] };
+/** `cancelled`: the run's signal was aborted; nothing was made, and there is nothing to say */
+export type ExportResult = { ok: true; bytes: Uint8Array; fileName: string } | { ok: false; messages: string[]; cancelled?: true };
+
+/** The steps of an export a screen shows: the template making the tables, the writer making the file. */
+export type ExportPhase = 'build' | 'write';
+
+/** How a screen follows a long export (a city's form) and stops it. */
+export interface ExportRun {
+  /** looked at as each step starts and once the file is made: aborted, the export stops there and returns no file */
+  signal?: AbortSignal;
+  /** told as each step starts, and awaited: a screen can show the step before the work takes the thread */
+  onPhase?: (phase: ExportPhase) => void | Promise<void>;
+}
+
+const CANCELLED: ExportResult = { ok: false, messages: [], cancelled: true };
 
 /** How many problems a list shows; a city-wide package can have tens of thousands, which nobody reads. */
 export const MESSAGE_LIST_MAX = 20;
@@ -26,10 +40,15 @@ export function cappedMessages(messages: readonly string[], total = messages.len
   return total > shown.length ? [...shown, m.moreProblems(total - shown.length)] : shown;
 }
 
-export async function exportForm(formId: string, format: ExportFormat, request: FormRequest): Promise<ExportResult> {
+export async function exportForm(formId: string, format: ExportFormat, request: FormRequest, run: ExportRun = {}): Promise<ExportResult> {
   const template = getTemplate(formId);
   if (!template) return { ok: false, messages: [m.unknownForm(formId)] };
+  const stopsAt = async (phase: ExportPhase) => {
+    await run.onPhase?.(phase);
+    return run.signal?.aborted === true;
+  };
   try {
+    if (await stopsAt('build')) return CANCELLED;
     if (request.final) {
       const blocking = finalFormErrors(template, request);
       if (blocking.length > 0) return { ok: false, messages: [m.finalBlocked(blocking.length), ...cappedMessages(blocking)] };
@@ -37,8 +56,10 @@ export async function exportForm(formId: string, format: ExportFormat, request: 
     // a form that is not 正式版 is a draft and says so on every sheet
     const built = template.build(request);
     const layouts = request.final ? built : built.map(draftMarked);
+    if (await stopsAt('write')) return CANCELLED;
     const written = format === 'docx' ? await writeDocx(layouts, { creator: '预算绩效管理' }) : await writeXlsx(layouts, { creator: '预算绩效管理' });
     if (!written.ok) return { ok: false, messages: cappedMessages(written.issues.map((i) => (i.form ? `${i.form}：${i.message}` : i.message))) };
+    if (run.signal?.aborted) return CANCELLED;
     return { ok: true, bytes: written.bytes, fileName: `${safeFileName(exportFileName(template, request))}.${format}` };
   } catch (e) {
     if (e instanceof ScopeError) return { ok: false, messages: [e.message] };

@@ -16,10 +16,35 @@ function mimeTypeOf(name: string): string {
   return MIME_BY_EXTENSION[ext] ?? 'application/octet-stream';
 }
 
-/** `.docx,.xlsx` for the input's accept attribute; empty (anything) for no filter or a '*' filter. */
+/** `.docx,.xlsx` for the input's accept attribute, each once; empty (anything) for no filter or a '*' filter. */
 export function acceptAttribute(filters: FileFilters): string {
   const extensions = (filters ?? []).flatMap((f) => f.extensions);
-  return extensions.includes('*') ? '' : extensions.map((e) => `.${e}`).join(',');
+  return extensions.includes('*') ? '' : [...new Set(extensions)].map((e) => `.${e}`).join(',');
+}
+
+/** Opens a hidden <input type=file> and reads what the user picks; empty when cancelled. */
+function pickFiles(doc: Document, filters: FileFilters, multiple: boolean): Promise<OpenedFile[]> {
+  return new Promise<OpenedFile[]>((resolve, reject) => {
+    const input = doc.createElement('input');
+    input.type = 'file';
+    input.accept = acceptAttribute(filters);
+    input.multiple = multiple;
+    input.style.display = 'none';
+    const done = () => input.remove();
+    input.addEventListener('change', () => {
+      done();
+      const files = [...(input.files ?? [])];
+      Promise.resolve()
+        .then(() => Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }))))
+        .then(resolve, reject);
+    });
+    input.addEventListener('cancel', () => {
+      done();
+      resolve([]);
+    });
+    doc.body.append(input);
+    input.click();
+  });
 }
 
 /** `getDocument` is called per operation, so creating the platform needs no DOM (tools and tests run in Node). */
@@ -44,29 +69,12 @@ export function createBrowserPlatform(
       return suggestedName;
     },
 
-    openFile(filters) {
-      return new Promise<OpenedFile | null>((resolve, reject) => {
-        const doc = getDocument();
-        const input = doc.createElement('input');
-        input.type = 'file';
-        input.accept = acceptAttribute(filters);
-        input.style.display = 'none';
-        const done = () => input.remove();
-        input.addEventListener('change', () => {
-          done();
-          const file = input.files?.[0];
-          if (!file) return resolve(null);
-          Promise.resolve()
-            .then(() => file.arrayBuffer())
-            .then((buffer) => resolve({ name: file.name, bytes: new Uint8Array(buffer) }), reject);
-        });
-        input.addEventListener('cancel', () => {
-          done();
-          resolve(null);
-        });
-        doc.body.append(input);
-        input.click();
-      });
+    async openFile(filters) {
+      return (await pickFiles(getDocument(), filters, false))[0] ?? null;
+    },
+
+    openFiles(filters) {
+      return pickFiles(getDocument(), filters, true);
     },
 
     async appInfo() {

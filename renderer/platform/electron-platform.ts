@@ -23,6 +23,9 @@ export function createElectronPlatform(bridge: PerfDeskBridge): Platform {
     async openFile(filters) {
       return unwrap(await bridge.openFile(filters ? { filters } : {}));
     },
+    async openFiles(filters) {
+      return unwrap(await bridge.openFiles(filters ? { filters } : {}));
+    },
     async appInfo() {
       return { ...unwrap(await bridge.appInfo({})), host: 'electron' };
     },

@@ -21,6 +21,8 @@ export interface Platform {
   saveFile(suggestedName: string, bytes: Uint8Array, filters?: { name: string; extensions: string[] }[]): Promise<string | null>;
   /** Let the user pick one file; null if cancelled. */
   openFile(filters?: { name: string; extensions: string[] }[]): Promise<OpenedFile | null>;
+  /** Let the user pick one or more files in one go (a supervisor's unit packages); empty if cancelled. */
+  openFiles(filters?: { name: string; extensions: string[] }[]): Promise<OpenedFile[]>;
   appInfo(): Promise<AppInfo>;
   /**
    * Keeps an automatic backup (an exchange package of the whole database): in the desktop app's backups folder, in

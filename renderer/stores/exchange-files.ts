@@ -34,6 +34,21 @@ export async function openThrough(host: FileHost, filters: FileFilters): Promise
   }
 }
 
+export type OpenSeveralOutcome = OpenOutcome | { kind: 'several'; files: OpenedFile[] };
+
+/** Lets the user pick one file or several in one go, where the host can (the platform); else one. */
+export async function openSeveralThrough(host: FileHost, filters: FileFilters): Promise<OpenSeveralOutcome> {
+  const openFiles = (host as FileHost & Partial<Pick<Platform, 'openFiles'>>).openFiles;
+  if (typeof openFiles !== 'function') return openThrough(host, filters);
+  try {
+    const files = await openFiles.call(host, filters);
+    if (files.length === 0) return { kind: 'cancelled' };
+    return files.length === 1 ? { kind: 'opened', file: files[0] } : { kind: 'several', files };
+  } catch (e) {
+    return { kind: 'failed', message: MX.openFailed(e instanceof Error ? e.message : String(e)) };
+  }
+}
+
 /** The last part of a path (the desktop app returns full paths, the browser the name). */
 export function baseName(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);

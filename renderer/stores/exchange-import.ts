@@ -5,12 +5,25 @@ import { makeAutoObservable, observable, runInAction } from 'mobx';
 import { applyPlan, expectedLocalState, type ConflictChoice, type ImportPlan, type PlanEntry } from '../../shared/consolidation';
 import { parseExchange, type ExchangeDocument, type ExchangeProblem, type ProblemGroup } from '../../shared/exchange/exchange';
 import type { Id } from '../../shared/model';
+import type { OpenedFile } from '../platform/platform';
 import type { Repository } from '../db/repository';
 import { MX } from '../messages-exchange';
-import { EXCHANGE_FILTERS, openThrough, type FileHost } from './exchange-files';
+import { BatchImportStore } from './exchange-batch-import';
+import { openSeveralThrough, type FileHost } from './exchange-files';
+import { IMPORT_FILTERS, isTableFile } from './file-import-store';
 import { receiveLibraryRecords } from './library-store';
+import { DirectoryImportStore, UnitPlacementStore } from './directory-store';
+import { ReviewImportStore } from './review-store';
+import { MR } from '../messages-review';
 
-export type ImportStage = 'idle' | 'invalid' | 'planned';
+/** 'directory' and 'review': a package a supervisor handed down, imported by directory-store.ts or review-store.ts */
+export type ImportStage = 'idle' | 'invalid' | 'planned' | 'directory' | 'review';
+
+/** The reading of Excel and Word tables (file-import-store.ts), which hands its document back to planDocument. */
+export interface TableReader {
+  open(file: OpenedFile): Promise<void>;
+  reset(): void;
+}
 
 export interface ImportedPackage {
   fileName: string;
@@ -36,22 +49,54 @@ export class ImportStore {
   outcome: string | null = null;
   /** packages imported since the workspace opened */
   history: ImportedPackage[] = [];
+  /** a unit directory handed down (导入单位名录) */
+  readonly directoryImport: DirectoryImportStore;
+  /** review opinions handed down (导入审核意见) */
+  readonly reviewImport: ReviewImportStore;
+  /** where the units of a package sent up land, and the name-only matches to confirm */
+  readonly placement: UnitPlacementStore;
+  /** several packages picked at once, imported one after another */
+  readonly batch: BatchImportStore;
 
   constructor(
     private readonly repo: Repository,
     private readonly host: FileHost,
     private readonly now: () => Date,
     private readonly afterImport: () => Promise<void>,
+    private readonly tables?: TableReader,
   ) {
-    makeAutoObservable<ImportStore, 'repo' | 'host' | 'now' | 'afterImport'>(this, {
-      repo: false, host: false, now: false, afterImport: false, document: observable.ref, plan: observable.ref,
+    this.directoryImport = new DirectoryImportStore(repo, host, now, afterImport);
+    this.reviewImport = new ReviewImportStore(repo, host, now, afterImport);
+    this.placement = new UnitPlacementStore(repo);
+    this.batch = new BatchImportStore(
+      repo,
+      host,
+      now,
+      afterImport,
+      // a package left out of a run opens here on its own, as if picked alone
+      (file) => (this.tables && isTableFile(file) ? (this.reset(), this.tables.open(file)) : this.load(file.name, file.bytes)),
+      (imported) => runInAction(() => (this.history = [...this.history, imported])),
+    );
+    makeAutoObservable<ImportStore, 'repo' | 'host' | 'now' | 'afterImport' | 'tables'>(this, {
+      repo: false, host: false, now: false, afterImport: false, tables: false, document: observable.ref, plan: observable.ref,
+      directoryImport: false, reviewImport: false, placement: false, batch: false,
     });
   }
 
-  /** Asks the platform for a file and plans its import. */
+  /** Asks the platform for a file and plans its import; several files picked at once are imported one by one. */
   async pick(): Promise<void> {
-    const opened = await openThrough(this.host, EXCHANGE_FILTERS);
+    const opened = await openSeveralThrough(this.host, IMPORT_FILTERS);
+    if (opened.kind === 'several') {
+      this.tables?.reset();
+      this.reset();
+      return this.batch.run(opened.files);
+    }
     if (opened.kind === 'cancelled') return;
+    this.tables?.reset();
+    if (this.tables && opened.kind === 'opened' && isTableFile(opened.file)) {
+      this.reset();
+      return this.tables.open(opened.file);
+    }
     if (opened.kind === 'failed') {
       runInAction(() => {
         this.reset();
@@ -74,11 +119,25 @@ export class ImportStore {
       this.stage = 'invalid';
       return;
     }
+    await this.planDocument(fileName, parsed.document);
+  }
+
+  /** Plans the import of a document (a package's, or one read from a table); writes nothing. */
+  async planDocument(fileName: string, document: ExchangeDocument): Promise<void> {
+    this.reset();
+    this.fileName = fileName;
+    const handedDown = document.directory?.purpose;
+    if (handedDown) {
+      await (handedDown === 'directory' ? this.directoryImport : this.reviewImport).load(fileName, document);
+      runInAction(() => (this.stage = handedDown));
+      return;
+    }
     this.busy = true;
     try {
-      const plan = await this.repo.exchange.planPackageImport(parsed.document);
+      await this.placement.load(document);
+      const plan = await this.repo.exchange.planPackageImport(document, { unitDecisions: this.placement.decisions });
       runInAction(() => {
-        this.document = parsed.document;
+        this.document = document;
         this.plan = plan;
         this.stage = 'planned';
       });
@@ -98,6 +157,34 @@ export class ImportStore {
     this.choices = new Map();
     this.errors = [];
     this.outcome = null;
+    this.directoryImport.reset();
+    this.reviewImport.reset();
+    this.placement.reset();
+  }
+
+  /** A unit of the package matched by name only: it is the local unit proposed (same), or a unit of its own. */
+  async decideUnit(incomingId: Id, same: boolean): Promise<void> {
+    const document = this.document;
+    if (!document || this.busy) return;
+    this.placement.decide(incomingId, same);
+    this.errors = [];
+    const plan = await this.repo.exchange.planPackageImport(document, { unitDecisions: this.placement.decisions });
+    runInAction(() => {
+      if (this.document === document) this.plan = plan;
+    });
+  }
+
+  /** Imports the package a supervisor handed down (a unit directory, review opinions); records it in the history. */
+  async applyHandedDown(): Promise<boolean> {
+    const fileName = this.fileName;
+    const line = this.stage === 'directory' ? await this.directoryImport.apply() : this.stage === 'review' ? await this.reviewImport.apply() : null;
+    if (line === null) return false;
+    runInAction(() => {
+      this.reset();
+      this.outcome = MR.handedDownApplied(fileName, line);
+      this.history = [...this.history, { fileName, summary: line }];
+    });
+    return true;
   }
 
   choose(id: Id, choice: ConflictChoice): void {
@@ -115,7 +202,7 @@ export class ImportStore {
   }
 
   get blocked(): boolean {
-    return (this.plan?.problems.length ?? 0) > 0;
+    return (this.plan?.problems.length ?? 0) > 0 || this.placement.pending.length > 0;
   }
 
   get summary(): string {
@@ -133,6 +220,10 @@ export class ImportStore {
   async apply(): Promise<boolean> {
     const plan = this.plan;
     if (!plan || this.busy) return false;
+    if (this.placement.pending.length > 0) {
+      this.errors = [MR.confirmUnitsFirst(this.placement.pending.length)];
+      return false;
+    }
     const applied = applyPlan(plan, this.choices, this.now().toISOString());
     if (!applied.ok) {
       this.errors = applied.errors;
@@ -164,6 +255,7 @@ export class ImportStore {
         this.reset();
         this.outcome = MX.importApplied(fileName, written);
         this.history = [...this.history, { fileName, summary }];
+        this.batch.importedAlone(fileName, summary);
       });
       return true;
     } finally {

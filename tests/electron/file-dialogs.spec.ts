@@ -68,6 +68,38 @@ describe('createFileDialogs', () => {
     expect(dialog.showOpenDialog.mock.calls[0][0].filters).toEqual(filters);
   });
 
+  it('opens several files in one dialog, all of them, and none when cancelled', async () => {
+    fs.writeFileSync(path.join(dir, '单位1.json'), '{"a":1}');
+    fs.writeFileSync(path.join(dir, '单位2.json'), '{"b":2}');
+    const dialog = {
+      showSaveDialog: jest.fn(),
+      showOpenDialog: jest
+        .fn()
+        .mockResolvedValueOnce({ canceled: false, filePaths: [path.join(dir, '单位1.json'), path.join(dir, '单位2.json')] })
+        .mockResolvedValueOnce({ canceled: true, filePaths: [] }),
+    };
+    const files = createFileDialogs({ dialog, window: () => null, defaultDir: dir });
+    const res = await files.openMany({});
+    expect(res.ok && res.value.map((f) => [f.name, new TextDecoder().decode(f.bytes)])).toEqual([
+      ['单位1.json', '{"a":1}'],
+      ['单位2.json', '{"b":2}'],
+    ]);
+    expect(dialog.showOpenDialog.mock.calls[0][0].properties).toEqual(['openFile', 'multiSelections']);
+    expect(await files.openMany({})).toEqual({ ok: true, value: [] });
+  });
+
+  it('refuses several files that are too large together, and reads none of them', async () => {
+    const big = path.join(dir, 'big.json');
+    fs.writeFileSync(big, '');
+    fs.truncateSync(big, 200 * 1024 * 1024);
+    const dialog = { showSaveDialog: jest.fn(), showOpenDialog: jest.fn().mockResolvedValue({ canceled: false, filePaths: [big, big] }) };
+    const files = createFileDialogs({ dialog, window: () => null, defaultDir: dir });
+    const spy = jest.spyOn(fs.promises, 'readFile');
+    expect(await files.openMany({})).toEqual({ ok: false, message: '文件过大（超过 256 MB），无法处理。' });
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+
   it('reports an unreadable file in Chinese', async () => {
     const dialog = {
       showSaveDialog: jest.fn(),

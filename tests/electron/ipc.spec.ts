@@ -33,6 +33,8 @@ describe('request parsers', () => {
       ['file:save', { suggestedName: 'a', bytes, filters: [{ name: 'W', extensions: ['../x'] }] }],
       ['file:open', 'json'],
       ['file:open', { filters: [{ name: 1, extensions: [] }] }],
+      ['file:openMany', 'json'],
+      ['file:openMany', { filters: [{ name: '数据包', extensions: ['../x'] }] }],
       ['backup:write', {}],
       ['backup:write', { bytes: 'abc', kind: 'import' }],
       ['backup:write', { bytes }],
@@ -59,7 +61,7 @@ it('a handler that throws answers with a Chinese message instead of an English r
   const fail = async () => {
     throw new Error('disk gone');
   };
-  const handlers = { 'file:save': fail, 'file:open': fail, 'app:info': fail, 'backup:write': fail, 'backup:list': fail, 'backup:read': fail } as unknown as IpcHandlers;
+  const handlers = { 'file:save': fail, 'file:open': fail, 'file:openMany': fail, 'app:info': fail, 'backup:write': fail, 'backup:list': fail, 'backup:read': fail } as unknown as IpcHandlers;
   jest.spyOn(console, 'error').mockImplementation(() => undefined);
   registerIpcHandlers(ipcMain as never, handlers, () => true);
   await expect(registered.get('app:info')!({}, {})).resolves.toEqual({ ok: false, message: '操作失败：disk gone' });
@@ -85,7 +87,7 @@ describe('backup:write through the allow-list, against a real folder', () => {
     const registered = new Map<string, (event: unknown, raw: unknown) => Promise<unknown>>();
     const ipcMain = { handle: (c: string, fn: (event: unknown, raw: unknown) => Promise<unknown>) => registered.set(c, fn) };
     const other = async () => ({ ok: true, value: null });
-    const handlers = { 'file:save': other, 'file:open': other, 'app:info': other, ...createBackupHandlers(() => dir, { now: () => clock.now }) } as unknown as IpcHandlers;
+    const handlers = { 'file:save': other, 'file:open': other, 'file:openMany': other, 'app:info': other, ...createBackupHandlers(() => dir, { now: () => clock.now }) } as unknown as IpcHandlers;
     registerIpcHandlers(ipcMain as never, handlers, () => true, { now: () => clock.now.getTime() });
     return (channel: string, raw: unknown) => registered.get(channel)!({}, raw) as Promise<{ ok: boolean; message?: string }>;
   }

@@ -23,7 +23,7 @@ it('exposes one object, window.perfDesk, once', () => {
 
 it('exposes exactly one function per contract channel and nothing else', () => {
   const api = electron.contextBridge.exposed[BRIDGE_KEY] as Record<string, unknown>;
-  expect(Object.keys(api).sort()).toEqual(['appInfo', 'listBackups', 'openFile', 'readBackup', 'saveFile', 'writeBackup']);
+  expect(Object.keys(api).sort()).toEqual(['appInfo', 'listBackups', 'openFile', 'openFiles', 'readBackup', 'saveFile', 'writeBackup']);
   expect(Object.keys(api).sort()).toEqual(Object.keys(BRIDGE_CHANNELS).sort());
   for (const value of Object.values(api)) expect(typeof value).toBe('function');
   expect(Object.values(api)).not.toContain(electron.ipcRenderer);

@@ -1,6 +1,6 @@
 // 导出报表: form, scope, format and 附件编号; the file name comes from the form, the file goes through the platform.
 import { observer } from 'mobx-react-lite';
-import { MX } from '../../messages';
+import { MM, MS, MX } from '../../messages';
 import { EXPORT_SCOPES, type ExportFormat, type ExportScopeKind } from '../../stores/exchange-form-export';
 import type { FormId, FormTemplate } from '../../../templates/template';
 import { useStore } from '../store-context';
@@ -14,10 +14,13 @@ const SCOPE_LABELS: Record<ExportScopeKind, string> = {
 };
 
 /** What one file holds: a table per project, the scope's projects in one table, or one table per unit's plan. */
-export function formHint(template: Pick<FormTemplate, 'subject' | 'perProject'>): string {
+export function formHint(template: Pick<FormTemplate, 'id' | 'subject' | 'perProject'>): string {
+  if (template.id === 'F9') return MM.formMonitoring;
   if (template.subject === 'plans') return MX.formPlans;
   return template.perProject ? MX.formPerProject : MX.formWhole;
 }
+
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 
 const FORMATS: { id: ExportFormat; label: string }[] = [
   { id: 'docx', label: MX.formatDocx },
@@ -103,6 +106,27 @@ export const ExportPanel = observer(function ExportPanel() {
           </div>
         )}
 
+        {s.formId === 'F9' && (
+          <div className="x-check-line x-monitoring-options">
+            <label className="m-month">
+              <span>{MM.exportMonth}</span>
+              <select id="export-month" value={s.month ?? ''} onChange={(e) => s.setMonth(e.target.value === '' ? null : Number(e.target.value))}>
+                <option value="">{MM.exportMonthLatest}</option>
+                {MONTHS.map((m) => (
+                  <option key={m} value={m}>
+                    {MM.exportMonthOption(m)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label className="x-check">
+              <input type="checkbox" id="export-summary-only" checked={s.summaryOnly} onChange={(e) => s.setSummaryOnly(e.target.checked)} />
+              {MM.exportSummaryOnly}
+              <small className="hint">{MM.exportSummaryOnlyHint}</small>
+            </label>
+          </div>
+        )}
+
         <fieldset className="x-choices" id="export-format">
           <legend>{MX.formatLabel}</legend>
           {FORMATS.map((f) => (
@@ -129,6 +153,16 @@ export const ExportPanel = observer(function ExportPanel() {
           <button type="button" className="primary" id="export-run" disabled={s.busy} onClick={() => void s.run()}>
             {s.busy ? MX.busy : MX.exportRun}
           </button>
+          {s.busy && s.phase && (
+            <>
+              <span className="hint" id="export-progress" role="status">
+                {MS.exportPhase[s.phase]}
+              </span>
+              <button type="button" id="export-cancel" disabled={s.cancelRequested} onClick={() => s.cancel()}>
+                {s.cancelRequested ? MS.exportCancelling : MS.exportCancel}
+              </button>
+            </>
+          )}
         </div>
         <MessageList id="export-messages" title={MX.exportFailed} messages={s.messages} />
         <Outcome id="export-outcome" text={s.outcome} />

@@ -2,10 +2,14 @@
 import { observer } from 'mobx-react-lite';
 import type { ImportPlan, PlanEntry } from '../../../shared/consolidation';
 import { CHOICE_LABELS, PLAN_SECTION_LABELS, RECORD_KIND_LABELS } from '../../../shared/consolidation-messages';
-import { MX } from '../../messages';
+import { MS, MX } from '../../messages';
+import { MI } from '../../messages-import';
 import { shownTime } from '../../stores/exchange-files';
 import { orderedEntries, type ImportStore } from '../../stores/exchange-import';
 import { useStore } from '../store-context';
+import { BatchImportView } from './BatchImportPanel';
+import { FileImportView } from './FileImportPanel';
+import { HandedDownImport, PlacementView } from './HandedDownImport';
 import { GroupedProblemList, MessageList, Outcome } from './Messages';
 
 /** Long lists are cut here; the summary line still counts everything. */
@@ -25,16 +29,21 @@ export const ImportPanel = observer(function ImportPanel() {
     <div className="x-panel" id="import-panel">
       <h1>{MX.importTitle}</h1>
       <p className="hint">{MX.importIntro}</p>
+      <p className="hint">{MI.importTablesIntro}</p>
+      <p className="hint">{MS.batchHint}</p>
       <div className="x-actions">
-        <button type="button" className={s.stage === 'planned' ? '' : 'primary'} id="import-pick" disabled={s.busy} onClick={() => void s.pick()}>
+        <button type="button" className={s.stage === 'planned' ? '' : 'primary'} id="import-pick" disabled={s.busy || s.batch.running} onClick={() => void s.pick()}>
           {MX.importPick}
         </button>
       </div>
       <Outcome id="import-outcome" text={s.outcome} />
+      <BatchImportView s={s.batch} />
+      <FileImportView />
       {s.stage === 'invalid' && (
         <GroupedProblemList id="import-problems" title={MX.importInvalid(s.fileName, s.problemCount)} groups={s.problemGroups} count={s.problemCount} />
       )}
       {s.stage === 'planned' && <PlanView s={s} />}
+      <HandedDownImport s={s} />
       {s.stage !== 'planned' && <MessageList id="import-errors" messages={s.errors} />}
       {s.history.length > 0 && (
         <div className="card x-history" id="import-history">
@@ -66,6 +75,7 @@ const PlanView = observer(function PlanView({ s }: { s: ImportStore }) {
         {s.summary}
       </p>
       {s.nothingNew && <p className="hint">{MX.importNothingNew}</p>}
+      <PlacementView s={s.placement} onDecide={(id, same) => void s.decideUnit(id, same)} />
 
       {plan.problems.length > 0 && (
         <div className="x-section problems-section" data-list="problems">

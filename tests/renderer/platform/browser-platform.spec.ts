@@ -57,6 +57,27 @@ it('opens the file the user picked', async () => {
   expect(el.isConnected).toBe(false);
 });
 
+it('opens every file the user picked in one go', async () => {
+  const input = captureFileInput();
+  const opened = createBrowserPlatform(info).openFiles([{ name: '数据包 (JSON)', extensions: ['json'] }]);
+  const el = await input;
+  expect(el.multiple).toBe(true);
+  const file = (name: string, bytes: number[]) => ({ name, arrayBuffer: async () => new Uint8Array(bytes).buffer });
+  Object.defineProperty(el, 'files', { value: [file('单位1.json', [123]), file('单位2.json', [125])] });
+  el.dispatchEvent(new Event('change'));
+  expect((await opened).map((f) => [f.name, [...f.bytes]])).toEqual([
+    ['单位1.json', [123]],
+    ['单位2.json', [125]],
+  ]);
+  expect(el.isConnected).toBe(false);
+});
+
+it('opens one file with a picker that takes one', async () => {
+  const input = captureFileInput();
+  void createBrowserPlatform(info).openFile();
+  expect((await input).multiple).toBe(false);
+});
+
 it('rejects when the file cannot be read, instead of hanging', async () => {
   const input = captureFileInput();
   const opened = createBrowserPlatform(info).openFile();

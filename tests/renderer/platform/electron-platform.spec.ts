@@ -7,6 +7,7 @@ function fakeBridge(): { [K in keyof PerfDeskBridge]: jest.Mock } {
   return {
     saveFile: jest.fn(async () => ({ ok: true, value: '/home/u/表1.docx' })),
     openFile: jest.fn(async () => ({ ok: true, value: { name: 'a.json', bytes: new Uint8Array([123, 125]) } })),
+    openFiles: jest.fn(async () => ({ ok: true, value: [{ name: 'a.json', bytes: new Uint8Array([123]) }, { name: 'b.json', bytes: new Uint8Array([125]) }] })),
     appInfo: jest.fn(async () => ({ ok: true, value: { name: '预算绩效管理', version: '0.1.0' } })),
     writeBackup: jest.fn(async () => ({
       ok: true,
@@ -26,6 +27,8 @@ it('saves, opens and reports the app through the bridge', async () => {
   const filters = [{ name: '数据包 (JSON)', extensions: ['json'] }];
   expect(await platform.openFile(filters)).toEqual({ name: 'a.json', bytes: new Uint8Array([123, 125]) });
   expect(bridge.openFile).toHaveBeenCalledWith({ filters });
+  expect((await platform.openFiles(filters)).map((f) => f.name)).toEqual(['a.json', 'b.json']);
+  expect(bridge.openFiles).toHaveBeenCalledWith({ filters });
   expect(await platform.appInfo()).toEqual({ name: '预算绩效管理', version: '0.1.0', host: 'electron' });
   const info = { id: 'backup-20250301-080015-000-import.json', takenAt: '2025-03-01T00:00:15.000Z', kind: 'import', size: 3 };
   expect(await platform.writeBackup(bytes, 'import')).toEqual(info);
