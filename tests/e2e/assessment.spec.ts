@@ -334,11 +334,12 @@ test('the year overview lists every project with rate, score, grade and complete
   await page.click('#assessment-open-overview');
   await page.waitForSelector('#year-overview');
   const rowText = async (name: string) => page.locator('#year-overview tbody tr', { hasText: name }).locator('td').allInnerTexts();
-  expect(await rowText('其他一般管理事务')).toEqual(['其他一般管理事务', '23.44', '21.49', '91.68%', '9.17', '95.17', '优', '已完成']);
+  // the last column is the monitoring light: no round was entered, so '—'
+  expect(await rowText('其他一般管理事务')).toEqual(['其他一般管理事务', '23.44', '21.49', '91.68%', '9.17', '95.17', '优', '已完成', '—']);
   // 3.79 / 3.80 = 99.74% → 9.97; 90 for the one indicator met; 99.97
-  expect(await rowText('办公设备购置')).toEqual(['办公设备购置', '3.80', '3.79', '99.74%', '9.97', '99.97', '优', '已完成']);
+  expect(await rowText('办公设备购置')).toEqual(['办公设备购置', '3.80', '3.79', '99.74%', '9.97', '99.97', '优', '已完成', '—']);
   // never opened: no self-assessment yet, so no 全年预算数 either
-  expect(await rowText('党建事务')).toEqual(['党建事务', '—', '—', '—', '—', '—', '—', '未开始']);
+  expect(await rowText('党建事务')).toEqual(['党建事务', '—', '—', '—', '—', '—', '—', '未开始', '—']);
   // (21.49 + 3.79) / (23.44 + 3.80) = 25.28 / 27.24 = 92.80%: the 未开始 project's budget is not counted
   expect(await page.textContent('#dept-rate')).toBe('92.80%');
   // (95.17 + 99.97) / 2 = 97.57

@@ -218,8 +218,9 @@ test('the overview lists both units with their completeness', async () => {
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
   );
   expect(rows).toEqual([
-    [UNIT_B.unitName, '1', '1 / 1', '1 / 1', '未填'],
-    [UNIT_A.unitName, '1', '1 / 1', '1 / 1', '未填'],
+    // the last cell counts the units' monitoring lights: each has one project and no round yet (未填报 1)
+    [UNIT_B.unitName, '1', '1 / 1', '1 / 1', '未填', '红灯 0黄灯 0绿灯 0未填报 1'],
+    [UNIT_A.unitName, '1', '1 / 1', '1 / 1', '未填', '红灯 0黄灯 0绿灯 0未填报 1'],
   ].sort((x, y) => new Intl.Collator('zh-Hans-CN').compare(x[0], y[0])));
   await screenshot(c, '23-supervisor-overview.png');
 });
