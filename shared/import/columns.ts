@@ -223,6 +223,40 @@ function mappingFromParts(parts: readonly string[][], sampleRows: readonly (read
   };
 }
 
+/** A table read by its headers: the key of its shape, its headers, the fields recognised and the fields read. */
+export interface TableColumns {
+  key: string;
+  headers: string[];
+  recognised: Partial<Record<Field, number>>;
+  fields: Partial<Record<Field, number>>;
+}
+
+/** Column mappings a user chose, by the key of the table's shape (mappingKey): field → column. */
+export type ChosenMappings = Readonly<Record<string, Partial<Record<Field, number>>>>;
+
+/** The key a table's shape is remembered by (a mapping the user chose): its column headers as read, in order. */
+export function mappingKey(columns: readonly { header: string }[]): string {
+  return columns.map((c) => normLabel(c.header)).join('\t');
+}
+
+/** The mapping with the fields a user chose (field → column) in place of the recognised ones; other columns unread. */
+export function withChosenFields(mapping: ColumnMapping, chosen: Partial<Record<Field, number>>): ColumnMapping {
+  const fields: Partial<Record<Field, number>> = {};
+  const byColumn = new Map<number, Field>();
+  for (const [field, col] of Object.entries(chosen) as [Field, number][]) {
+    if (!Number.isInteger(col) || col < 0 || col >= mapping.columns.length || byColumn.has(col)) continue;
+    fields[field] = col;
+    byColumn.set(col, field);
+  }
+  const moneyUnits: Partial<Record<MoneyField, MoneyUnit>> = {};
+  for (const field of MONEY_FIELDS) {
+    const col = fields[field];
+    const unit = col === undefined ? null : moneyUnitIn(mapping.columns[col].header);
+    if (unit) moneyUnits[field] = unit;
+  }
+  return { fields, columns: mapping.columns.map((c) => ({ ...c, field: byColumn.get(c.index) ?? null })), moneyUnits };
+}
+
 /** Whether a mapping can yield indicators: it names them, or holds coded strings or name-and-value texts. */
 export function hasIndicators(mapping: ColumnMapping): boolean {
   const f = mapping.fields;

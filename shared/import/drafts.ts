@@ -3,7 +3,7 @@
 import { EMPTY_FUNDING, type Fen, type Funding, type SelfAssessment } from '../model';
 import type { MoneyUnit } from './amounts';
 import { amountText, moneyUnitIn, readAmount } from './amounts';
-import type { FieldValue, IndicatorDraft, Report } from './columns';
+import type { FieldValue, IndicatorDraft, Report, TableColumns } from './columns';
 import { fieldText } from './columns';
 import { importMessages as m } from './import-messages';
 import { normLabel, type SheetView } from './sheet';
@@ -58,6 +58,8 @@ export interface TableRead {
   year: number | null;
   /** the scheme its levels were read into */
   schemeId: string;
+  /** a table read by its headers: which column gave which field */
+  columns?: TableColumns;
 }
 
 export function newProject(where: string, name: string): ProjectDraft {

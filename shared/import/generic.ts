@@ -3,7 +3,7 @@
 // the rows below give indicators — one project per sheet, or many projects in one list by a 项目名称 column. Hidden
 // rows, totals and the notes under a table are left out and said so.
 import type { Field, FieldValue, IndicatorDraft, MoneyField, RowContext } from './columns';
-import { fieldsOfHeader, fieldText, hasIndicators, indicatorFromRow, MONEY_FIELDS, recogniseColumns } from './columns';
+import { fieldsOfHeader, fieldText, hasIndicators, indicatorFromRow, mappingKey, MONEY_FIELDS, recogniseColumns, withChosenFields } from './columns';
 import { looksCoded } from './coded';
 import type { MoneyUnit } from './amounts';
 import { moneyUnitIn } from './amounts';
@@ -173,10 +173,14 @@ export async function readByHeaders(ctx: TableContext, earlier: Block | null = n
   for (let r = header.top; r <= header.bottom; r++) headerRows.push(Array.from({ length: view.columnCount }, (_, c) => view.shown(r, c)));
   const samples: string[][] = [];
   for (let r = header.bottom + 1; r < Math.min(view.rowCount, header.bottom + 21); r++) samples.push(Array.from({ length: view.columnCount }, (_, c) => view.shown(r, c)));
-  const mapping = recogniseColumns(headerRows, samples);
+  const recognised = recogniseColumns(headerRows, samples);
+  const key = mappingKey(recognised.columns);
+  const chosen = ctx.chosenMappings?.[key];
+  const mapping = chosen ? withChosenFields(recognised, chosen) : recognised;
   const f = mapping.fields;
   if (!hasIndicators(mapping) && f.projectName === undefined) return null;
-  const read: TableRead = { where: sheetLabel(view), how: m.byHeaders, projects: [], plans: [], units: [], year: null, schemeId: ctx.scheme.id };
+  const columns = { key, headers: recognised.columns.map((c) => c.header), recognised: recognised.fields, fields: mapping.fields };
+  const read: TableRead = { where: sheetLabel(view), how: m.byHeaders, projects: [], plans: [], units: [], year: null, schemeId: ctx.scheme.id, columns };
 
   // a cell merged from the header into the data rows hides which is which
   for (const merge of view.sheet.merges) {

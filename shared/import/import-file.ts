@@ -6,7 +6,7 @@ import { validateExchange, type ExchangeDocument } from '../exchange/exchange';
 import type { Timestamp, Unit } from '../model';
 import { DEFAULT_SCHEME_ID, getScheme, SCHEME_A, SCHEME_B, type IndicatorScheme } from '../schemes';
 import { buildDocument } from './build';
-import type { ImportIssue, IssueLevel } from './columns';
+import type { ChosenMappings, ImportIssue, IssueLevel, TableColumns } from './columns';
 import { documentSheets, documentXml } from './docx-reader';
 import { sniffFile } from './file-kind';
 import { readByHeaders, tableAsBlock, type Block } from './generic';
@@ -34,6 +34,8 @@ export interface ImportOptions {
   /** called as the import goes: done out of total (a fixed scale of 100) */
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /** column mappings the user chose for tables read by their headers, by the key of their shape (TableSummary.columns) */
+  chosenMappings?: ChosenMappings;
 }
 
 /** What one table gave. */
@@ -45,6 +47,8 @@ export interface TableSummary {
   projects: number;
   indicators: number;
   departmentPlans: number;
+  /** a table read by its headers: which column gave which field */
+  columns?: TableColumns;
 }
 
 export interface ImportReport {
@@ -184,6 +188,7 @@ async function readSheets(
       scheme,
       report: say,
       tick: (row) => progress.to(from + Math.floor(((rowsBefore + row) / totalRows) * span)),
+      ...(options.chosenMappings ? { chosenMappings: options.chosenMappings } : {}),
     };
     const startedAt = report.issues.length;
     const detected = detectForm(view);
@@ -237,6 +242,7 @@ function summarise(report: ImportReport, reads: readonly TableRead[]): ImportRep
     projects: r.projects.length,
     indicators: r.projects.reduce((n, p) => n + p.indicators.length, 0) + r.plans.reduce((n, p) => n + p.indicators.length, 0),
     departmentPlans: r.plans.length,
+    ...(r.columns ? { columns: r.columns } : {}),
   }));
   report.projects = report.tables.reduce((n, t) => n + t.projects, 0);
   report.indicators = report.tables.reduce((n, t) => n + t.indicators, 0);

@@ -2,8 +2,8 @@
 // headers — and pasted rows, into an exchange document for the same validated, all-or-nothing import as packages.
 export { importFile, importRows, issuesOf, PROGRESS_TOTAL } from './import-file';
 export type { ImportOptions, ImportReport, ImportResult, TableSummary } from './import-file';
-export { recogniseColumns, rowsToIndicators, fieldsOfHeader, hasIndicators, targetOf, splitContent } from './columns';
-export type { ColumnMapping, Field, IndicatorDraft, IndicatorField, ImportIssue, IssueLevel, MoneyField, ProjectField } from './columns';
+export { recogniseColumns, rowsToIndicators, fieldsOfHeader, hasIndicators, targetOf, splitContent, mappingKey, withChosenFields } from './columns';
+export type { ChosenMappings, ColumnMapping, TableColumns, Field, IndicatorDraft, IndicatorField, ImportIssue, IssueLevel, MoneyField, ProjectField } from './columns';
 export { resolveLevels } from './levels';
 export { parseCoded, looksCoded } from './coded';
 export { MAX_FILE_BYTES, MAX_FILE_MIB } from './file-kind';

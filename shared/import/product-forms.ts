@@ -8,7 +8,7 @@ import { findLevel2, type DisclosureColumn, type IndicatorScheme } from '../sche
 import { parseValueText } from '../value-text';
 import { amountText, type MoneyUnit } from './amounts';
 import { parseCoded } from './coded';
-import { fieldText, noteLevels, splitContent, targetOf, weightOf, type FieldValue, type IndicatorDraft, type Report, type RowContext } from './columns';
+import { fieldText, noteLevels, splitContent, targetOf, weightOf, type ChosenMappings, type FieldValue, type IndicatorDraft, type Report, type RowContext } from './columns';
 import {
   amountOf,
   fundingFromParts,
@@ -54,6 +54,8 @@ export interface TableContext {
   report: Report;
   /** progress within the table, by row */
   tick: (row: number) => Promise<void>;
+  /** column mappings the user chose, used instead of the recognised ones for tables of the same shape */
+  chosenMappings?: ChosenMappings;
 }
 
 /** The normalised texts of a row, one per column (a merge's text at each column it covers). */
