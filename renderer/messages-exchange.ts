@@ -82,7 +82,7 @@ export const MX = {
   // 导入数据包
   importTitle: '导入数据包',
   importIntro: '导入各单位报送的数据包。导入前先列出将新增、更新和保留的记录；两边都改过的记录由您选择保留哪一方。导入要么全部完成，要么不作任何修改。',
-  importPick: '选择数据包…',
+  importPick: '选择数据包或表格…',
   importInvalid: (name: string, n: number) => `“${name}”不是可导入的数据包（${n} 处问题），未作任何修改：`,
   importPlanTitle: (name: string) => `导入预览：${name}`,
   importPackageFrom: (by: string, at: string) => `报送单位：${by}　导出时间：${at}`,
