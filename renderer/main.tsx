@@ -3,6 +3,7 @@ import { configure } from 'mobx';
 import { createRoot } from 'react-dom/client';
 import { App, loadEditors } from './app/App';
 import { StoreProvider } from './app/store-context';
+import { changeChannelName } from './db/changes';
 import { PerfDatabase } from './db/database';
 import { Repository } from './db/repository';
 import { platform } from './platform';
@@ -23,6 +24,8 @@ const makeRepository = (db: PerfDatabase) =>
     errorCounter: (project, unit) => countErrors(project, schemeOf(unit), { ruleSet: ruleSetOf(unit, project.year) }),
   });
 const db = new PerfDatabase();
+// the other windows and tabs on this database hear what this one saves, and this one hears theirs
+if (typeof BroadcastChannel === 'function') db.changes.connect(new BroadcastChannel(changeChannelName(db.name)));
 const repo = makeRepository(db);
 // a failed open shows the newest automatic backup and can restore it into a fresh database, then reloads
 const database = new DatabaseLifecycle({

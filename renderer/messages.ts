@@ -3,7 +3,10 @@
 export { FUNDING_SOURCE_LABELS, PROJECT_STATUS_LABELS, SEVERITY_LABELS } from '../shared/messages';
 export { MA } from './messages-assessment';
 export { MX } from './messages-exchange';
+export { MS } from './messages-city';
 export { ML } from './messages-lifecycle';
+export { MC } from './messages-concurrency';
+export { MM } from './messages-monitoring';
 
 export const M = {
   appTitle: '预算绩效管理',
@@ -18,6 +21,8 @@ export const M = {
   editUnit: '单位设置',
   unitName: '单位全称',
   unitShortName: '简称',
+  unitCode: '单位编码 / 统一社会信用代码',
+  unitCodeHint: '主管部门下发的单位目录和各单位报送的数据包按此编码识别同一单位。',
   unitParent: '主管部门',
   noParent: '（无，本单位为一级单位）',
   unitScheme: '指标体系',

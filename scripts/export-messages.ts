@@ -1,7 +1,7 @@
 // Chinese wording of the headless exporter (scripts/export.ts), kept in one place.
 export const exportCliMessages = {
   usage:
-    '用法：npm run export -- --in 数据包.json --form F1…F9 --format xlsx|docx --out 输出文件 [--year 年度] [--unit 单位编号或名称] [--scope unit|supervisor] [--final 正式版：有错误时不导出；不加时导出草稿版，标题带“草稿”]',
+    '用法：npm run export -- --in 数据包.json --form F1…F9 --format xlsx|docx --out 输出文件 [--year 年度] [--unit 单位编号或名称] [--scope unit|supervisor] [--final 正式版：有错误时不导出；不加时导出草稿版，标题带“草稿”] [--month 1–12：F9 监控表的监控月份，不加时取各项目最近一轮]',
   failed: (message: string) => `导出失败：${message}`,
   exported: (out: string, fileName: string, bytes: number) => `已导出 ${out}（${fileName}，${bytes} 字节）`,
   badArguments: (detail: string) => `参数有误（${detail}）。`,
@@ -9,6 +9,8 @@ export const exportCliMessages = {
   badScope: (scope: string) => `--scope 只能是 unit 或 supervisor，收到“${scope}”。`,
   badFormat: (format: string) => `--format 只能是 xlsx 或 docx，收到“${format}”。`,
   badYear: (year: string) => `年度“${year}”无效。`,
+  badMonth: (month: string) => `--month 须为 1 至 12 的整数，收到“${month}”。`,
+  monthNotF9: '--month 只用于 F9（项目支出绩效目标执行监控表）。',
   noYear: '数据包中没有任何项目或部门整体支出，无法确定年度。',
   rootCount: (n: number) => `数据包中有 ${n} 个顶层单位，请用 --unit 指定一个。`,
   unknownUnit: (unit: string) => `数据包中没有单位“${unit}”。`,

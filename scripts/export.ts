@@ -1,5 +1,6 @@
 // Headless form export for supervisors' batch work and for checking:
 //   npm run export -- --in DATA.json --form F4 --format xlsx --out OUT.xlsx [--year 2019] [--unit ID|名称] [--scope unit|supervisor] [--final]
+//   [--month 1–12: F9's monitoring round of that month; without it each project's latest]
 // Without --final the form is a draft (草稿 in every title line), as in the app: a package passing validation is not
 // yet a form someone has decided to publish. --final prints the 正式版, refused while the data has errors.
 // Every failure is one Chinese message on stderr and a non-zero exit, never a stack trace; the output file is written
@@ -165,7 +166,7 @@ async function main(): Promise<void> {
     args = parseArgs({
       options: {
         in: { type: 'string' }, form: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' },
-        year: { type: 'string' }, unit: { type: 'string' }, scope: { type: 'string' }, final: { type: 'boolean' },
+        year: { type: 'string' }, unit: { type: 'string' }, scope: { type: 'string' }, final: { type: 'boolean' }, month: { type: 'string' },
       },
     }).values;
   } catch (e) {
@@ -173,6 +174,12 @@ async function main(): Promise<void> {
   }
   if (!args.in || !args.form || !args.format || !args.out) fail(`${m.missingArguments}\n${m.usage}`);
   if (args.format !== 'xlsx' && args.format !== 'docx') fail(m.badFormat(args.format));
+  let month: number | undefined;
+  if (args.month !== undefined) {
+    if (args.form.toUpperCase() !== 'F9') fail(m.monthNotF9);
+    month = Number(args.month.trim());
+    if (!/^\d{1,2}$/.test(args.month.trim()) || month < 1 || month > 12) fail(m.badMonth(args.month));
+  }
   const parsed = parseExchange(readPackage(args.in));
   if (!parsed.ok) {
     const listed = cappedMessages(parsed.problems.map((p) => p.message), parsed.problemCount);
@@ -186,7 +193,7 @@ async function main(): Promise<void> {
   } else {
     year = latestYear(doc) ?? fail(m.noYear);
   }
-  const result = await exportForm(args.form, args.format as ExportFormat, { data: doc, year, scope: pickScope(doc, args.unit, args.scope), final: args.final === true });
+  const result = await exportForm(args.form, args.format as ExportFormat, { data: doc, year, scope: pickScope(doc, args.unit, args.scope), final: args.final === true, ...(month !== undefined ? { month } : {}) });
   // exportForm lists at most MESSAGE_LIST_MAX problems already
   if (!result.ok) fail(result.messages.join('\n'));
   writeWhole(args.out, result.bytes);

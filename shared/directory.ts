@@ -10,7 +10,8 @@
 // came). Units are therefore recognised by id, then by code, then by name; a name alone is never enough to merge two
 // units without someone confirming it. Packages going up use the same matching, so a unit's data lands under the
 // parent the supervisor knows, not beside it.
-import { createExchangeDocument, type ExchangeDocument } from './exchange/exchange';
+import { createExchangeDocument } from './exchange/document';
+import type { ExchangeDocument } from './exchange/exchange';
 import { directoryText as T } from './directory-messages';
 import type { DepartmentPlan, Id, LibraryRecord, Project, Timestamp, Unit, UnitRuleSet } from './model';
 import { getScheme } from './schemes';

@@ -21,7 +21,8 @@ import type {
   Timestamp,
 } from './model';
 import { directoryUnits, type PackageResult, type UnitData } from './directory';
-import { createExchangeDocument, type ExchangeDocument } from './exchange/exchange';
+import { createExchangeDocument } from './exchange/document';
+import type { ExchangeDocument } from './exchange/exchange';
 import { INDICATOR_REVIEW_FIELD_LABELS, PROJECT_REVIEW_FIELD_LABELS, REVIEW_STATUS_LABELS, reviewText as T } from './review-messages';
 
 export type ReviewResult<V> = { ok: true; value: V } | { ok: false; error: string };

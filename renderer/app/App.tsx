@@ -1,25 +1,17 @@
-// The window: unit and year on top; project list on the left; the editor in the middle; check and library docked right.
+// The window: the workspace tabs, the unit and year on top; the screen of the current route (screens.ts) below; the
+// status bar; the conflict dialog when a save was refused because another window saved first.
 import { observer } from 'mobx-react-lite';
-import { lazy, Suspense, useEffect } from 'react';
-import { M, MA, MX } from '../messages';
-import type { Workspace } from '../stores/root-store';
-import { CheckPanel } from './CheckPanel';
+import { Suspense, useEffect } from 'react';
+import { M } from '../messages';
+import { SCREEN_KINDS, type Screen } from '../stores/navigation-store';
+import { ConflictDialog } from './ConflictDialog';
 import { DatabaseFailure, DatabaseOutdated } from './DatabaseFailure';
-import { LibraryPanel } from './LibraryPanel';
-import { ProjectList } from './ProjectList';
+import { SCREENS } from './screens';
 import { StatusBar } from './StatusBar';
 import { useStore } from './store-context';
 import { UnitBar } from './UnitBar';
 
-// the year-end and exchange workspaces are not part of the first screen: their code loads when first opened
-const loadAssessment = () => import('./assessment/AssessmentWorkspace');
-const loadExchange = () => import('./exchange/ExchangeWorkspace');
-// the editors (and react-hook-form) are not needed to show the list; main.tsx fetches them once the list is up
-export const loadEditors = () => Promise.all([import('./ProjectEditor'), import('./PlanEditor')]);
-const ProjectEditor = lazy(() => import('./ProjectEditor').then((m) => ({ default: m.ProjectEditor })));
-const PlanEditor = lazy(() => import('./PlanEditor').then((m) => ({ default: m.PlanEditor })));
-const AssessmentWorkspace = lazy(() => loadAssessment().then((m) => ({ default: m.AssessmentWorkspace })));
-const ExchangeWorkspace = lazy(() => loadExchange().then((m) => ({ default: m.ExchangeWorkspace })));
+export { loadEditors } from './TargetsScreen';
 
 function isTextField(el: Element | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
@@ -53,6 +45,7 @@ export const App = observer(function App() {
   const dbState = root.database.state.kind;
   if (dbState === 'failed') return <DatabaseFailure />;
   const outdated = dbState === 'outdated';
+  const Current = SCREENS[root.workspace].component;
 
   return (
     <div className="app" inert={outdated}>
@@ -61,65 +54,31 @@ export const App = observer(function App() {
         <WorkspaceTabs />
         <UnitBar />
       </header>
-      {root.workspace === 'targets' && (
-        <>
-          <aside className="left">
-            <ProjectList />
-          </aside>
-          <main className="center">
-            <Suspense fallback={null}>
-              <Editor />
-            </Suspense>
-          </main>
-          <aside className="right">
-            <CheckPanel />
-            <LibraryPanel />
-          </aside>
-        </>
-      )}
-      {root.workspace !== 'targets' && (
-        <Suspense fallback={<main className="workspace" />}>
-          {root.workspace === 'assessment' && <AssessmentWorkspace />}
-          {root.workspace === 'exchange' && <ExchangeWorkspace />}
-        </Suspense>
-      )}
+      <Suspense fallback={<main className="workspace" />}>
+        <Current />
+      </Suspense>
       <StatusBar />
+      <ConflictDialog />
       {/* outside .app in the document (a portal), so the inert page beneath does not take its button too */}
       {outdated && <DatabaseOutdated />}
     </div>
   );
 });
 
-const TABS: { id: Workspace; label: string }[] = [
-  { id: 'targets', label: M.workspaceTargets },
-  { id: 'assessment', label: MA.workspace },
-  { id: 'exchange', label: MX.workspace },
-];
-
 const WorkspaceTabs = observer(function WorkspaceTabs() {
   const root = useStore();
-  const openWorkspace = (id: Workspace) => {
-    // fetch the workspace's screen while the root store saves and loads its store
-    if (id === 'assessment') void loadAssessment();
-    else if (id === 'exchange') void loadExchange();
-    void root.setWorkspace(id);
+  const open = (screen: Screen) => {
+    // fetch the screen's code while the drafts are saved and its store is loaded
+    void SCREENS[screen].preload?.();
+    void root.navigation.navigate(screen);
   };
   return (
     <nav className="workspace-tabs" role="tablist">
-      {TABS.map((t) => (
-        <button key={t.id} role="tab" aria-selected={root.workspace === t.id} className={root.workspace === t.id ? 'active' : ''} onClick={() => openWorkspace(t.id)}>
-          {t.label}
+      {SCREEN_KINDS.map((screen) => (
+        <button key={screen} role="tab" aria-selected={root.workspace === screen} className={root.workspace === screen ? 'active' : ''} onClick={() => open(screen)}>
+          {SCREENS[screen].label}
         </button>
       ))}
     </nav>
   );
-});
-
-const Editor = observer(function Editor() {
-  const root = useStore();
-  if (!root.ready) return null;
-  if (!root.units.unit) return <p className="placeholder">{M.pickUnit}</p>;
-  if (root.selection?.kind === 'plan') return <PlanEditor />;
-  if (root.selection?.kind === 'project' && root.draft.project) return <ProjectEditor />;
-  return <p className="placeholder">{M.pickProject}</p>;
 });

@@ -2,10 +2,14 @@
 import { observer } from 'mobx-react-lite';
 import { useEffect, useRef, useState } from 'react';
 import { PROJECT_STATUSES, type ProjectStatus } from '../../shared/project-status';
-import { M, PROJECT_STATUS_LABELS } from '../messages';
+import { monitoringText } from '../../shared/monitoring-messages';
+import { M, MM, PROJECT_STATUS_LABELS } from '../messages';
 import type { ProjectSummary } from '../db/repository';
 import { wan } from './money';
+import { LightBadge } from './monitoring/LightBadge';
 import { StatusBadge } from './StatusBadge';
+import { DirectoryOffer } from './review/DirectoryOffer';
+import { ReviewBadge } from './review/ReviewBadge';
 import { useStore } from './store-context';
 
 export const ProjectList = observer(function ProjectList() {
@@ -22,7 +26,13 @@ export const ProjectList = observer(function ProjectList() {
     requestAnimationFrame(() => setTimeout(() => performance.mark('project-list-painted'), 0));
   });
 
-  if (!units.unit) return <div className="list-empty">{M.noUnits}</div>;
+  if (!units.unit)
+    return (
+      <div className="list-empty">
+        {M.noUnits}
+        <DirectoryOffer />
+      </div>
+    );
   const selectedCount = list.selectedIds.length;
   return (
     <div className="project-list">
@@ -131,6 +141,7 @@ function WindowedRows({ count, children }: { count: number; children: (start: nu
 const ProjectListItem = observer(function ProjectListItem({ summary, status }: { summary: ProjectSummary; status: ProjectStatus | null }) {
   const root = useStore();
   const current = root.selection?.kind === 'project' && root.selection.id === summary.id;
+  const light = root.list.lightOf(summary);
   return (
     <li className={current ? 'current' : undefined} data-project-id={summary.id}>
       <input
@@ -142,6 +153,8 @@ const ProjectListItem = observer(function ProjectListItem({ summary, status }: {
       <button type="button" className="row-open" onClick={() => void root.openProject(summary.id)}>
         <span className="row-name">{summary.name}</span>
         <StatusBadge status={status} />
+        <ReviewBadge status={summary.reviewStatus} />
+        {light && <LightBadge light={light.light} title={MM.lightOf(monitoringText.months(light.month), light.explanation)} />}
       </button>
       <span className="num">{wan(summary.fundingTotal)}</span>
     </li>

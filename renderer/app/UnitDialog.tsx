@@ -13,6 +13,7 @@ import { useStore } from './store-context';
 interface FormValues {
   name: string;
   shortName: string;
+  code: string;
   parentId: string;
   schemeId: string;
   ruleSetId: string;
@@ -37,6 +38,7 @@ export const UnitDialog = observer(function UnitDialog({ mode, onClose }: { mode
     defaultValues: {
       name: editing?.name ?? '',
       shortName: editing?.shortName ?? '',
+      code: editing?.code ?? '',
       parentId: editing?.parentId ?? '',
       schemeId: editing?.schemeId ?? DEFAULT_SCHEME_ID,
       ruleSetId: editing ? ruleSetOf(editing, units.year, units.customRuleSets).id : CN_2020.id,
@@ -52,8 +54,8 @@ export const UnitDialog = observer(function UnitDialog({ mode, onClose }: { mode
   const [deriving, setDeriving] = useState(false);
 
   const submit = handleSubmit(async (v) => {
-    const form: UnitForm = { name: v.name, shortName: v.shortName, parentId: v.parentId || null, schemeId: v.schemeId, ruleSetId: v.ruleSetId, sector: v.sector };
-    const result = editing ? await units.update(editing.id, form) : await units.create(form);
+    const form: UnitForm = { name: v.name, shortName: v.shortName, code: v.code, parentId: v.parentId || null, schemeId: v.schemeId, ruleSetId: v.ruleSetId, sector: v.sector };
+    const result = editing ? await units.update(editing.id, form, editing) : await units.create(form);
     if (!result.ok) {
       setRefusal(result.error);
       return;
@@ -92,6 +94,11 @@ export const UnitDialog = observer(function UnitDialog({ mode, onClose }: { mode
         <label className="field">
           <span>{M.unitShortName}</span>
           <input id="unit-short-name" {...register('shortName')} />
+        </label>
+        <label className="field">
+          <span>{M.unitCode}</span>
+          <input id="unit-code" spellCheck={false} autoComplete="off" {...register('code')} />
+          <small>{M.unitCodeHint}</small>
         </label>
         <label className="field">
           <span>{M.unitParent}</span>

@@ -26,18 +26,24 @@ import {
   type ProjectAssessment,
 } from '../../shared/scoring';
 import { completenessOf, sortOverview, yearOverview, type Completeness, type OverviewRow, type OverviewSortKey, type SortDirection, type YearOverview } from '../../shared/year-overview';
-import type { Repository } from '../db/repository';
+import { changeOf, type ChangeBatch, type Repository, type Revised, type StoredPlan } from '../db/repository';
+import { MC } from '../messages-concurrency';
 import { Autosaver } from './autosave';
+import { InvalidTexts } from './invalid-texts';
+import { sameData, sameParts } from './conflict';
+import { defaultChoices, saveAgainstRevision } from './conflict-store';
 import { clearJournal, writeJournal } from './journal';
+import { NavigationStore, type AssessmentView } from './navigation-store';
+import { assessmentShape, indicatorNames, planYearEndShape } from './record-shapes';
+import { MonitoringStore } from './monitoring-store';
 import type { WorkspaceContext } from './workspace-context';
 
-export type AssessmentView = { kind: 'overview' } | { kind: 'plan' } | { kind: 'project'; id: Id };
+export type { AssessmentView } from './navigation-store';
 export type MoneyGroup = 'budgetInitial' | 'budgetAdjusted' | 'spent';
 export type AssessmentTextField = 'overallResult' | 'problems' | 'rectification' | 'executionNote';
 /** the two amounts a plan task's spending is typed in, as its budget is (财政拨款 / 其他资金) */
 export type TaskSpentPart = 'fiscal' | 'other';
 
-const VIEW_KEY = 'assessment.view';
 /** per unit and year: the rule set the year-end screen last showed, and the note of its last change */
 const ruleSetKey = (unitId: Id, year: number) => `assessment.ruleSet:${unitId}:${year}`;
 
@@ -88,18 +94,11 @@ export function startAssessment(project: Project): SelfAssessment {
   };
 }
 
-function isView(x: unknown): x is AssessmentView {
-  if (typeof x !== 'object' || x === null) return false;
-  const v = x as { kind?: unknown; id?: unknown };
-  return v.kind === 'overview' || v.kind === 'plan' || (v.kind === 'project' && typeof v.id === 'string');
-}
-
 export class AssessmentStore {
   projects: Project[] = [];
   plan: DepartmentPlan | null = null;
   loadedFor: { unitId: Id; year: number } | null = null;
   loading = false;
-  view: AssessmentView = { kind: 'overview' };
   sortKey: OverviewSortKey = 'name';
   sortDirection: SortDirection = 'asc';
   /** the 已完成 self-assessment the user asked to edit, waiting for confirmation */
@@ -109,11 +108,20 @@ export class AssessmentStore {
   /** the last change of the unit's rule set for the loaded year, until dismissed */
   ruleSetChange: RuleSetChange | null = null;
   readonly autosaver: Autosaver;
+  /** 绩效运行监控 of the same projects (the workspace's third view); it saves only the monitoring rounds */
+  readonly monitoring: MonitoringStore;
+  /** what the year-end fields hold that is not a value ("300万"): never in the records, listed, blocks 已完成 */
+  readonly invalid = new InvalidTexts('assessment');
   private readonly now: () => Date;
   /** edit counters of unsaved projects; a save clears an entry only if no edit came in meanwhile */
   private readonly unsaved = new Map<Id, number>();
   private planUnsaved = 0;
   private loadToken = 0;
+  /** the window's route (the view shown is part of it) */
+  private readonly navigation: NavigationStore;
+  /** each loaded project and the plan as last read or saved: their revisions are the ones a save expects to replace */
+  private readonly bases = new Map<Id, Revised<Project>>();
+  private planBase: StoredPlan | null = null;
   /** the rule-set checks run one after another */
   private ruleSetCheck: Promise<void> = Promise.resolve();
 
@@ -124,10 +132,19 @@ export class AssessmentStore {
   ) {
     this.now = options.now ?? (() => new Date());
     this.autosaver = new Autosaver(() => this.save(), options.delayMs ?? 400);
-    makeAutoObservable<AssessmentStore, 'now' | 'unsaved' | 'planUnsaved' | 'loadToken' | 'ruleSetCheck'>(this, {
+    this.navigation = context.navigation ?? new NavigationStore(repo.settings);
+    // no move of the window leaves this workspace's edits unsaved
+    this.navigation.register({ commit: () => this.commit() });
+    this.monitoring = new MonitoringStore(repo, this, { now: this.now, delayMs: options.delayMs });
+    makeAutoObservable<AssessmentStore, 'now' | 'unsaved' | 'planUnsaved' | 'loadToken' | 'ruleSetCheck' | 'navigation' | 'bases' | 'planBase'>(this, {
+      navigation: false,
+      bases: false,
+      planBase: false,
       repo: false,
       context: false,
       autosaver: false,
+      monitoring: false,
+      invalid: false,
       now: false,
       unsaved: false,
       planUnsaved: false,
@@ -146,7 +163,7 @@ export class AssessmentStore {
 
   /** Reads the chosen unit's projects and plan of the chosen year (after saving pending edits). */
   async load(): Promise<void> {
-    await this.autosaver.flush();
+    await this.flush();
     const token = ++this.loadToken;
     const unitId = this.context.unitId();
     const year = this.context.year();
@@ -160,19 +177,23 @@ export class AssessmentStore {
       return;
     }
     runInAction(() => (this.loading = true));
+    // used on its own (tests), the store reads the remembered view itself; in the app the root store has read it
+    if (!this.context.navigation && !this.loadedFor) await this.navigation.restore();
     const loaded = await this.repo.projects.listFull(unitId, year);
     const plan = await this.repo.plans.get(unitId, year);
-    const saved = await this.repo.settings.get(VIEW_KEY);
     if (token !== this.loadToken) return;
+    const view = this.view;
+    if (view.kind === 'project' && !loaded.some((p) => p.id === view.id)) await this.navigation.replace({ screen: 'assessment', view: { kind: 'overview' } });
     runInAction(() => {
       this.projects = loaded;
       this.plan = plan ?? null;
+      this.bases.clear();
+      for (const p of loaded) this.bases.set(p.id, structuredClone(p));
+      this.planBase = plan ? structuredClone(plan) : null;
       this.loadedFor = { unitId, year };
       this.loading = false;
       this.reopenPending = false;
       this.generation++;
-      const wanted = isView(saved) ? saved : this.view;
-      this.view = wanted.kind === 'project' && !this.projects.some((p) => p.id === wanted.id) ? { kind: 'overview' } : wanted;
       this.ensureStarted();
     });
     // a change made while this screen was closed is noted now
@@ -181,6 +202,11 @@ export class AssessmentStore {
 
   get scheme() {
     return this.context.scheme();
+  }
+
+  /** what the workspace shows (the window's route, navigation-store.ts) */
+  get view(): AssessmentView {
+    return this.navigation.routeOf('assessment').view;
   }
 
   get selected(): Project | null {
@@ -247,14 +273,16 @@ export class AssessmentStore {
 
   // ---------------------------------------------------------------- navigation
 
-  async open(view: AssessmentView): Promise<void> {
-    await this.autosaver.flush();
-    runInAction(() => {
-      this.view = view;
-      this.reopenPending = false;
-      this.ensureStarted();
-    });
-    await this.repo.settings.set(VIEW_KEY, view);
+  /** Shows another view (after saving every draft, as every move does); false when an edit could not be saved. */
+  async open(view: AssessmentView): Promise<boolean> {
+    // the project's self-assessment exists in memory before the form shows it
+    if (view.kind === 'project') {
+      const p = this.projects.find((x) => x.id === view.id);
+      if (p && !p.selfAssessment) p.selfAssessment = startAssessment(p);
+    }
+    const moved = await this.navigation.navigate({ screen: 'assessment', view });
+    if (moved) runInAction(() => (this.reopenPending = false));
+    return moved;
   }
 
   sortBy(key: OverviewSortKey): void {
@@ -378,7 +406,7 @@ export class AssessmentStore {
   async markDone(): Promise<boolean> {
     const p = this.selected;
     const a = this.assessment;
-    if (!p?.selfAssessment || !a?.complete || this.locked) return false;
+    if (!p?.selfAssessment || !a?.complete || this.locked || this.invalid.of(p.id).length > 0) return false;
     const sa = p.selfAssessment;
     sa.status = 'done';
     sa.completedAt = this.now().toISOString();
@@ -553,7 +581,18 @@ export class AssessmentStore {
   // ---------------------------------------------------------------- saving
 
   flush(): Promise<void> {
-    return this.autosaver.flush();
+    return Promise.all([this.autosaver.flush(), this.monitoring.flush()]).then(() => undefined);
+  }
+
+  /** Saves now; null once everything is saved, else why not (the navigation store stays put then). */
+  async commit(): Promise<string | null> {
+    await this.flush();
+    for (const saver of [this.autosaver, this.monitoring.autosaver]) if (saver.state === 'error') return saver.error ?? '';
+    return null;
+  }
+
+  private get dirty(): boolean {
+    return this.autosaver.hasUnsavedChanges || this.monitoring.hasUnsavedChanges;
   }
 
   /**
@@ -561,8 +600,8 @@ export class AssessmentStore {
    * the open draft there never holds (and later writes back) an older self-assessment.
    */
   async leave(): Promise<void> {
-    const pending = this.autosaver.hasUnsavedChanges;
-    await this.autosaver.flush();
+    const pending = this.autosaver.hasUnsavedChanges || this.monitoring.hasUnsavedChanges;
+    await this.flush();
     if (pending) await this.context.reloadAll();
   }
 
@@ -571,9 +610,11 @@ export class AssessmentStore {
     if (this.autosaver.hasUnsavedChanges) {
       const id = this.unsaved.keys().next().value;
       const project = id === undefined ? undefined : this.projects.find((p) => p.id === id);
-      if (project) writeJournal({ kind: 'assessment', data: toJS(project) });
-      else if (this.planUnsaved > 0 && this.plan) writeJournal({ kind: 'planYearEnd', data: toJS(this.plan) });
+      const base = project ? this.bases.get(project.id) : undefined;
+      if (project) writeJournal({ kind: 'assessment', data: toJS(project), ...(base ? { base } : {}) });
+      else if (this.planUnsaved > 0 && this.plan) writeJournal({ kind: 'planYearEnd', data: toJS(this.plan), ...(this.planBase ? { base: this.planBase } : {}) });
     }
+    this.monitoring.onPageHide();
     void this.flush();
   }
 
@@ -582,14 +623,23 @@ export class AssessmentStore {
    * database (the repository merges in one transaction), so targets edited elsewhere are never overwritten.
    */
   private async save(): Promise<string | null> {
+    const ask = this.context.ask ?? defaultChoices;
     for (const [id, version] of [...this.unsaved]) {
       const mine = this.projects.find((p) => p.id === id);
       if (!mine?.selfAssessment) {
         this.unsaved.delete(id);
         continue;
       }
-      // only the self-assessment is written, onto the project as stored, in one transaction
-      const result = await this.repo.projects.saveSelfAssessment(id, toJS(mine.selfAssessment));
+      // only the self-assessment is written, onto the project as stored, in one transaction, against the revision read
+      const result = await saveAgainstRevision<Project>({
+        shape: assessmentShape(indicatorNames(mine)),
+        base: this.bases.get(id) ?? null,
+        mine: () => toJS(this.projects.find((p) => p.id === id) ?? mine),
+        write: (p, options) => this.repo.projects.saveSelfAssessment(id, p.selfAssessment ?? startAssessment(p), options),
+        adopt: (merged, stored) => this.adoptProject(merged, stored),
+        name: (p) => MC.assessmentRecord(p.name),
+        ask,
+      });
       if (!result.ok) {
         if (!(await this.repo.projects.get(id))) {
           // the project was deleted meanwhile: nothing left to save it to
@@ -598,19 +648,107 @@ export class AssessmentStore {
         }
         return result.error;
       }
+      this.bases.set(id, result.value);
       if (this.unsaved.get(id) === version) this.unsaved.delete(id);
       clearJournal(id);
     }
     if (this.planUnsaved > 0 && this.plan) {
       const version = this.planUnsaved;
-      const mine = toJS(this.plan);
-      // only the year-end figures, onto the plan as stored, in one transaction
-      const result = await this.repo.plans.saveYearEnd(mine);
+      const plan = this.plan;
+      // only the year-end figures, onto the plan as stored, in one transaction, against the revision read
+      const result = await saveAgainstRevision<DepartmentPlan>({
+        shape: planYearEndShape(indicatorNames(plan)),
+        base: this.planBase,
+        mine: () => toJS(this.plan ?? plan),
+        write: (p, options) => this.repo.plans.saveYearEnd(p, options),
+        adopt: (merged, stored) => this.adoptPlan(merged, stored),
+        name: (p) => MC.planYearEndRecord(p.year),
+        ask,
+      });
       if (!result.ok) return result.error;
+      this.planBase = result.value;
       if (this.planUnsaved === version) this.planUnsaved = 0;
-      clearJournal(mine.id);
+      clearJournal(result.value.id);
     }
     return null;
+  }
+
+  /**
+   * Takes the stored project with the merged self-assessment (a save refused as stale). The monitoring rounds in
+   * memory stay: the monitoring store owns them and saves them on its own.
+   */
+  private adoptProject(merged: Project, stored: Revised<Project>): void {
+    const p = this.projects.find((x) => x.id === merged.id);
+    this.bases.set(merged.id, stored);
+    if (!p) return;
+    const redraw = !sameParts(assessmentShape(indicatorNames(merged)), toJS(p), merged) || !sameData(toJS(p.indicators), merged.indicators);
+    const { monitoring: _owned, ...rest } = merged;
+    runInAction(() => {
+      Object.assign(p, rest);
+      if (redraw) this.generation++;
+    });
+  }
+
+  private adoptPlan(merged: DepartmentPlan, stored: StoredPlan): void {
+    const current = this.plan;
+    this.planBase = stored;
+    if (!current) return;
+    const redraw = merged.id !== current.id || !sameParts(planYearEndShape(indicatorNames(merged)), toJS(current), merged);
+    runInAction(() => {
+      this.plan = merged;
+      if (redraw) this.generation++;
+    });
+  }
+
+  /**
+   * A unit's project or plan was written, here or in another window. The records of the loaded year that are newer
+   * than what this screen read are shown as stored when nothing of the screen is unsaved; with unsaved edits they are
+   * saved now, and the save merges (asking where both sides changed the same thing). A project new to the year, or one
+   * gone, has the year read again.
+   */
+  async onStored(batch: ChangeBatch): Promise<void> {
+    const loaded = this.loadedFor;
+    if (!loaded) return;
+    const cleared = batch.cleared.includes('project') || batch.cleared.includes('plan');
+    const held = new Set(this.projects.map((p) => p.id));
+    const projectChanges = batch.changes.filter((c) => c.kind === 'project');
+    const planId = this.plan?.id;
+    const planChange = planId ? changeOf(batch, 'plan', planId) : batch.changes.find((c) => c.kind === 'plan');
+    if (!cleared && !planChange && projectChanges.length === 0) return;
+    await this.autosaver.settled();
+    if (this.loadedFor !== loaded) return;
+    const newer = projectChanges.filter((c) => held.has(c.id) && (c.revision === null || c.revision > (this.bases.get(c.id)?.revision ?? 0)));
+    const planNewer = planChange !== undefined && (planChange.revision === null || planChange.revision > (this.planBase?.revision ?? 0));
+    const others = projectChanges.filter((c) => !held.has(c.id) && c.revision !== null);
+    if (!cleared && newer.length === 0 && !planNewer && others.length === 0) return;
+    if (this.dirty) {
+      void this.flush();
+      return;
+    }
+    // a new project of this unit and year, or one deleted, or a restore: the year is read again
+    const arrived = others.length > 20 ? true : (await Promise.all(others.map((c) => this.repo.projects.get(c.id)))).some((p) => p?.unitId === loaded.unitId && p.year === loaded.year);
+    if (cleared || arrived || newer.some((c) => c.revision === null)) {
+      if (!this.dirty && this.loadedFor === loaded) await this.load();
+      return;
+    }
+    const projects = await Promise.all(newer.map((c) => this.repo.projects.get(c.id)));
+    const plan = planNewer ? await this.repo.plans.get(loaded.unitId, loaded.year) : undefined;
+    if (this.dirty || this.loadedFor !== loaded) return;
+    runInAction(() => {
+      for (const stored of projects) {
+        if (!stored) continue;
+        const at = this.projects.findIndex((p) => p.id === stored.id);
+        if (at < 0) continue;
+        this.projects[at] = stored;
+        this.bases.set(stored.id, structuredClone(stored));
+      }
+      if (planNewer) {
+        this.plan = plan ?? null;
+        this.planBase = plan ? structuredClone(plan) : null;
+      }
+      this.generation++;
+      this.ensureStarted();
+    });
   }
 }
 

@@ -17,6 +17,8 @@ export class Autosaver {
     private readonly delayMs = 400,
   ) {
     makeAutoObservable<Autosaver, 'save' | 'delayMs' | 'timer' | 'chain' | 'dirty'>(this, {
+      commit: false,
+      settled: false,
       save: false,
       delayMs: false,
       timer: false,
@@ -41,6 +43,20 @@ export class Autosaver {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.chain = this.chain.then(() => this.saveIfDirty());
+    return this.chain;
+  }
+
+  /**
+   * Saves now, as flush(); resolves to null once nothing is left unsaved, or to why it could not be saved (the
+   * navigation store does not leave a screen whose edits are not in the database).
+   */
+  async commit(): Promise<string | null> {
+    await this.flush();
+    return this.state === 'error' ? (this.error ?? '') : null;
+  }
+
+  /** Resolves when the saves started so far have finished, without starting one. */
+  settled(): Promise<void> {
     return this.chain;
   }
 

@@ -3,9 +3,12 @@
 // stores with it; rows stored without one are checked in the background after the list is painted.
 import { makeAutoObservable, observable, runInAction } from 'mobx';
 import { fiscalTotal, nonFiscalTotal, type Fen, type Id, type Project, type RuleSet } from '../../shared/model';
+import { latestRound, monitorRound, type Light } from '../../shared/monitoring';
+import { CN_2020 } from '../../shared/rule-sets';
 import { projectStatus, type ProjectStatus, type StatusFacts } from '../../shared/project-status';
 import type { IndicatorScheme } from '../../shared/schemes';
 import { validateProject, type ValidationOptions } from '../../shared/validation';
+import { ruleSetFingerprint } from '../db/monitoring-lights';
 import { summarizeProject, type ProjectSummary, type Repository } from '../db/repository';
 import { M } from '../messages';
 import type { UndoStore } from './undo-store';
@@ -14,6 +17,14 @@ export interface ProjectRow {
   summary: ProjectSummary;
   /** null while the background check has not reached this project */
   status: ProjectStatus | null;
+}
+
+/** The light of a project's latest monitoring round, as of the stored record it was worked out from. */
+export interface ListLight {
+  updatedAt: string;
+  month: number;
+  light: Light | null;
+  explanation: string;
 }
 
 export interface ListContext {
@@ -48,6 +59,8 @@ export class ProjectListStore {
   selected = new Set<Id>();
   /** error counts worked out here for rows stored without one, keyed by updatedAt so a stale count is never used */
   private errorCounts = new Map<Id, { updatedAt: string; errors: number }>();
+  /** lights of rows with monitoring rounds, worked out after painting (they need the indicators), keyed by updatedAt */
+  private lights = observable.map<Id, ListLight>({}, { deep: false });
   private loadToken = 0;
 
   constructor(
@@ -88,6 +101,34 @@ export class ProjectListStore {
       out.push({ summary, status });
     }
     return out;
+  }
+
+  /** The fingerprint of the rule set stored lights must have been lit by to be shown as they are. */
+  private get rules(): string {
+    return ruleSetFingerprint(this.ctx.ruleSet?.() ?? CN_2020);
+  }
+
+  /**
+   * The light of the row's latest monitoring round: as stored with the row, or worked out here when the row has none
+   * or the unit's rule set changed since; null without a round, or while it is being worked out.
+   */
+  lightOf(s: ProjectSummary): ListLight | null {
+    if (s.monitoringRounds === 0) return null;
+    const known = this.lights.get(s.id);
+    if (known && known.updatedAt === s.updatedAt) return known;
+    const stored = s.monitoringLight;
+    if (stored && stored.rules === this.rules) return { updatedAt: s.updatedAt, month: stored.month, light: stored.light, explanation: stored.explanation };
+    return null;
+  }
+
+  private setLight(p: Project): void {
+    const round = latestRound(p);
+    if (!round) {
+      this.lights.delete(p.id);
+      return;
+    }
+    const r = monitorRound(p, round, this.ctx.ruleSet?.() ?? CN_2020);
+    this.lights.set(p.id, { updatedAt: p.updatedAt, month: r.month, light: r.light, explanation: r.explanation });
   }
 
   /** Funding totals of the rows shown, in 分. */
@@ -137,7 +178,19 @@ export class ProjectListStore {
       if (changedContext) this.selected = new Set();
       else this.selected = new Set([...this.selected].filter((id) => summaries.some((s) => s.id === id)));
     });
-    void this.checkInBackground(token);
+    void this.checkInBackground(token).then(() => this.lightInBackground(token));
+  }
+
+  /** Works out the lights the rows lack (none stored, or by another rule set), a batch at a time, after painting. */
+  private async lightInBackground(token: number): Promise<void> {
+    const todo = this.summaries.filter((s) => s.monitoringRounds > 0 && this.lightOf(s) === null).map((s) => s.id);
+    for (let i = 0; i < todo.length; i += 40) {
+      const batch = await Promise.all(todo.slice(i, i + 40).map((id) => this.repo.projects.get(id)));
+      if (token !== this.loadToken) return;
+      runInAction(() => {
+        for (const p of batch) if (p) this.setLight(p);
+      });
+    }
   }
 
   /** Works out the statuses the rows lack (rows written without a count), a batch at a time, after the list is painted. */
@@ -164,6 +217,7 @@ export class ProjectListStore {
     if (index < 0) return;
     const renamed = this.summaries[index].name !== p.name;
     this.summaries[index] = summarizeProject(p, p.indicators.length, countErrors(p, scheme, optionsOf(this.ctx)));
+    this.setLight(p);
     // the list is kept sorted by name: only a new name can move a row
     if (renamed) this.summaries.sort((a, b) => collator.compare(a.name, b.name));
   }

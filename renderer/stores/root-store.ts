@@ -1,32 +1,35 @@
-// The renderer's state, one store per concern, wired together here: units and year, the project list, the project
-// draft, the department-plan draft, the indicator library and undo; the year-end and exchange workspaces.
+// The renderer's state, one store per concern, wired together here: where the window is (navigation), units and year,
+// the project list, the project draft, the department-plan draft, the indicator library, undo and the conflict dialog;
+// the year-end and exchange workspaces. What other windows save arrives through the repository's change feed.
 import { comparer, computed, makeAutoObservable, runInAction } from 'mobx';
 import type { Id, Unit } from '../../shared/model';
-import type { Repository, RepoResult } from '../db/repository';
+import type { ChangeBatch, Repository, RepoResult } from '../db/repository';
 import { M } from '../messages';
 import type { IndicatorDraft } from './indicator-draft';
 import type { AssessmentStore } from './assessment-store';
+import { ConflictStore } from './conflict-store';
 import { DatabaseLifecycle } from './database-lifecycle';
 import type { ExchangeStore } from './exchange-store';
 import { replayJournal } from './journal';
 import { LibraryStore } from './library-store';
+import { NavigationStore, type Route, type Screen, type Selection } from './navigation-store';
 import type { WorkspaceContext } from './workspace-context';
 import { PlanDraftStore } from './plan-draft-store';
 import { ProjectDraftStore } from './project-draft-store';
 import { ProjectListStore } from './project-list-store';
 import { UndoStore } from './undo-store';
 import { UnitsStore } from './units-store';
+import { UnitReviewStore } from './unit-review-store';
 import type { WorkspaceStores } from './workspace-stores';
 
-export type Selection = { kind: 'project'; id: Id } | { kind: 'plan' } | null;
-
-const SELECTION_KEY = 'ui.selection';
-
-export type Workspace = 'targets' | 'assessment' | 'exchange';
+export type { Selection } from './navigation-store';
+export type Workspace = Screen;
 
 export class RootStore {
-  /** which of the three workspaces the window shows: authoring, year-end self-assessment, export and exchange */
-  workspace: Workspace = 'targets';
+  /** where the window is: the workspace and what it shows (navigation-store.ts) */
+  readonly navigation: NavigationStore;
+  /** the dialog of a save refused because another window saved first */
+  readonly conflicts = new ConflictStore();
   /** the stores of the year-end and exchange workspaces: their code is loaded when one of them is first opened */
   private workspaceStores: WorkspaceStores | null = null;
   private workspaceStoresLoading: Promise<WorkspaceStores> | null = null;
@@ -37,7 +40,8 @@ export class RootStore {
   readonly draft: ProjectDraftStore;
   readonly plan: PlanDraftStore;
   readonly library: LibraryStore;
-  selection: Selection = null;
+  /** 绩效目标审核 of the project in the editor (提交审核, the opinions and answers) */
+  readonly review: UnitReviewStore;
   ready = false;
   /**
    * Status facts of the project in the editor. Compared by value: typing re-validates the draft at every keystroke,
@@ -66,11 +70,28 @@ export class RootStore {
     /** the database's life: opened first, watched for a newer version elsewhere (main.tsx hands the real one) */
     readonly database: DatabaseLifecycle = new DatabaseLifecycle(null),
   ) {
-    this.units = new UnitsStore(repo);
-    const env = { scheme: () => this.units.scheme, ruleSet: () => this.units.ruleSet, undo: this.undo, newId };
+    this.navigation = new NavigationStore(repo.settings, {
+      prepare: (to, from) => this.prepare(to, from),
+      blocked: (message) => this.undo.inform(message, 'error'),
+    });
+    this.units = new UnitsStore(repo, undefined, {
+      ask: this.conflicts.ask,
+      sectorLabel: (id) => this.library.catalog?.SECTORS.find((s) => s.id === id)?.label ?? id,
+    });
+    const env = { scheme: () => this.units.scheme, ruleSet: () => this.units.ruleSet, undo: this.undo, newId, conflicts: this.conflicts.ask };
     this.draft = new ProjectDraftStore(env, repo, (p) => this.list.applySaved(p, this.units.scheme));
     this.plan = new PlanDraftStore(env, repo);
     this.library = new LibraryStore(repo, { scheme: () => this.units.scheme, unit: () => this.units.unit });
+    this.review = new UnitReviewStore(repo, {
+      project: () => this.draft.project,
+      flush: () => this.draft.autosaver.commit(),
+      reload: async (id) => {
+        await this.draft.load(id);
+        await this.list.reload();
+      },
+      now: () => new Date(),
+      newId,
+    });
     this.list = new ProjectListStore(repo, this.undo, {
       unitId: () => this.units.unitId,
       year: () => this.units.year,
@@ -85,11 +106,28 @@ export class RootStore {
       year: () => this.units.year,
       scheme: () => this.units.scheme,
       reloadAll: () => this.reloadAll(),
+      navigation: this.navigation,
+      ask: this.conflicts.ask,
     };
-    makeAutoObservable<RootStore, 'repo' | 'liveFacts' | 'context' | 'workspaceStores' | 'workspaceStoresLoading' | 'firstScreen'>(this, {
+    // the drafts register their saving: no move leaves their edits behind
+    this.navigation.register(this.draft.autosaver);
+    this.navigation.register(this.plan.autosaver);
+    repo.changes.subscribe((batch) => this.onStored(batch));
+    makeAutoObservable<RootStore, 'repo' | 'liveFacts' | 'context' | 'workspaceStores' | 'workspaceStoresLoading' | 'firstScreen' | 'prepare' | 'onStored'>(this, {
       repo: false, database: false, liveFacts: false, units: false, list: false, draft: false, plan: false, library: false, undo: false,
-      context: false, workspaceStores: false, workspaceStoresLoading: false, firstScreen: false, assessment: false, exchange: false, loadWorkspaceStores: false,
+      navigation: false, conflicts: false, review: false, context: false, workspaceStores: false, workspaceStoresLoading: false, firstScreen: false,
+      assessment: false, exchange: false, loadWorkspaceStores: false, prepare: false, onStored: false,
     });
+  }
+
+  /** which of the three workspaces the window shows: authoring, year-end self-assessment, export and exchange */
+  get workspace(): Workspace {
+    return this.navigation.screen;
+  }
+
+  /** what the authoring workspace shows (or showed, when another workspace is open) */
+  get selection(): Selection {
+    return this.navigation.routeOf('targets').selection;
   }
 
   /** The year-end workspace's store; exists once loadWorkspaceStores() has resolved (before that workspace shows). */
@@ -141,16 +179,14 @@ export class RootStore {
   async start(): Promise<void> {
     await this.loadFirstScreen();
     if (this.database.state.kind === 'failed') return;
-    const saved = await this.repo.settings.get(SELECTION_KEY);
-    if (isSelection(saved)) {
-      // the list is shown first; the remembered draft opens after it has been painted
-      if (saved.kind === 'project' && this.list.summaries.some((s) => s.id === saved.id)) {
-        await afterPaint();
-        await this.openProject(saved.id);
-      } else if (saved.kind === 'plan') {
-        await afterPaint();
-        await this.openPlan();
-      }
+    const remembered = await this.navigation.restore();
+    const saved = remembered.selection;
+    // the list is shown first; the remembered draft opens after it has been painted
+    if ((saved?.kind === 'project' && this.list.summaries.some((s) => s.id === saved.id)) || (saved?.kind === 'plan' && this.units.unitId)) {
+      await afterPaint();
+      await this.navigation.navigate(remembered);
+    } else if (saved) {
+      await this.navigation.replace({ screen: 'targets', selection: null });
     }
     runInAction(() => (this.ready = true));
   }
@@ -160,26 +196,68 @@ export class RootStore {
     await replayJournal(this.repo);
   }
 
-  async setWorkspace(workspace: Workspace): Promise<void> {
-    // edits in the editor are saved before another workspace reads the same records
-    await this.flushAll();
-    if (workspace !== 'targets') await this.loadWorkspaceStores();
-    runInAction(() => (this.workspace = workspace));
-    if (workspace === 'targets') await this.reloadAll();
+  /** Opens a workspace where it was left; edits are saved before another workspace reads the same records. */
+  setWorkspace(workspace: Workspace): Promise<boolean> {
+    return this.navigation.navigate(workspace);
+  }
+
+  /** Loads what a route shows, before it is shown (navigation-store.ts calls it after saving every draft). */
+  private async prepare(to: Route, from: Route): Promise<void> {
+    if (to.screen !== 'targets') {
+      await this.loadWorkspaceStores();
+      return;
+    }
+    if (from.screen !== 'targets') {
+      // the other workspaces write the same records: the authoring screens read them again
+      this.library.invalidate();
+      await this.units.load();
+      await this.list.reload();
+    }
+    const selection = to.selection;
+    if (selection?.kind === 'project') {
+      await this.draft.load(selection.id);
+    } else if (selection?.kind === 'plan' && this.units.unitId) {
+      await this.draft.load(null);
+      await this.plan.load(this.units.unitId, this.units.year);
+    } else {
+      await this.draft.load(null);
+    }
+  }
+
+  /**
+   * A unit, project or plan was written, here or in another window: the stores holding it show the stored record (an
+   * editor with unsaved edits saves them at once, and the save asks what to keep when the other window changed them).
+   */
+  private onStored(batch: ChangeBatch): void {
+    void this.draft.onStored(batch);
+    void this.plan.onStored(batch);
+    void this.workspaceStores?.assessment.onStored(batch);
+    if (batch.fromHere) return;
+    const kinds = new Set([...batch.cleared, ...batch.changes.map((c) => c.kind)]);
+    if (kinds.has('unit')) void this.units.onStored();
+    if (kinds.has('project')) {
+      this.library.invalidate();
+      void this.list.reload();
+    }
+    if (this.workspace === 'exchange') void this.workspaceStores?.exchange.refresh();
   }
 
   /** Data changed underneath the authoring screens (an import, a restore, year-end edits): read it again. */
   async reloadAll(): Promise<void> {
-    await this.flushAll();
+    // a draft whose edits could not be saved keeps them: its next save finds the newer record and asks
+    const saved = await this.flushAll();
     this.library.invalidate();
     await this.units.load();
     await this.list.reload();
-    if (this.selection?.kind === 'project') await this.draft.load(this.selection.id);
-    else if (this.selection?.kind === 'plan') await this.openPlan();
+    if (!saved) return;
+    const selection = this.selection;
+    if (selection?.kind === 'project') await this.draft.load(selection.id);
+    else if (selection?.kind === 'plan' && this.units.unitId) await this.plan.load(this.units.unitId, this.units.year);
   }
 
-  async flushAll(): Promise<void> {
-    await Promise.all([this.draft.autosaver.flush(), this.plan.autosaver.flush(), this.workspaceStores?.assessment.flush()]);
+  /** Saves every draft; false when one could not be saved (the reason is shown, and in navigation.blocked). */
+  flushAll(): Promise<boolean> {
+    return this.navigation.flush();
   }
 
   /** The page is being hidden or closed: keep a synchronous copy of unsaved edits, and start saving them. */
@@ -190,19 +268,14 @@ export class RootStore {
     void this.flushAll();
   }
 
-  private async select(selection: Selection): Promise<void> {
-    runInAction(() => (this.selection = selection));
-    await this.repo.settings.set(SELECTION_KEY, selection);
-  }
-
   async selectUnit(id: Id): Promise<void> {
-    await this.flushAll();
+    if (!(await this.flushAll())) return;
     await this.units.selectUnit(id);
     await this.afterContextChange();
   }
 
   async selectYear(year: number): Promise<void> {
-    await this.flushAll();
+    if (!(await this.flushAll())) return;
     await this.units.selectYear(year);
     await this.afterContextChange();
   }
@@ -212,7 +285,7 @@ export class RootStore {
    * first, so a plan just typed for this unit is in the database and the repository refuses.
    */
   async deleteUnit(id: Id): Promise<RepoResult<Unit>> {
-    await this.flushAll();
+    if (!(await this.flushAll())) return { ok: false, error: this.navigation.blocked ?? '' };
     const wasChosen = this.units.unitId === id;
     const result = await this.units.delete(id);
     if (!result.ok) return result;
@@ -224,23 +297,18 @@ export class RootStore {
   private async afterContextChange(): Promise<void> {
     await this.draft.load(null);
     await this.list.reload();
-    // with no unit left there is no plan to show
-    if (this.selection?.kind === 'plan' && this.units.unitId) await this.openPlan();
-    else await this.select(null);
+    // the plan of the new unit or year is shown in its place; with no unit left there is no plan to show
+    if (this.selection?.kind === 'plan' && this.units.unitId) await this.plan.load(this.units.unitId, this.units.year);
+    else await this.navigation.replace({ screen: 'targets', selection: null });
   }
 
-  async openProject(id: Id): Promise<void> {
-    await this.plan.autosaver.flush();
-    await this.select({ kind: 'project', id });
-    await this.draft.load(id);
+  openProject(id: Id): Promise<boolean> {
+    return this.navigation.navigate({ screen: 'targets', selection: { kind: 'project', id } });
   }
 
-  async openPlan(): Promise<void> {
-    const unitId = this.units.unitId;
-    if (!unitId) return;
-    await this.draft.load(null);
-    await this.select({ kind: 'plan' });
-    await this.plan.load(unitId, this.units.year);
+  async openPlan(): Promise<boolean> {
+    if (!this.units.unitId) return false;
+    return this.navigation.navigate({ screen: 'targets', selection: { kind: 'plan' } });
   }
 
   async createProject(): Promise<void> {
@@ -250,7 +318,7 @@ export class RootStore {
   }
 
   async duplicateProject(id: Id): Promise<void> {
-    await this.draft.autosaver.flush();
+    if (!(await this.flushAll())) return;
     const result = await this.list.duplicate(id);
     if (typeof result === 'string') this.undo.inform(result, 'error');
     else await this.openProject(result.id);
@@ -258,23 +326,23 @@ export class RootStore {
 
   /** Deletes projects (after saving the open one, so 撤销 brings back its latest text). */
   async deleteProjects(ids: readonly Id[]): Promise<void> {
-    await this.draft.autosaver.flush();
+    if (!(await this.flushAll())) return;
     if (this.draft.projectId && ids.includes(this.draft.projectId)) {
       this.draft.close();
-      await this.select(null);
+      await this.navigation.replace({ screen: 'targets', selection: null });
     }
     await this.list.delete(ids);
   }
 
   async copySelectedToNextYear(): Promise<void> {
-    await this.flushAll();
+    if (!(await this.flushAll())) return;
     await this.list.copySelectedToNextYear();
     this.library.invalidate();
     await this.units.loadYears();
   }
 
   async copyYearToNextYear(): Promise<void> {
-    await this.flushAll();
+    if (!(await this.flushAll())) return;
     await this.list.copyYearToNextYear();
     this.library.invalidate();
     await this.units.loadYears();
@@ -301,11 +369,5 @@ function afterPaint(): Promise<void> {
       }, 0),
     );
   });
-}
-
-function isSelection(x: unknown): x is Exclude<Selection, null> {
-  if (typeof x !== 'object' || x === null) return false;
-  const s = x as { kind?: unknown; id?: unknown };
-  return (s.kind === 'project' && typeof s.id === 'string') || s.kind === 'plan';
 }
 

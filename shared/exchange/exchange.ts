@@ -14,8 +14,9 @@ import {
   type SchemaValidator,
 } from './validate-v1.generated.js';
 
-export const EXCHANGE_FORMAT = 'perf-target-desk/exchange';
-export const EXCHANGE_VERSION = 1;
+import { EXCHANGE_FORMAT, EXCHANGE_VERSION } from './document';
+
+export { createExchangeDocument, EXCHANGE_FORMAT, EXCHANGE_VERSION } from './document';
 
 export interface ExchangeDocument {
   format: typeof EXCHANGE_FORMAT;
@@ -81,23 +82,6 @@ const RECORD_VALIDATORS = [
   ['projects', validateProjectsItem],
   ['departmentPlans', validateDepartmentPlansItem],
 ] as const satisfies readonly (readonly [keyof ExchangeDocument, SchemaValidator])[];
-
-export function createExchangeDocument(
-  data: { units: Unit[]; projects: Project[]; departmentPlans: DepartmentPlan[]; library?: LibraryRecord[] },
-  exportedAt: Timestamp,
-  exportedBy?: string,
-): ExchangeDocument {
-  return {
-    format: EXCHANGE_FORMAT,
-    version: EXCHANGE_VERSION,
-    exportedAt,
-    ...(exportedBy ? { exportedBy } : {}),
-    units: data.units,
-    projects: data.projects,
-    departmentPlans: data.departmentPlans,
-    ...(data.library && data.library.length > 0 ? { library: data.library } : {}),
-  };
-}
 
 export function serializeExchange(doc: ExchangeDocument): string {
   return JSON.stringify(doc, null, 2);

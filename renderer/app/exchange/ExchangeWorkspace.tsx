@@ -2,13 +2,16 @@
 import { observer } from 'mobx-react-lite';
 import { useEffect } from 'react';
 import { MX } from '../../messages';
+import { MR } from '../../messages-review';
 import type { ExchangeSection } from '../../stores/exchange-store';
 import { useStore } from '../store-context';
 import { BackupPanel } from './BackupPanel';
+import { DirectoryPanel } from './DirectoryPanel';
 import { ExportPanel } from './ExportPanel';
 import { ImportPanel } from './ImportPanel';
 import { OverviewPanel } from './OverviewPanel';
 import { PackagePanel } from './PackagePanel';
+import { ReviewPanel } from './ReviewPanel';
 
 const GROUPS: { label: string; sections: { id: ExchangeSection; label: string }[] }[] = [
   { label: MX.groupForms, sections: [{ id: 'export', label: MX.sectionExport }] },
@@ -18,6 +21,8 @@ const GROUPS: { label: string; sections: { id: ExchangeSection; label: string }[
       { id: 'package', label: MX.sectionPackage },
       { id: 'import', label: MX.sectionImport },
       { id: 'overview', label: MX.sectionOverview },
+      { id: 'review', label: MR.sectionReview },
+      { id: 'directory', label: MR.sectionDirectory },
     ],
   },
   { label: MX.groupData, sections: [{ id: 'backup', label: MX.sectionBackup }] },
@@ -56,7 +61,8 @@ export const ExchangeWorkspace = observer(function ExchangeWorkspace() {
         ))}
       </nav>
       <section className="exchange-body">
-        {section === 'backup' ? <BackupPanel /> : !root.units.unit ? <p className="placeholder">{MX.noUnit}</p> : <SectionPanel section={section} />}
+        {/* an empty database can restore a backup or import the unit directory its supervisor handed down */}
+        {section === 'backup' || section === 'import' || root.units.unit ? <SectionPanel section={section} /> : <p className="placeholder">{MX.noUnit}</p>}
       </section>
     </main>
   );
@@ -72,6 +78,10 @@ function SectionPanel({ section }: { section: ExchangeSection }) {
       return <ImportPanel />;
     case 'overview':
       return <OverviewPanel />;
+    case 'directory':
+      return <DirectoryPanel />;
+    case 'review':
+      return <ReviewPanel />;
     case 'backup':
       return <BackupPanel />;
   }
