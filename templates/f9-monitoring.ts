@@ -29,7 +29,7 @@ import { ruleSetOf } from '../shared/rule-sets';
 import { schemeOf } from '../shared/schemes';
 import { actualText, c, formNumberLine, groupedIndicatorRows, label, row } from './grid';
 import { centre, dash, rateCell } from './scored-indicators';
-import { headUnit, requireProjects, ScopeError } from './scope';
+import { competentDepartmentOf, headUnit, requireProjects, ScopeError } from './scope';
 import type { FormRequest, FormTemplate } from './template';
 import { templateMessages as m } from './template-messages';
 
@@ -63,7 +63,7 @@ function monthOf(pm: ProjectMonitoring, request: FormRequest): number {
   return pm.round?.month ?? request.month ?? DEFAULT_MONITORING_MONTH;
 }
 
-export function projectMonitoringLayout(pm: ProjectMonitoring, unit: Unit, supervisor: Unit | undefined, request: FormRequest): FormLayout {
+export function projectMonitoringLayout(pm: ProjectMonitoring, unit: Unit, request: FormRequest): FormLayout {
   const { project, round, result } = pm;
   const scheme = schemeOf(unit);
   const month = monthOf(pm, request);
@@ -105,7 +105,7 @@ export function projectMonitoringLayout(pm: ProjectMonitoring, unit: Unit, super
 
   const rows: Row[] = [
     row(label('项目名称', { colSpan: 2 }), c(project.name, { colSpan: 9 })),
-    row(label('主管部门', { colSpan: 2 }), c(supervisor?.name ?? unit.name, { colSpan: 3 }), label('实施单位', { colSpan: 2 }), c(unit.name, { colSpan: 4 })),
+    row(label('主管部门', { colSpan: 2 }), c(competentDepartmentOf(pm.project, request.data.units), { colSpan: 3 }), label('实施单位', { colSpan: 2 }), c(unit.name, { colSpan: 4 })),
     row(
       label('监控月份', { colSpan: 2 }),
       c(months, { colSpan: 3, ...centre }),
@@ -289,7 +289,7 @@ export const f9Monitoring: FormTemplate = {
     if (request.summaryOnly) return summary;
     return [
       ...summary,
-      ...list.map(({ pm, unit }) => projectMonitoringLayout(pm, unit, unit.parentId ? units.get(unit.parentId) : undefined, request)),
+      ...list.map(({ pm, unit }) => projectMonitoringLayout(pm, unit, request)),
     ];
   },
 };

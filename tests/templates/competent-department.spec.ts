@@ -29,11 +29,12 @@ const CASES: { name: string; project: Project; printed: string }[] = [
   { name: 'a top-level unit itself', project: { ...base, unitId: SOLO.id, competentDepartment: '  ' }, printed: '江南市北城区档案馆' },
 ];
 
-/** The form's 主管部门 label and the cell of its value in Excel (row, column). */
-const FORMS: { form: FormId; label: string; cell: [number, number] }[] = [
-  { form: 'F1', label: '业务主管部门', cell: [3, 6] },
-  { form: 'F3', label: '主管部门', cell: [4, 2] },
-  { form: 'F10', label: '主管部门', cell: [4, 5] },
+/** The form's 主管部门 label, the cell of its value in Excel (row, column) and how many columns left its label starts. */
+const FORMS: { form: FormId; label: string; cell: [number, number]; labelLeft: number }[] = [
+  { form: 'F1', label: '业务主管部门', cell: [3, 6], labelLeft: 2 },
+  { form: 'F3', label: '主管部门', cell: [4, 2], labelLeft: 1 },
+  { form: 'F9', label: '主管部门', cell: [4, 3], labelLeft: 2 },
+  { form: 'F10', label: '主管部门', cell: [4, 5], labelLeft: 1 },
 ];
 
 test('competentDepartmentOf: set, else the parent, else the unit; blank counts as not set', () => {
@@ -42,13 +43,13 @@ test('competentDepartmentOf: set, else the parent, else the unit; blank counts a
   expect(competentDepartmentOf({ unitId: 'ghost' }, units)).toBe('');
 });
 
-describe.each(FORMS)('$form', ({ form, label, cell }) => {
+describe.each(FORMS)('$form', ({ form, label, cell, labelLeft }) => {
   test.each(CASES)('prints $name', async ({ project, printed }) => {
     const request = { data: { ...doc, units: [...doc.units, SOLO], projects: [project] }, year: 2025, scope: { kind: 'projects' as const, projectIds: [project.id] } };
     const x = await exportForm(form, 'xlsx', request);
     if (!x.ok) throw new Error(x.messages.join());
     const sheet = await readXlsx(x.bytes);
-    expect([sheet.text(cell[0], cell[1] - (form === 'F1' ? 2 : 1)), sheet.text(cell[0], cell[1])]).toEqual([label, printed]);
+    expect([sheet.text(cell[0], cell[1] - labelLeft), sheet.text(cell[0], cell[1])]).toEqual([label, printed]);
     const d = await exportForm(form, 'docx', request);
     if (!d.ok) throw new Error(d.messages.join());
     const row = docxRows(await documentXml(d.bytes)).find((r) => r.includes(label))!;
