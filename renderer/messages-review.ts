@@ -83,7 +83,6 @@ export const MR = {
   exportAllReviews: '下发全部单位的审核意见',
   reviewFileName: (who: string, year: number, stamp: string) => `审核意见-${who}-${year}-${stamp}.json`,
   reviewPackageSaved: (name: string, projects: number) => `已保存审核意见包“${name}”（${projects} 个项目）。请发给单位导入。`,
-  saveCancelled: '已取消保存。',
 
   // 下发单位目录
   sectionDirectory: '下发单位目录',

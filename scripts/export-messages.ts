@@ -1,11 +1,12 @@
-// Chinese wording of the headless exporter (scripts/export.ts), kept in one place.
+// Chinese wording of the headless exporter (scripts/export.ts), kept in one place; what both scripts say is in cli-messages.ts.
+import { cliMessages } from './cli-messages';
+
 export const exportCliMessages = {
+  ...cliMessages,
   usage:
     '用法：npm run export -- --in 数据包.json --form F1…F9 --format xlsx|docx --out 输出文件 [--year 年度] [--unit 单位编号或名称] [--scope unit|supervisor] [--final 正式版：有错误时不导出；不加时导出草稿版，标题带“草稿”] [--month 1–12：F9 监控表的监控月份，不加时取各项目最近一轮]',
   failed: (message: string) => `导出失败：${message}`,
   exported: (out: string, fileName: string, bytes: number) => `已导出 ${out}（${fileName}，${bytes} 字节）`,
-  badArguments: (detail: string) => `参数有误（${detail}）。`,
-  missingArguments: '缺少参数。',
   badScope: (scope: string) => `--scope 只能是 unit 或 supervisor，收到“${scope}”。`,
   badFormat: (format: string) => `--format 只能是 xlsx 或 docx，收到“${format}”。`,
   badYear: (year: string) => `年度“${year}”无效。`,
@@ -21,22 +22,4 @@ export const exportCliMessages = {
   inputUnreadable: (path: string, reason: string) => `无法读取数据包文件“${path}”：${reason}。`,
   packageProblems: (path: string, n: number) => `数据包“${path}”有 ${n} 处问题：`,
   outputIsDirectory: (path: string) => `“${path}”是一个文件夹，请给出要写入的文件名。`,
-  cannotWrite: (path: string, reason: string) => `无法写入“${path}”：${reason}，未留下任何文件。`,
-  internal: (detail: string) => `程序内部错误：${detail}`,
-  /** why a file operation failed, by the system's error code */
-  reasons: {
-    ENOENT: '所在文件夹不存在',
-    ENOTDIR: '路径中有一部分不是文件夹',
-    EACCES: '没有权限',
-    EPERM: '没有权限',
-    EROFS: '磁盘是只读的',
-    ENOSPC: '磁盘空间不足',
-    EDQUOT: '磁盘配额已用完',
-    EISDIR: '同名的文件夹已存在',
-    ENAMETOOLONG: '文件名太长',
-    EMFILE: '打开的文件太多',
-    EIO: '磁盘读写出错',
-    EBUSY: '文件正被占用',
-  } as Record<string, string>,
-  otherReason: (code: string) => `系统错误 ${code}`,
 };

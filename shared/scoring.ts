@@ -688,28 +688,11 @@ export function completedScoringOf(a: ProjectAssessment): CompletedScoring {
   };
 }
 
-export interface PlanAssessment {
-  ruleSet: RuleSet;
-  note: string;
-  /** Σ task 执行数 / Σ task 预算金额, exact; null without a budget */
-  executionRate: Decimal | null;
-  executionRateText: string;
-  executionScore: number | null;
-  executionWeight: number;
-  executionExplanation: string;
-  executionIndicatorIds: Id[];
-  indicatorPoints: number;
-  applicableWeight: number | null;
-  indicatorScores: IndicatorScore[];
-  level1Totals: Level1Total[];
-  indicatorTotal: number | null;
-  total: number | null;
-  cap: TotalCap | null;
-  grade: Grade | null;
-  deviationsRequired: DeviationRequirement[];
-  missing: MissingItem[];
-  errors: IndicatorScoreError[];
-}
+/**
+ * 部门整体支出's assessment: a project's fields but those of a self-assessment's completion; executionRate is
+ * Σ task 执行数 / Σ task 预算金额, exact, null without a budget.
+ */
+export type PlanAssessment = Omit<ProjectAssessment, 'keptFromCompletion' | 'complete'>;
 
 /** 部门整体支出 at year end (F8) by the same rules: the tasks' spending gives the execution rate. */
 export function assessDepartmentPlan(plan: DepartmentPlan, scheme: IndicatorScheme, ruleSet: RuleSet = CN_2020): PlanAssessment {

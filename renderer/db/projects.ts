@@ -173,17 +173,7 @@ export class ProjectRepository {
    * onto the project as stored now, in one transaction. The review comes from shared/review.ts transitions.
    */
   async saveReview(projectId: Id, review: ProjectReview, options: SaveOptions = {}): Promise<RepoResult<Revised<Project>>> {
-    const { db } = this.ctx;
-    return this.ctx.change(this.tables, async () => {
-      const row = await db.projects.get(projectId);
-      if (!row) throw new Refusal(M.projectNotFound);
-      const indicatorRows = await indicatorRowsOf(db, projectId);
-      const stored = assembleProject(row, indicatorRows);
-      refuseStale(stored, options, M.projectChangedElsewhere(stored.name));
-      const saved: Revised<Project> = { ...stored, review: structuredClone(review), updatedAt: this.ctx.timestamp(), revision: nextRevision(stored) };
-      await writeProjects(this.ctx, [saved], new Map([[projectId, indicatorRows.map((r) => r.id)]]));
-      return saved;
-    });
+    return this.savePart(projectId, options, (stored) => ({ ...stored, review: structuredClone(review) }));
   }
 
   /**
@@ -209,26 +199,19 @@ export class ProjectRepository {
 
   /** The 绩效自评 workspace's save: only the self-assessment, onto the project as stored now, in one transaction. */
   async saveSelfAssessment(projectId: Id, selfAssessment: SelfAssessment, options: SaveOptions = {}): Promise<RepoResult<Revised<Project>>> {
-    const { db } = this.ctx;
-    return this.ctx.change(this.tables, async () => {
-      const row = await db.projects.get(projectId);
-      if (!row) throw new Refusal(M.projectNotFound);
-      const indicatorRows = await indicatorRowsOf(db, projectId);
-      const stored = assembleProject(row, indicatorRows);
-      refuseStale(stored, options, M.projectChangedElsewhere(stored.name));
-      const saved: Revised<Project> = {
-        ...stored,
-        selfAssessment: structuredClone(selfAssessment),
-        updatedAt: this.ctx.timestamp(),
-        revision: nextRevision(stored),
-      };
-      await writeProjects(this.ctx, [saved], new Map([[projectId, indicatorRows.map((r) => r.id)]]));
-      return saved;
-    });
+    return this.savePart(projectId, options, (stored) => ({ ...stored, selfAssessment: structuredClone(selfAssessment) }));
   }
 
   /** The 绩效监控 screen's save: only the monitoring rounds, onto the project as stored now, in one transaction. */
   async saveMonitoring(projectId: Id, rounds: readonly MonitoringRound[], options: SaveOptions = {}): Promise<RepoResult<Revised<Project>>> {
+    return this.savePart(projectId, options, ({ monitoring: _old, ...rest }) => ({ ...rest, ...(rounds.length > 0 ? { monitoring: structuredClone([...rounds]) } : {}) }));
+  }
+
+  /**
+   * One part of a project (withPart puts it onto the project as stored now) written in one transaction, refused when
+   * the project changed since the revision the caller read; the indicator rows stay as they are.
+   */
+  private savePart(projectId: Id, options: SaveOptions, withPart: (stored: Revised<Project>) => Project): Promise<RepoResult<Revised<Project>>> {
     const { db } = this.ctx;
     return this.ctx.change(this.tables, async () => {
       const row = await db.projects.get(projectId);
@@ -236,13 +219,7 @@ export class ProjectRepository {
       const indicatorRows = await indicatorRowsOf(db, projectId);
       const stored = assembleProject(row, indicatorRows);
       refuseStale(stored, options, M.projectChangedElsewhere(stored.name));
-      const { monitoring: _old, ...rest } = stored;
-      const saved: Revised<Project> = {
-        ...rest,
-        ...(rounds.length > 0 ? { monitoring: structuredClone([...rounds]) } : {}),
-        updatedAt: this.ctx.timestamp(),
-        revision: nextRevision(stored),
-      };
+      const saved: Revised<Project> = { ...withPart(stored), updatedAt: this.ctx.timestamp(), revision: nextRevision(stored) };
       await writeProjects(this.ctx, [saved], new Map([[projectId, indicatorRows.map((r) => r.id)]]));
       return saved;
     });

@@ -12,13 +12,13 @@ import {
   type UnitDecision,
   type UnitPlacement,
 } from '../../shared/directory';
-import { serializeExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import type { ExchangeDocument } from '../../shared/exchange/exchange';
 import { isLibraryRecords } from '../../shared/library/own-library';
 import type { Id, LibraryRecord, Unit } from '../../shared/model';
 import { UnitTree, type UnitAtDepth } from '../../shared/unit-tree';
 import type { DataSet, Repository, StoredUnit } from '../db/repository';
 import { MR } from '../messages-review';
-import { EXCHANGE_FILTERS, encodeText, fileStamp, saveThrough, type FileHost } from './exchange-files';
+import { fileStamp, savePackageThrough, showSave, type FileHost } from './exchange-files';
 import { backupBeforeChange } from './exchange-startup';
 import { SHARED_LIBRARY_KEY } from './library-store';
 import { UNIT_KEY } from './units-store';
@@ -78,14 +78,9 @@ export class DirectoryExportStore {
     this.busy = true;
     try {
       const who = unitId ? this.units.find((u) => u.id === unitId) : supervisor;
-      const name = MR.directoryFileName(who?.shortName ?? who?.name ?? '', unitId === null, fileStamp(this.now())).replace(/[\\/:*?"<>|]/g, '_');
-      const saved = await saveThrough(this.host, name, encodeText(serializeExchange(built.document)), EXCHANGE_FILTERS);
-      runInAction(() => {
-        if (saved.kind === 'saved') this.outcome = MR.directorySaved(saved.name, built.document.directory!.unitIds.length);
-        else if (saved.kind === 'cancelled') this.outcome = MR.saveCancelled;
-        else this.messages = [saved.message];
-      });
-      return saved.kind === 'saved';
+      const name = MR.directoryFileName(who?.shortName ?? who?.name ?? '', unitId === null, fileStamp(this.now()));
+      const saved = await savePackageThrough(this.host, name, built.document);
+      return runInAction(() => showSave(this, saved, (file) => MR.directorySaved(file, built.document.directory!.unitIds.length)));
     } finally {
       runInAction(() => (this.busy = false));
     }

@@ -1,5 +1,6 @@
 // What the export and exchange stores need from the host: saving bytes and opening one file (the platform adapter),
 // plus small helpers for file names and record counts shared by the stores of the 导出与汇总 workspace.
+import { serializeExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
 import type { DataSet } from '../db/repository';
 import { MX } from '../messages-exchange';
 import type { OpenedFile, Platform } from '../platform/platform';
@@ -21,6 +22,25 @@ export async function saveThrough(host: FileHost, name: string, bytes: Uint8Arra
   } catch (e) {
     return { kind: 'failed', message: MX.saveFailed(e instanceof Error ? e.message : String(e)) };
   }
+}
+
+/** Saves an exchange package under the name given, with the characters no system allows in a file name replaced. */
+export function savePackageThrough(host: FileHost, name: string, doc: ExchangeDocument): Promise<SaveOutcome> {
+  return saveThrough(host, name.replace(/[\\/:*?"<>|]/g, '_'), encodeText(serializeExchange(doc)), EXCHANGE_FILTERS);
+}
+
+/** Where a store shows how a save went: a line when saved or cancelled, the failure among its messages. */
+export interface SaveShown {
+  outcome: string | null;
+  messages: string[];
+}
+
+/** Shows a save's outcome on the store (inside an action); true when saved. */
+export function showSave(store: SaveShown, saved: SaveOutcome, savedLine: (name: string) => string): boolean {
+  if (saved.kind === 'saved') store.outcome = savedLine(saved.name);
+  else if (saved.kind === 'cancelled') store.outcome = MX.saveCancelled;
+  else store.messages = [saved.message];
+  return saved.kind === 'saved';
 }
 
 export type OpenOutcome = { kind: 'opened'; file: OpenedFile } | { kind: 'cancelled' } | { kind: 'failed'; message: string };

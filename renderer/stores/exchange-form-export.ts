@@ -9,7 +9,7 @@ import type { FormId, FormScope, FormTemplate } from '../../templates/template';
 import type { ProjectSummary, Repository } from '../db/repository';
 import { MS } from '../messages-city';
 import { MX } from '../messages-exchange';
-import { saveThrough, type FileHost } from './exchange-files';
+import { saveThrough, showSave, type FileHost } from './exchange-files';
 import type { WorkspaceContext } from './workspace-context';
 
 export type ExportScopeKind = 'project' | 'projects' | 'unit' | 'supervisor';
@@ -207,12 +207,7 @@ export class FormExportStore {
       }
       const filters = [this.format === 'docx' ? { name: MX.wordFilter, extensions: ['docx'] } : { name: MX.excelFilter, extensions: ['xlsx'] }];
       const saved = await saveThrough(this.host, result.fileName, result.bytes, filters);
-      runInAction(() => {
-        if (saved.kind === 'saved') this.outcome = MX.savedAs(saved.name);
-        else if (saved.kind === 'cancelled') this.outcome = MX.saveCancelled;
-        else this.messages = [saved.message];
-      });
-      return saved.kind === 'saved';
+      return runInAction(() => showSave(this, saved, MX.savedAs));
     } catch (e) {
       // the writers loading, the database read or anything else failing: said under the button, never a silent return
       runInAction(() => (this.messages = [MX.exportCrashed(e instanceof Error ? e.message : String(e))]));

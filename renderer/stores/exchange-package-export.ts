@@ -2,13 +2,13 @@
 // years to its supervisor as an exchange document. The package carries the owning units and all their ancestors, so
 // the supervisor's database gets the whole chain up to itself.
 import { makeAutoObservable, observable, runInAction } from 'mobx';
-import { createExchangeDocument, serializeExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import { createExchangeDocument, type ExchangeDocument } from '../../shared/exchange/exchange';
 import { libraryRecordsOf } from '../../shared/library/own-library';
 import type { DepartmentPlan, Id, Project, Unit } from '../../shared/model';
 import { UnitTree, byUnitName, compareNames } from '../../shared/unit-tree';
 import type { DataSet, Repository } from '../db/repository';
 import { MX } from '../messages-exchange';
-import { EXCHANGE_FILTERS, encodeText, fileStamp, saveThrough, type FileHost } from './exchange-files';
+import { fileStamp, savePackageThrough, showSave, type FileHost } from './exchange-files';
 import type { WorkspaceContext } from './workspace-context';
 
 export class PackageExportStore {
@@ -157,14 +157,9 @@ export class PackageExportStore {
     this.busy = true;
     try {
       const unit = this.context.unit();
-      const name = MX.packageFileName(unit?.shortName ?? unit?.name ?? '', this.years.join('-'), fileStamp(this.now())).replace(/[\\/:*?"<>|]/g, '_');
-      const saved = await saveThrough(this.host, name, encodeText(serializeExchange(doc)), EXCHANGE_FILTERS);
-      runInAction(() => {
-        if (saved.kind === 'saved') this.outcome = MX.packageSaved(saved.name, doc.projects.length, doc.departmentPlans.length);
-        else if (saved.kind === 'cancelled') this.outcome = MX.saveCancelled;
-        else this.messages = [saved.message];
-      });
-      return saved.kind === 'saved';
+      const name = MX.packageFileName(unit?.shortName ?? unit?.name ?? '', this.years.join('-'), fileStamp(this.now()));
+      const saved = await savePackageThrough(this.host, name, doc);
+      return runInAction(() => showSave(this, saved, (file) => MX.packageSaved(file, doc.projects.length, doc.departmentPlans.length)));
     } finally {
       runInAction(() => (this.busy = false));
     }

@@ -3,7 +3,7 @@
 // returns it, reopening an approval, and the review package sent back down (shared/review.ts buildReviewPackage).
 // Also the unit's import of such a package (planReviewImport): only the reviews are taken, never the targets.
 import { makeAutoObservable, observable, runInAction } from 'mobx';
-import { serializeExchange, type ExchangeDocument } from '../../shared/exchange/exchange';
+import type { ExchangeDocument } from '../../shared/exchange/exchange';
 import type { Id, Project, ReviewGrade, ReviewQuestions, ReviewStatus, ReviewTarget } from '../../shared/model';
 import {
   APPROVING_GRADES,
@@ -20,7 +20,7 @@ import {
 import { compareNames, UnitTree } from '../../shared/unit-tree';
 import type { Repository, Revised, StoredUnit } from '../db/repository';
 import { MR } from '../messages-review';
-import { EXCHANGE_FILTERS, encodeText, fileStamp, saveThrough, type FileHost } from './exchange-files';
+import { fileStamp, savePackageThrough, showSave, type FileHost } from './exchange-files';
 import { backupBeforeChange } from './exchange-startup';
 import type { WorkspaceContext } from './workspace-context';
 
@@ -291,14 +291,9 @@ export class ReviewStore {
     this.busy = true;
     try {
       const who = unitId ? this.units.find((u) => u.id === unitId) : supervisor;
-      const name = MR.reviewFileName(who?.shortName ?? who?.name ?? '', this.context.year(), fileStamp(this.now())).replace(/[\\/:*?"<>|]/g, '_');
-      const saved = await saveThrough(this.host, name, encodeText(serializeExchange(built.document)), EXCHANGE_FILTERS);
-      runInAction(() => {
-        if (saved.kind === 'saved') this.outcome = MR.reviewPackageSaved(saved.name, built.document.projects.length);
-        else if (saved.kind === 'cancelled') this.outcome = MR.saveCancelled;
-        else this.messages = [saved.message];
-      });
-      return saved.kind === 'saved';
+      const name = MR.reviewFileName(who?.shortName ?? who?.name ?? '', this.context.year(), fileStamp(this.now()));
+      const saved = await savePackageThrough(this.host, name, built.document);
+      return runInAction(() => showSave(this, saved, (file) => MR.reviewPackageSaved(file, built.document.projects.length)));
     } finally {
       runInAction(() => (this.busy = false));
     }
