@@ -2,7 +2,7 @@
 import Decimal from 'decimal.js';
 import { recordRow, tableLayout, type Cell, type ColumnNode, type FormLayout, type Row } from '../shared/forms/layout';
 import { indicatorContent, joinItems, targetText } from '../shared/indicator-text';
-import { fundingTotal, nonFiscalTotal, type Indicator, type Project, type SelfAssessment, type Unit } from '../shared/model';
+import { fundingTotal, nonFiscalTotal, type Indicator, type IndicatorResult, type Project, type SelfAssessment, type Unit } from '../shared/model';
 import { fenToNumber } from '../shared/money';
 import { schemeOf, type DisclosureColumn, type IndicatorScheme } from '../shared/schemes';
 import { executionRate } from '../shared/scoring';
@@ -124,7 +124,7 @@ function placesOf(scheme: IndicatorScheme): ReadonlyMap<string, { column: Disclo
  */
 export function level2Cells(project: Project, scheme: IndicatorScheme): Map<DisclosureColumn, { target: string; actual: string }> {
   const places = placesOf(scheme);
-  const results = project.selfAssessment?.results ?? [];
+  const results = project.selfAssessment?.results;
   const byColumn = new Map<DisclosureColumn, { ind: Indicator; foreign: boolean }[]>();
   for (const ind of project.indicators) {
     const place = places.get(ind.level2);
@@ -133,21 +133,30 @@ export function level2Cells(project: Project, scheme: IndicatorScheme): Map<Disc
     if (items) items.push({ ind, foreign: place.foreign });
     else byColumn.set(place.column, [{ ind, foreign: place.foreign }]);
   }
+  // plain loops and no closure per item: this runs for every project of a city-wide form
   const cells = new Map<DisclosureColumn, { target: string; actual: string }>();
   for (const [column, items] of byColumn) {
     const several = items.length > 1;
-    const named = (ind: Indicator, text: string) => (text === '' ? '' : `${ind.name}：${text}`);
-    cells.set(column, {
-      target: joinItems(items.map(({ ind, foreign }) => (foreign && ind.direction === '定性' ? named(ind, targetText(ind)) : indicatorContent(ind)))),
-      actual: joinItems(
-        items.map(({ ind, foreign }) => {
-          const text = actualText(ind, results.find((r) => r.indicatorId === ind.id));
-          return foreign || (several && BARE_VALUE.test(text)) ? named(ind, text) : text;
-        }),
-      ),
-    });
+    const targets: string[] = [];
+    const actuals: string[] = [];
+    for (const { ind, foreign } of items) {
+      targets.push(foreign && ind.direction === '定性' ? namedItem(ind, targetText(ind)) : indicatorContent(ind));
+      const text = actualText(ind, resultOf(results, ind.id));
+      actuals.push(foreign || (several && BARE_VALUE.test(text)) ? namedItem(ind, text) : text);
+    }
+    cells.set(column, { target: joinItems(targets), actual: joinItems(actuals) });
   }
   return cells;
+}
+
+/** "名称：text", or nothing for an empty text. */
+function namedItem(ind: Indicator, text: string): string {
+  return text === '' ? '' : `${ind.name}：${text}`;
+}
+
+function resultOf(results: readonly IndicatorResult[] | undefined, indicatorId: string): IndicatorResult | undefined {
+  if (results) for (const r of results) if (r.indicatorId === indicatorId) return r;
+  return undefined;
 }
 
 function projectRow(columnsSpec: FormLayout['columns'], project: Project, index: number, unit: Unit | undefined): Row {
