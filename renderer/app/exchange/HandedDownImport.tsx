@@ -9,7 +9,7 @@ import type { DirectoryImportStore, UnitPlacementStore } from '../../stores/dire
 import { shownTime } from '../../stores/exchange-files';
 import type { ImportStore } from '../../stores/exchange-import';
 import type { ReviewImportStore } from '../../stores/review-store';
-import { MessageList } from './Messages';
+import { MessageList, PackageHead } from './Messages';
 
 export const HandedDownImport = observer(function HandedDownImport({ s }: { s: ImportStore }) {
   if (s.stage === 'directory') return <DirectoryImportView s={s.directoryImport} onApply={() => void s.applyHandedDown()} onCancel={() => s.reset()} />;
@@ -137,13 +137,7 @@ const ReviewImportView = observer(function ReviewImportView({ s, onApply, onCanc
   if (!doc || !plan) return null;
   return (
     <div className="card x-plan" id="review-import">
-      <div className="card-head">
-        <h2>{MR.reviewImportTitle(s.fileName)}</h2>
-        <span className="hint">{MX.importPackageFrom(doc.exportedBy ?? '—', shownTime(doc.exportedAt))}</span>
-      </div>
-      <p className="x-summary" id="review-import-summary">
-        {s.summary}
-      </p>
+      <PackageHead title={MR.reviewImportTitle(s.fileName)} doc={doc} summaryId="review-import-summary" summary={s.summary} />
       {s.rows.length > 0 && (
         <table className="x-table" id="review-import-rows">
           <thead>

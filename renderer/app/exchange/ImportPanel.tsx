@@ -10,7 +10,7 @@ import { useStore } from '../store-context';
 import { BatchImportView } from './BatchImportPanel';
 import { FileImportView } from './FileImportPanel';
 import { HandedDownImport, PlacementView } from './HandedDownImport';
-import { GroupedProblemList, MessageList, Outcome } from './Messages';
+import { GroupedProblemList, MessageList, Outcome, PackageHead } from './Messages';
 
 /** Long lists are cut here; the summary line still counts everything. */
 const SHOWN_ROWS = 200;
@@ -67,13 +67,7 @@ const PlanView = observer(function PlanView({ s }: { s: ImportStore }) {
   if (!plan || !doc) return null;
   return (
     <div className="card x-plan" id="import-plan">
-      <div className="card-head">
-        <h2>{MX.importPlanTitle(s.fileName)}</h2>
-        <span className="hint">{MX.importPackageFrom(doc.exportedBy ?? '—', shownTime(doc.exportedAt))}</span>
-      </div>
-      <p className="x-summary" id="import-summary">
-        {s.summary}
-      </p>
+      <PackageHead title={MX.importPlanTitle(s.fileName)} doc={doc} summaryId="import-summary" summary={s.summary} />
       {s.nothingNew && <p className="hint">{MX.importNothingNew}</p>}
       <PlacementView s={s.placement} onDecide={(id, same) => void s.decideUnit(id, same)} />
 

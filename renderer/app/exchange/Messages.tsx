@@ -1,6 +1,8 @@
 // Lists of Chinese messages shared by the sections: refusals of an export, problems of a file.
 import type { ProblemGroup } from '../../../shared/exchange/exchange';
+import type { ExchangeDocument } from '../../../shared/exchange/exchange';
 import { MX } from '../../messages';
+import { shownTime } from '../../stores/exchange-files';
 
 export function MessageList({ id, title, messages }: { id: string; title?: string; messages: readonly string[] }) {
   if (messages.length === 0) return null;
@@ -43,5 +45,20 @@ export function Outcome({ id, text }: { id: string; text: string | null }) {
     <p className="x-outcome" id={id} role="status">
       {text}
     </p>
+  );
+}
+
+/** The head of a package about to be imported: its title, who exported it and when, and the plan's summary. */
+export function PackageHead({ title, doc, summaryId, summary }: { title: string; doc: ExchangeDocument; summaryId: string; summary: string }) {
+  return (
+    <>
+      <div className="card-head">
+        <h2>{title}</h2>
+        <span className="hint">{MX.importPackageFrom(doc.exportedBy ?? '—', shownTime(doc.exportedAt))}</span>
+      </div>
+      <p className="x-summary" id={summaryId}>
+        {summary}
+      </p>
+    </>
   );
 }
