@@ -5,7 +5,7 @@ import { isLibraryRecords, mergeLibraryRecords } from '../../shared/library/own-
 import type { Id, LibraryRecord, Timestamp, Unit } from '../../shared/model';
 import type { StoredUnit } from './database';
 import { DB_MESSAGES as M } from './messages';
-import { assembleProject, indicatorRowsOfMany } from './project-rows';
+import { assembleProject, indicatorsOfMany } from './project-rows';
 import { nextRevision, Refusal, type RepoContext, type RepoResult } from './transaction';
 
 export interface DirectorySetUp {
@@ -27,7 +27,7 @@ export class DirectoryRepository {
 
   async setUp(input: DirectorySetUp): Promise<RepoResult<StoredUnit[]>> {
     const { db, errorCounter: counter } = this.ctx;
-    const tables: Table[] = counter ? [db.units, db.settings, db.projects, db.indicators] : [db.units, db.settings];
+    const tables: Table[] = counter ? [db.units, db.settings, db.projects, db.indicatorLists] : [db.units, db.settings];
     return this.ctx.change(tables, async () => {
       const stored = new Map((await db.units.toArray()).map((u) => [u.id, u]));
       for (const e of input.expected) {
@@ -43,7 +43,7 @@ export class DirectoryRepository {
       const rescored = counter ? units.filter((u) => stored.has(u.id) && stored.get(u.id)!.schemeId !== u.schemeId) : [];
       for (const unit of rescored) {
         const rows = await db.projects.where('unitId').equals(unit.id).toArray();
-        const byProject = await indicatorRowsOfMany(db, rows.map((r) => r.id));
+        const byProject = await indicatorsOfMany(db, rows.map((r) => r.id));
         for (const row of rows) row.errorCount = counter!(assembleProject(row, byProject.get(row.id) ?? []), unit);
         await db.projects.bulkPut(rows);
       }

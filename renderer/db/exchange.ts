@@ -10,7 +10,7 @@ import type { PerfDatabase, StoredPlan, StoredUnit } from './database';
 import { planOf, putPlanReplacingSameYear } from './department-plans';
 import { readForImport } from './import-reads';
 import { DB_MESSAGES as M, LISTED_PROBLEMS } from './messages';
-import { assembleProject, groupByProject, inChunks, refuseForeignIndicators, storedIndicatorIds, writeProjects } from './project-rows';
+import { assembleProject, indicatorsOfAll, inChunks, refuseForeignIndicators, storedIndicatorIds, writeProjects } from './project-rows';
 import { fail, firstDuplicate, nextRevision, Refusal, withoutRevision, type RepoContext, type RepoResult } from './transaction';
 
 /** Everything the database holds that belongs in a backup or an exchange package. */
@@ -45,7 +45,7 @@ export class ExchangeRepository {
 
   private get dataTables(): Table[] {
     const { db } = this.ctx;
-    return [db.units, db.projects, db.indicators, db.departmentPlans];
+    return [db.units, db.projects, db.indicatorLists, db.departmentPlans];
   }
 
   /** A consistent snapshot of all units, projects (with ordered indicators) and department plans, without revisions. */
@@ -54,9 +54,8 @@ export class ExchangeRepository {
     return db.transaction('r', this.dataTables, async () => {
       const units = await db.units.toArray();
       const rows = await db.projects.toArray();
-      const indicatorRows = await db.indicators.toArray();
+      const byProject = await indicatorsOfAll(db);
       const plans = await db.departmentPlans.toArray();
-      const byProject = groupByProject(indicatorRows);
       return {
         units: units.map(withoutRevision),
         projects: rows.map((row) => withoutRevision(assembleProject(row, byProject.get(row.id) ?? []))),
@@ -66,7 +65,7 @@ export class ExchangeRepository {
   }
 
   /**
-   * Restore from backup: empties units, projects, indicators, plans and the consolidation bases and writes the data
+   * Restore from backup: empties units, projects, indicator lists, plans and the consolidation bases and writes the data
    * set, all or nothing. The bases go because they describe imports into the data being replaced.
    */
   async replaceAll(data: DataSet): Promise<RepoResult<DataCounts>> {
@@ -189,7 +188,7 @@ export class ExchangeRepository {
     for (const unit of found) if (unit) unitIds.add(unit.id);
     const problem = checkDataSet(data, unitIds);
     if (problem) throw new Refusal(problem);
-    // only projects stored here have indicator rows to replace (and a revision to continue)
+    // only projects stored here have indicators of their own to keep (and a revision to continue)
     const storedProjects = await storedOf(db.projects, data.projects.map((p) => p.id));
     const own = await storedIndicatorIds(db, [...storedProjects.keys()]);
     await refuseForeignIndicators(db, data.projects, data.departmentPlans, own);
@@ -200,7 +199,7 @@ export class ExchangeRepository {
     await inChunks(units, (chunk) => db.units.bulkPut(chunk));
 
     const projects = data.projects.map((p) => ({ ...p, revision: nextRevision(storedProjects.get(p.id)) }));
-    await writeProjects(this.ctx, projects, own);
+    await writeProjects(this.ctx, projects);
 
     for (const plan of data.departmentPlans) {
       const replaced = [await db.departmentPlans.get(plan.id), await planOf(db, plan.unitId, plan.year)];

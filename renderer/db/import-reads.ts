@@ -4,11 +4,11 @@ import Dexie from 'dexie';
 import type { ImportOptions } from '../../shared/consolidation';
 import { importReadScope, type ImportReadScope } from '../../shared/consolidation-scope';
 import type { ExchangeDocument } from '../../shared/exchange/exchange';
-import type { Id, Timestamp } from '../../shared/model';
-import { indicatorRowsOfProjects } from './bulk-reads';
-import type { PerfDatabase, StoredIndicator, StoredProject } from './database';
+import type { Id, Indicator, Timestamp } from '../../shared/model';
+import { indicatorsOfProjects } from './bulk-reads';
+import type { PerfDatabase, StoredProject } from './database';
 import type { DataSet } from './exchange';
-import { assembleProject, groupByProject, indicatorRowsOfMany } from './project-rows';
+import { assembleProject, holdersOfIndicators, indicatorsOfAll, indicatorsOfMany } from './project-rows';
 import { withoutRevision } from './transaction';
 
 export interface ImportReads {
@@ -19,7 +19,7 @@ export interface ImportReads {
 }
 
 export function readForImport(db: PerfDatabase, doc: ExchangeDocument, options: ImportOptions = {}): Promise<ImportReads> {
-  return db.transaction('r', [db.units, db.projects, db.indicators, db.departmentPlans, db.syncBases], async () => {
+  return db.transaction('r', [db.units, db.projects, db.indicatorLists, db.departmentPlans, db.syncBases], async () => {
     const units = (await db.units.toArray()).map(withoutRevision);
     const scope = importReadScope(units, doc, options);
     const plans = (await db.departmentPlans.toArray()).map(withoutRevision);
@@ -41,12 +41,12 @@ export function readForImport(db: PerfDatabase, doc: ExchangeDocument, options: 
 
 interface ProjectReads {
   rows: StoredProject[];
-  indicators: Map<Id, StoredIndicator[]>;
+  indicators: Map<Id, Indicator[]>;
 }
 
 async function everyProject(db: PerfDatabase): Promise<ProjectReads> {
   const rows = await db.projects.toArray();
-  return { rows, indicators: groupByProject(await db.indicators.toArray()) };
+  return { rows, indicators: await indicatorsOfAll(db) };
 }
 
 /** The projects the package names by id, those of the units and years it lands in, and those holding its indicators. */
@@ -58,29 +58,13 @@ async function projectsMet(db: PerfDatabase, scope: ImportReadScope): Promise<Pr
   keep(await db.projects.bulkGet(scope.projectIds));
   for (const found of await Dexie.Promise.all(scope.unitYears.map((key) => db.projects.where('[unitId+year]').equals(key).toArray()))) keep(found);
   // any incoming indicator id stored here but not among these projects' belongs to another record: its holder too
-  let indicators = await indicatorRowsOfProjects(db, [...rows.keys()]);
+  let indicators = await indicatorsOfProjects(db, [...rows.keys()]);
   const covered = new Set<Id>();
-  for (const group of indicators.values()) for (const row of group) covered.add(row.id);
-  const holders = await holdersOf(db, scope.indicatorIds.filter((id) => !covered.has(id)));
+  for (const group of indicators.values()) for (const indicator of group) covered.add(indicator.id);
+  const holders = [...new Set((await holdersOfIndicators(db, scope.indicatorIds.filter((id) => !covered.has(id)))).values())];
   if (holders.length > 0) {
     keep(await db.projects.bulkGet(holders));
-    indicators = new Map([...indicators, ...(await indicatorRowsOfMany(db, holders))]);
+    indicators = new Map([...indicators, ...(await indicatorsOfMany(db, holders))]);
   }
   return { rows: [...rows.values()], indicators };
-}
-
-/** Up to this many ids are looked up one by one; more are first checked against the list of every stored key. */
-const LOOKUP_ONE_BY_ONE = 2000;
-
-/** The stored projects holding one of these indicator ids. */
-async function holdersOf(db: PerfDatabase, indicatorIds: readonly Id[]): Promise<Id[]> {
-  let present = indicatorIds;
-  if (indicatorIds.length > LOOKUP_ONE_BY_ONE) {
-    // a large package: one read of the keys costs less than as many lookups of ids that are mostly not stored
-    const stored = new Set(await db.indicators.toCollection().primaryKeys());
-    present = indicatorIds.filter((id) => stored.has(id));
-  }
-  const holders = new Set<Id>();
-  for (const row of await db.indicators.bulkGet([...present])) if (row) holders.add(row.projectId);
-  return [...holders];
 }

@@ -1,10 +1,10 @@
 // Projects as the database keeps them: a project row (everything but the indicators, plus counts for the lists) and
-// one row per indicator. The conversions both ways, list summaries, and the reads and writes of indicator rows that
-// projects, exchange and the supervisor overview share.
+// one indicator list per project. The conversions both ways, list summaries, and the reads and writes of indicator
+// lists that projects, exchange and the supervisor overview share.
 import Dexie from 'dexie';
 import { fundingTotal, type AssessmentStatus, type DepartmentPlan, type Fen, type Funding, type Id, type Indicator, type Project, type ReviewStatus, type Timestamp, type Unit } from '../../shared/model';
 import { reviewStatusOf } from '../../shared/review';
-import type { PerfDatabase, StoredIndicator, StoredProject } from './database';
+import type { PerfDatabase, StoredIndicatorList, StoredProject } from './database';
 import { DB_MESSAGES as M } from './messages';
 import { lightOfProject, type StoredLight } from './monitoring-lights';
 import { targetsOfProject } from './targets-filled';
@@ -46,9 +46,6 @@ export interface ProjectSummary {
  */
 export const WRITE_CHUNK = 5000;
 
-/** Key reads issued together: enough to keep a real IndexedDB busy, few enough for fake-indexeddb's queue. */
-const REQUESTS_TOGETHER = 500;
-
 /**
  * Calls `write` on consecutive slices of at most `size` items, one after the other. A chain of Dexie promises,
  * not an async function: Dexie carries its transaction across a few native awaits only, and nested async helpers
@@ -63,23 +60,17 @@ export function inChunks<T>(items: readonly T[], write: (chunk: T[]) => PromiseL
   return chain.then(() => undefined);
 }
 
-function toStoredProject(project: Revised<Project>, errorCount?: number): { row: StoredProject; indicators: StoredIndicator[] } {
-  const { indicators, ...rest } = structuredClone(project);
+/** The row and the list share objects with `project`: IndexedDB copies what it stores when the write is made. */
+function toStoredProject(project: Revised<Project>, errorCount?: number): { row: StoredProject; list: StoredIndicatorList } {
+  const { indicators, ...rest } = project;
   const row: StoredProject = { ...rest, indicatorCount: indicators.length };
   if (errorCount !== undefined) row.errorCount = errorCount;
-  const rows = indicators.map((indicator, order): StoredIndicator => ({ ...indicator, projectId: project.id, order }));
-  return { row, indicators: rows };
+  return { row, list: { projectId: project.id, indicators, ids: indicators.map((i) => i.id) } };
 }
 
-function toIndicator(row: StoredIndicator): Indicator {
-  const { projectId: _projectId, order: _order, ...indicator } = row;
-  return indicator;
-}
-
-export function assembleProject(row: StoredProject, indicatorRows: readonly StoredIndicator[]): Revised<Project> {
+export function assembleProject(row: StoredProject, indicators: readonly Indicator[]): Revised<Project> {
   const { indicatorCount: _count, errorCount: _errors, monitoringLight: _light, targets: _targets, ...rest } = row;
-  const ordered = [...indicatorRows].sort((a, b) => a.order - b.order);
-  return { ...rest, indicators: ordered.map(toIndicator) };
+  return { ...rest, indicators: [...indicators] };
 }
 
 /**
@@ -116,64 +107,75 @@ export function summarize(row: StoredProject): ProjectSummary {
   return summary;
 }
 
-export function indicatorRowsOf(db: PerfDatabase, projectId: Id): Promise<StoredIndicator[]> {
-  return db.indicators
-    .where('[projectId+order]')
-    .between([projectId, Dexie.minKey], [projectId, Dexie.maxKey])
-    .toArray();
+/** A project's indicators in saved order; none when it has no list stored. */
+export function indicatorsOf(db: PerfDatabase, projectId: Id): Promise<Indicator[]> {
+  return db.indicatorLists.get(projectId).then((list) => list?.indicators ?? []);
 }
 
-/** Indicator rows of many projects, grouped by project, each group in saved order. */
-export async function indicatorRowsOfMany(db: PerfDatabase, projectIds: readonly Id[]): Promise<Map<Id, StoredIndicator[]>> {
-  // one range query per project, issued together: anyOf() over hundreds of keys is far slower on some backends
-  const groups = await Dexie.Promise.all(projectIds.map((id) => indicatorRowsOf(db, id)));
-  return new Map(projectIds.map((id, i) => [id, groups[i]]));
+/** The indicators of many projects, by project (one bulk read); a project with no list stored has an empty one. */
+export function indicatorsOfMany(db: PerfDatabase, projectIds: readonly Id[]): Promise<Map<Id, Indicator[]>> {
+  return db.indicatorLists.bulkGet([...projectIds]).then((lists) => new Map(projectIds.map((id, i) => [id, lists[i]?.indicators ?? []])));
 }
 
-export function groupByProject(rows: readonly StoredIndicator[]): Map<Id, StoredIndicator[]> {
-  const byProject = new Map<Id, StoredIndicator[]>();
-  for (const row of rows) {
-    const list = byProject.get(row.projectId);
-    if (list) list.push(row);
-    else byProject.set(row.projectId, [row]);
-  }
-  return byProject;
+/** Every stored list's indicators, by project. */
+export function indicatorsOfAll(db: PerfDatabase): Promise<Map<Id, Indicator[]>> {
+  return db.indicatorLists.toArray().then((lists) => new Map(lists.map((list) => [list.projectId, list.indicators])));
 }
 
 /** The stored project, indicators included; refused when there is none. Call inside a transaction. */
 export async function loadProject(db: PerfDatabase, id: Id): Promise<Revised<Project>> {
   const row = await db.projects.get(id);
   if (!row) throw new Refusal(M.projectNotFound);
-  return assembleProject(row, await indicatorRowsOf(db, id));
+  return assembleProject(row, await indicatorsOf(db, id));
 }
 
 /** The stored indicator ids of each stored project of these, by project; a project not stored has none. */
 export type StoredIndicatorIds = ReadonlyMap<Id, readonly Id[]>;
 
-/** Reads the stored indicator ids of these projects: one key read per project, a few hundred issued together. */
-export async function storedIndicatorIds(db: PerfDatabase, projectIds: readonly Id[]): Promise<Map<Id, Id[]>> {
-  const ids = new Map<Id, Id[]>();
-  await inChunks(
-    projectIds,
-    (chunk) =>
-      Dexie.Promise.all(
-        chunk.map((projectId) =>
-          db.indicators
-            .where('projectId')
-            .equals(projectId)
-            .primaryKeys()
-            .then((keys) => {
-              if (keys.length > 0) ids.set(projectId, keys);
-            }),
-        ),
-      ),
-    REQUESTS_TOGETHER,
-  );
-  return ids;
+/** Reads the stored indicator ids of these projects, by project; a project with no list stored has none. */
+export function storedIndicatorIds(db: PerfDatabase, projectIds: readonly Id[]): Promise<Map<Id, Id[]>> {
+  return db.indicatorLists.bulkGet([...projectIds]).then((lists) => {
+    const ids = new Map<Id, Id[]>();
+    for (const list of lists) if (list && list.ids.length > 0) ids.set(list.projectId, list.ids);
+    return ids;
+  });
 }
 
-/** Up to this many indicator ids are looked up one by one; more are checked against the list of every stored id. */
+/** Up to this many indicator ids are looked up one by one; more are checked against every stored list. */
 const LOOKUP_ONE_BY_ONE = 2000;
+
+/** Index reads issued together: enough to keep a real IndexedDB busy, few enough for fake-indexeddb's queue. */
+const REQUESTS_TOGETHER = 500;
+
+/** The stored project holding each of these indicator ids, for those a stored list holds. */
+export function holdersOfIndicators(db: PerfDatabase, indicatorIds: readonly Id[]): Promise<Map<Id, Id>> {
+  const holders = new Map<Id, Id>();
+  if (indicatorIds.length <= LOOKUP_ONE_BY_ONE) {
+    // a save's few ids: an index read each, a few hundred issued together
+    return inChunks(
+      indicatorIds,
+      (chunk) =>
+        Dexie.Promise.all(
+          chunk.map((id) =>
+            db.indicatorLists
+              .where('ids')
+              .equals(id)
+              .primaryKeys()
+              .then((keys) => {
+                if (keys.length > 0) holders.set(id, keys[0]);
+              }),
+          ),
+        ),
+      REQUESTS_TOGETHER,
+    ).then(() => holders);
+  }
+  // an import's thousands: one read of every list costs less than as many lookups of ids mostly not stored
+  const wanted = new Set(indicatorIds);
+  return db.indicatorLists.toArray().then((lists) => {
+    for (const list of lists) for (const id of list.ids) if (wanted.has(id)) holders.set(id, list.projectId);
+    return holders;
+  });
+}
 
 /**
  * Indicator ids are global keys of projects and plans alike: refuse rather than silently move another project's
@@ -192,34 +194,24 @@ export async function refuseForeignIndicators(
     for (const indicator of project.indicators) if (!mine.has(indicator.id)) unknown.push(indicator.id);
   }
   for (const plan of plans) for (const indicator of plan.indicators) unknown.push(indicator.id);
-  const refuse = (id: Id | undefined) => {
-    if (id !== undefined) throw new Refusal(M.indicatorOfOtherProject(id));
-  };
-  if (unknown.length <= LOOKUP_ONE_BY_ONE) {
-    // a save's few ids: a key read each, issued together
-    const rows = await db.indicators.bulkGet(unknown);
-    refuse(rows.find((row) => row !== undefined)?.id);
-  } else {
-    // an import's thousands: one read of every stored key costs less than as many lookups
-    const stored = new Set(await db.indicators.toCollection().primaryKeys());
-    refuse(unknown.find((id) => stored.has(id)));
-  }
+  const holders = await holdersOfIndicators(db, unknown);
+  const taken = unknown.find((id) => holders.has(id));
+  if (taken !== undefined) throw new Refusal(M.indicatorOfOtherProject(taken));
 }
 
 /**
- * Writes project rows and their indicator rows in bulk, in chunks. A project in `stored` replaces the stored one: its
- * indicator rows are overwritten, and those it no longer has deleted; every other project must have no rows (a new id,
- * or a restored one). The projects carry the revision to store. Call inside a transaction over units, projects and
- * indicators, after refuseForeignIndicators.
+ * Writes project rows and their indicator lists in bulk, in chunks; a stored project's list is replaced whole. The
+ * projects carry the revision to store. Call inside a transaction over units, projects and indicator lists, after
+ * refuseForeignIndicators.
  */
-export function writeProjects(ctx: RepoContext, projects: readonly Revised<Project>[], stored: StoredIndicatorIds = new Map()): Promise<void> {
+export function writeProjects(ctx: RepoContext, projects: readonly Revised<Project>[]): Promise<void> {
   requireTransaction(ctx.db);
   // nothing to write is still a Dexie promise: awaiting a bare native one can lose the transaction (see inChunks)
   if (projects.length === 0) return Dexie.Promise.resolve();
-  return writeProjectRows(ctx, projects, stored);
+  return writeProjectRows(ctx, projects);
 }
 
-async function writeProjectRows(ctx: RepoContext, projects: readonly Revised<Project>[], stored: StoredIndicatorIds): Promise<void> {
+async function writeProjectRows(ctx: RepoContext, projects: readonly Revised<Project>[]): Promise<void> {
   const { db, errorCounter: counter } = ctx;
   const units = new Map<Id, Unit>();
   // the units' rule sets light the monitoring rounds, their schemes check the targets
@@ -233,23 +225,10 @@ async function writeProjectRows(ctx: RepoContext, projects: readonly Revised<Pro
     stored.row.targets = targetsOfProject(project, unit);
     return stored;
   });
-  const replacing: StoredIndicator[] = [];
-  const adding: StoredIndicator[] = [];
-  const dropped: Id[] = [];
-  for (const { row, indicators } of rows) {
-    const before = stored.get(row.id);
-    if (!before) {
-      adding.push(...indicators);
-      continue;
-    }
-    replacing.push(...indicators);
-    const kept = new Set(indicators.map((i) => i.id));
-    for (const id of before) if (!kept.has(id)) dropped.push(id);
-  }
-  // rows that stay are overwritten in place: a delete and an add each would be twice the requests
-  await inChunks(dropped, (chunk) => db.indicators.bulkDelete(chunk));
-  await inChunks(replacing, (chunk) => db.indicators.bulkPut(chunk));
-  await inChunks(adding, (chunk) => db.indicators.bulkAdd(chunk));
+  await inChunks(
+    rows.map((s) => s.list),
+    (chunk) => db.indicatorLists.bulkPut(chunk),
+  );
   await inChunks(
     rows.map((s) => s.row),
     (chunk) => db.projects.bulkPut(chunk),

@@ -8,8 +8,8 @@ import { freshPlanCopy, planOf } from './department-plans';
 import { DB_MESSAGES as M } from './messages';
 import {
   assembleProject,
-  indicatorRowsOf,
-  indicatorRowsOfMany,
+  indicatorsOf,
+  indicatorsOfMany,
   loadProject,
   refuseForeignIndicators,
   storedIndicatorIds,
@@ -58,7 +58,7 @@ type SaveCheck = (row: StoredProject, saved: Project) => Promise<void>;
  */
 async function refuseLockedByReview(db: PerfDatabase, row: StoredProject, saved: Project): Promise<void> {
   if (!row.review) return;
-  const stored = assembleProject(row, await indicatorRowsOf(db, row.id));
+  const stored = assembleProject(row, await indicatorsOf(db, row.id));
   const scope = unitEditScope(stored);
   // the local revision is no part of the targets
   if (scope.kind === 'all' || contentDigest(withoutRevision(stored)) === contentDigest(withoutRevision(saved))) return;
@@ -73,7 +73,7 @@ export class ProjectRepository {
 
   private get tables() {
     const { db } = this.ctx;
-    return [db.units, db.projects, db.indicators];
+    return [db.units, db.projects, db.indicatorLists];
   }
 
   /** Project rows of one unit and year, read through the [unitId+year] index, indicators not loaded. Sorted by name. */
@@ -93,20 +93,20 @@ export class ProjectRepository {
    */
   async listFull(unitId: Id, year: number): Promise<Revised<Project>[]> {
     const { db } = this.ctx;
-    return db.transaction('r', [db.projects, db.indicators], async () => {
+    return db.transaction('r', [db.projects, db.indicatorLists], async () => {
       const rows = await db.projects.where('[unitId+year]').equals([unitId, year]).toArray();
       rows.sort((a, b) => compareNames(a.name, b.name));
-      const byProject = await indicatorRowsOfMany(db, rows.map((r) => r.id));
+      const byProject = await indicatorsOfMany(db, rows.map((r) => r.id));
       return rows.map((row) => assembleProject(row, byProject.get(row.id) ?? []));
     });
   }
 
   async get(id: Id): Promise<Revised<Project> | undefined> {
     const { db } = this.ctx;
-    return db.transaction('r', [db.projects, db.indicators], async () => {
+    return db.transaction('r', [db.projects, db.indicatorLists], async () => {
       const row = await db.projects.get(id);
       if (!row) return undefined;
-      return assembleProject(row, await indicatorRowsOf(db, id));
+      return assembleProject(row, await indicatorsOf(db, id));
     });
   }
 
@@ -141,7 +141,7 @@ export class ProjectRepository {
     });
   }
 
-  /** Saves the project and replaces its indicator rows, all in one transaction. Stamps updatedAt. */
+  /** Saves the project and replaces its indicator list, all in one transaction. Stamps updatedAt. */
   save(project: Project, options: SaveOptions = {}): Promise<RepoResult<Revised<Project>>> {
     return this.saveMerged(project, (p) => p, options);
   }
@@ -191,8 +191,8 @@ export class ProjectRepository {
         if (!update.review) continue;
         saved.push({ ...stored, review: structuredClone(update.review), updatedAt: this.ctx.timestamp(), revision: nextRevision(stored) });
       }
-      // the targets are the stored ones: every indicator row stays as it is
-      await writeProjects(this.ctx, saved, new Map(saved.map((p) => [p.id, p.indicators.map((i) => i.id)])));
+      // the targets are the stored ones: every indicator list is written back as it was
+      await writeProjects(this.ctx, saved);
       return saved.length;
     });
   }
@@ -209,18 +209,15 @@ export class ProjectRepository {
 
   /**
    * One part of a project (withPart puts it onto the project as stored now) written in one transaction, refused when
-   * the project changed since the revision the caller read; the indicator rows stay as they are.
+   * the project changed since the revision the caller read; the indicators stay as they are.
    */
   private savePart(projectId: Id, options: SaveOptions, withPart: (stored: Revised<Project>) => Project): Promise<RepoResult<Revised<Project>>> {
     const { db } = this.ctx;
     return this.ctx.change(this.tables, async () => {
-      const row = await db.projects.get(projectId);
-      if (!row) throw new Refusal(M.projectNotFound);
-      const indicatorRows = await indicatorRowsOf(db, projectId);
-      const stored = assembleProject(row, indicatorRows);
+      const stored = await loadProject(db, projectId);
       refuseStale(stored, options, M.projectChangedElsewhere(stored.name));
       const saved: Revised<Project> = { ...withPart(stored), updatedAt: this.ctx.timestamp(), revision: nextRevision(stored) };
-      await writeProjects(this.ctx, [saved], new Map([[projectId, indicatorRows.map((r) => r.id)]]));
+      await writeProjects(this.ctx, [saved]);
       return saved;
     });
   }
@@ -235,7 +232,7 @@ export class ProjectRepository {
     return this.ctx.change(this.tables, async () => {
       const row = await db.projects.get(project.id);
       if (row && options.expectedRevision !== undefined && row.revision > options.expectedRevision) {
-        throw new Refusal(M.projectChangedElsewhere(row.name), assembleProject(row, await indicatorRowsOf(db, row.id)));
+        throw new Refusal(M.projectChangedElsewhere(row.name), assembleProject(row, await indicatorsOf(db, row.id)));
       }
       const stored = row ? assembleProject(row, []) : undefined;
       const saved: Revised<Project> = { ...merge(copy, stored), updatedAt: this.ctx.timestamp(), revision: nextRevision(row) };
@@ -243,7 +240,7 @@ export class ProjectRepository {
       await requireUnit(db, saved.unitId, M.projectUnitMissing(saved.name));
       const own = await storedIndicatorIds(db, [saved.id]);
       await refuseForeignIndicators(db, [saved], [], own);
-      await writeProjects(this.ctx, [saved], own);
+      await writeProjects(this.ctx, [saved]);
       return saved;
     });
   }
@@ -255,13 +252,13 @@ export class ProjectRepository {
   /** Deletes projects with their indicators; returns what was deleted so the UI can offer 撤销 (see restore). */
   async deleteMany(ids: readonly Id[]): Promise<DeletedProjects> {
     const { db } = this.ctx;
-    return db.transaction('rw', [db.projects, db.indicators], async () => {
+    return db.transaction('rw', [db.projects, db.indicatorLists], async () => {
       const projects: Revised<Project>[] = [];
       for (const id of ids) {
         const row = await db.projects.get(id);
         if (!row) continue;
-        projects.push(assembleProject(row, await indicatorRowsOf(db, id)));
-        await db.indicators.where('projectId').equals(id).delete();
+        projects.push(assembleProject(row, await indicatorsOf(db, id)));
+        await db.indicatorLists.delete(id);
         await db.projects.delete(id);
       }
       return { projects };
@@ -323,7 +320,7 @@ export class ProjectRepository {
       const plan = await planOf(db, unitId, fromYear);
       if (rows.length === 0 && !plan) throw new Refusal(M.sourceYearEmpty(fromYear));
 
-      const byProject = await indicatorRowsOfMany(db, rows.map((r) => r.id));
+      const byProject = await indicatorsOfMany(db, rows.map((r) => r.id));
       const projects = rows.map((row) => this.freshCopy(assembleProject(row, byProject.get(row.id) ?? []), toYear));
       await writeProjects(this.ctx, projects);
       let planCopy: StoredPlan | null = null;

@@ -8,7 +8,7 @@ import { byUnitName, compareNames, UnitTree } from '../../shared/unit-tree';
 import { planOf } from './department-plans';
 import { DB_MESSAGES as M } from './messages';
 import { lightOfProject, ruleSetFingerprint } from './monitoring-lights';
-import { indicatorRowsOfProjects } from './bulk-reads';
+import { indicatorsOfProjects } from './bulk-reads';
 import type { StoredProject } from './database';
 import { keptTargets, targetsAreFilled } from './targets-filled';
 import { assembleProject } from './project-rows';
@@ -58,11 +58,11 @@ export class SupervisorRepository {
    */
   async overview(supervisorUnitId: Id, year: number): Promise<RepoResult<SupervisedUnitSummary[]>> {
     const { db } = this.ctx;
-    const rows = await db.transaction('r', [db.units, db.projects, db.indicators, db.departmentPlans], async () => {
+    const rows = await db.transaction('r', [db.units, db.projects, db.indicatorLists, db.departmentPlans], async () => {
       const tree = new UnitTree(await db.units.toArray(), byUnitName);
       if (!tree.get(supervisorUnitId)) return null;
       const descendants = tree.descendants(supervisorUnitId);
-      // the year's projects of every unit first, then their indicators in one go (indicatorRowsOfProjects): a city's
+      // the year's projects of every unit first, then their indicators in one go (indicatorsOfProjects): a city's
       // 2,000 projects read a range each would wait on as many requests
       const rowsOf = new Map(
         await Dexie.Promise.all(
@@ -83,7 +83,7 @@ export class SupervisorRepository {
         const isStale = (row: StoredProject) => keptTargets(row, scheme) === undefined || (!!row.monitoring?.length && row.monitoringLight?.rules !== rules);
         return (rowsOf.get(unit.id) ?? []).filter(isStale).map((row) => row.id);
       });
-      const byProject = await indicatorRowsOfProjects(db, stale);
+      const byProject = await indicatorsOfProjects(db, stale);
       return Promise.all(
         descendants.map(async ({ unit, depth }): Promise<SupervisedUnitSummary> => {
           const projectRows = rowsOf.get(unit.id) ?? [];

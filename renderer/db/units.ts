@@ -7,7 +7,7 @@ import { DEFAULT_SCHEME_ID, getScheme } from '../../shared/schemes';
 import { byUnitName, UnitTree } from '../../shared/unit-tree';
 import type { PerfDatabase, StoredUnit } from './database';
 import { DB_MESSAGES as M } from './messages';
-import { assembleProject, indicatorRowsOfMany } from './project-rows';
+import { assembleProject, indicatorsOfMany } from './project-rows';
 import { fail, nextRevision, Refusal, refuseStale, yearsOfUnit, type RepoContext, type RepoResult, type SaveOptions } from './transaction';
 
 export interface NewUnit {
@@ -97,7 +97,7 @@ export class UnitRepository {
     if (changes.parentId === id) return fail(M.parentIsSelf);
     const { schemeId, parentId } = changes;
     if (schemeId !== undefined && !getScheme(schemeId)) return fail(M.schemeNotFound);
-    const tables: Table[] = schemeId !== undefined && counter ? [db.units, db.projects, db.indicators] : [db.units];
+    const tables: Table[] = schemeId !== undefined && counter ? [db.units, db.projects, db.indicatorLists] : [db.units];
     return this.ctx.change(tables, async () => {
       const unit = await db.units.get(id);
       if (!unit) throw new Refusal(M.unitNotFound);
@@ -129,7 +129,7 @@ export class UnitRepository {
         saved.schemeId = schemeId;
         if (counter) {
           const rows = await db.projects.where('unitId').equals(id).toArray();
-          const byProject = await indicatorRowsOfMany(db, rows.map((r) => r.id));
+          const byProject = await indicatorsOfMany(db, rows.map((r) => r.id));
           for (const row of rows) row.errorCount = counter(assembleProject(row, byProject.get(row.id) ?? []), saved);
           await db.projects.bulkPut(rows);
         }

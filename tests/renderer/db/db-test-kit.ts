@@ -29,6 +29,16 @@ export function makeKit(versions: readonly VersionSpec[] = DB_VERSIONS): Kit {
   return { factory, options, db, repo, clock };
 }
 
+/** Every indicator id stored for a project, read through the index that finds an indicator's project. */
+export async function storedIndicatorIds(db: PerfDatabase): Promise<string[]> {
+  return (await db.indicatorLists.orderBy('ids').keys()).map(String);
+}
+
+/** How many indicators the database stores for this project. */
+export async function storedIndicatorCount(db: PerfDatabase, projectId: string): Promise<number> {
+  return (await db.indicatorLists.get(projectId))?.indicators.length ?? 0;
+}
+
 export function unwrap<T>(result: RepoResult<T>): T {
   if (!result.ok) throw new Error(`expected success, got: ${result.error}`);
   return result.value;

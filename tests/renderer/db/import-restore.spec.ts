@@ -216,9 +216,9 @@ describe('bad input: refused in Chinese, database unchanged', () => {
     expect(await snapshot(kit)).toEqual(before);
   });
 
-  it('applyImport: a failure on the fifth indicator leaves nothing of the package behind', async () => {
+  it('applyImport: a failure on the fifth indicator list leaves nothing of the package behind', async () => {
     let created = 0;
-    kit.db.indicators.hook('creating', () => {
+    kit.db.indicatorLists.hook('creating', () => {
       if (++created === 5) throw new Error('disk full');
     });
     await expect(importPackage(kit, serializeExchange(unitPackage('hd-unit')))).rejects.toThrow('disk full');

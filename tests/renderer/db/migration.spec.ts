@@ -1,15 +1,17 @@
-// Schema versions: the real list is DB_VERSIONS; this checks the real upgrades from version 1 to 2, 2 to 3 and 3 to 4,
-// and shows how a later version that transforms data migrates it.
-import { DB_NAME, DB_VERSIONS, PerfDatabase, type StoredIndicator, type StoredProject, type VersionSpec } from '../../../renderer/db/database';
+// Schema versions: the real list is DB_VERSIONS; this checks every real upgrade (1 to 2, 2 to 3, 3 to 4, 4 to 6) on
+// rows written as those releases wrote them, and shows how a later version that transforms data migrates it.
+import type { Indicator, Project } from '../../../shared/model';
+import { DB_NAME, DB_VERSIONS, PerfDatabase, type StoredIndicatorList, type StoredProject, type VersionSpec } from '../../../renderer/db/database';
+import type { DataSet } from '../../../renderer/db/exchange';
 import { Repository } from '../../../renderer/db/repository';
-import { FIXED_NOW, addProject, addUnit, assessment, errorOf, indicator, makeKit, unwrap, type Kit } from './db-test-kit';
+import { FIXED_NOW, addProject, addUnit, assessment, errorOf, indicator, makeKit, storedIndicatorIds, unwrap, type Kit } from './db-test-kit';
 
 /**
- * A test-only version 5: projects gain `createdAt` (indexed, copied from updatedAt) and indicators' full-width
+ * A test-only version 7: projects gain `createdAt` (indexed, copied from updatedAt) and indicators' full-width
  * percent signs are normalised. A real version that transforms records is appended to DB_VERSIONS in this shape.
  */
-const TEST_V5: VersionSpec = {
-  version: 5,
+const TEST_V7: VersionSpec = {
+  version: 7,
   stores: { projects: 'id, [unitId+year], unitId, year, updatedAt, createdAt' },
   upgrade: async (tx) => {
     await tx
@@ -19,30 +21,33 @@ const TEST_V5: VersionSpec = {
         project.createdAt = project.updatedAt;
       });
     await tx
-      .table<StoredIndicator>('indicators')
+      .table<StoredIndicatorList>('indicatorLists')
       .toCollection()
-      .modify((row) => {
-        row.unit = row.unit.replace('％', '%');
+      .modify((list) => {
+        for (const i of list.indicators) i.unit = i.unit.replace('％', '%');
       });
   },
 };
 
-it('opens under the fixed name with the version-4 schema', async () => {
+const LATEST = DB_VERSIONS[DB_VERSIONS.length - 1].version;
+
+it('opens under the fixed name with the latest schema', async () => {
   const kit = makeKit();
   await kit.db.open();
   expect(kit.db.name).toBe(DB_NAME);
-  expect(kit.db.verno).toBe(4);
+  expect(kit.db.verno).toBe(6);
   const schema = Object.fromEntries(
     kit.db.tables.map((t) => [t.name, [t.schema.primKey.name, ...t.schema.indexes.map((i) => i.name)].sort()]),
   );
   expect(schema).toEqual({
     units: ['id', 'name', 'parentId'],
     projects: ['[unitId+year]', 'id', 'unitId', 'updatedAt', 'year'],
-    indicators: ['[projectId+order]', 'id', 'projectId'],
+    indicatorLists: ['ids', 'projectId'],
     departmentPlans: ['[unitId+year]', 'id'],
     settings: ['key'],
     syncBases: ['id'],
   });
+  expect(kit.db.indicatorLists.schema.idxByName.ids.multi).toBe(true);
   kit.db.close();
 });
 
@@ -77,46 +82,109 @@ async function rawDump(db: PerfDatabase): Promise<Record<string, unknown[]>> {
   return dump;
 }
 
-it('upgrades a real version-1 database with data to version 2: every row kept, the bases table added and usable', async () => {
-  const kit = makeKit(DB_VERSIONS.slice(0, 1));
-  const { unitId, training, v1 } = await seed(kit);
-  const rowsV1 = await rawDump(kit.db);
-  expect(kit.db.verno).toBe(1);
+/** An indicator row as versions 1–4 stored it: one record per indicator, with its project and position. */
+type IndicatorRowV1 = Indicator & { projectId: string; order: number };
+
+interface SeedV1 {
+  /** every table's rows as versions 1–4 wrote them */
+  rows: Record<string, unknown[]>;
+  unitId: string;
+  training: Awaited<ReturnType<typeof addProject>>;
+  /** the data as the app exports it */
+  v1: DataSet;
+}
+
+/**
+ * The seed as a release of versions 1–4 stored it: written by today's repository, then its indicator lists turned
+ * back into one row per indicator (the project, unit, plan and setting rows have not changed shape since).
+ */
+async function seedV1(more?: (kit: Kit, seeded: Awaited<ReturnType<typeof seed>>) => Promise<unknown>): Promise<SeedV1> {
+  const kit = makeKit();
+  const seeded = await seed(kit);
+  await more?.(kit, seeded);
+  const v1 = await kit.repo.exchange.exportAll();
+  const { indicatorLists, ...rest } = await rawDump(kit.db);
+  kit.db.close();
+  const indicators = (indicatorLists as StoredIndicatorList[]).flatMap((list) =>
+    list.indicators.map((i, order): IndicatorRowV1 => ({ ...i, projectId: list.projectId, order })),
+  );
+  return { unitId: seeded.unitId, training: seeded.training, v1, rows: { ...rest, indicators } };
+}
+
+/** Writes raw rows into the tables the database has, as an older release would have stored them. */
+async function writeRows(db: PerfDatabase, rows: Record<string, unknown[]>): Promise<void> {
+  await db.open();
+  const names = new Set(db.tables.map((t) => t.name));
+  await db.transaction('rw', db.tables, async () => {
+    for (const [name, list] of Object.entries(rows)) {
+      if (list.length === 0) continue;
+      if (!names.has(name)) throw new Error(`no table ${name} at version ${db.verno}`);
+      await db.table(name).bulkAdd(list);
+    }
+  });
+}
+
+/** A database at `version` holding `rows`, closed: the options to open it again and its rows as stored. */
+async function databaseAt(version: number, rows: Record<string, unknown[]>) {
+  const kit = makeKit(DB_VERSIONS.slice(0, version));
+  await writeRows(kit.db, rows);
+  expect(kit.db.verno).toBe(version);
+  const before = await rawDump(kit.db);
+  kit.db.close();
+  return { options: kit.options, before };
+}
+
+const NOTHING: DataSet = { units: [], projects: [], departmentPlans: [] };
+
+it('upgrades a real version-1 database with data to version 2: every row kept, the bases table added', async () => {
+  const { rows } = await seedV1();
+  const { syncBases: _none, ...rowsV1 } = rows;
   expect(Object.keys(rowsV1).sort()).toEqual(['departmentPlans', 'indicators', 'projects', 'settings', 'units']);
   expect(rowsV1.indicators).toHaveLength(4);
-  kit.db.close();
+  const { options, before } = await databaseAt(1, rowsV1);
 
-  const db2 = new PerfDatabase(kit.options, DB_VERSIONS.slice(0, 2));
+  const db2 = new PerfDatabase(options, DB_VERSIONS.slice(0, 2));
   await db2.open();
   expect(db2.verno).toBe(2);
-  expect(await rawDump(db2)).toEqual({ ...rowsV1, syncBases: [] });
-  const repo2 = new Repository(db2, { now: () => FIXED_NOW });
-  expect(await repo2.exchange.exportAll()).toEqual(v1);
-  // seeded by this release's code, so its rows carry revisions already: created, saved, saved again
-  expect(await repo2.projects.get(training.id)).toEqual({ ...v1.projects.find((p) => p.id === training.id), revision: 3 });
-  expect(await repo2.settings.get('moneyUnit')).toBe('万元');
-  expect(await repo2.projects.years(unitId)).toEqual([2024, 2025]);
-  unwrap(await repo2.exchange.applyImport({ units: [], projects: [], departmentPlans: [] }, new Map([[training.id, training.updatedAt]])));
-  expect(await repo2.exchange.getSyncBases()).toEqual(new Map([[training.id, training.updatedAt]]));
+  expect(await rawDump(db2)).toEqual({ ...before, syncBases: [] });
   db2.close();
 });
 
-it('upgrades a version-2 database to version 3: a self-assessment gains 上年结转资金 of zero, nothing else changes', async () => {
-  const kit = makeKit(DB_VERSIONS.slice(0, 2));
-  const { training } = await seed(kit);
-  const carried = {
-    ...training,
-    id: 'carried',
-    name: '已填结转',
-    indicators: training.indicators.map((i) => ({ ...i, id: `carried-${i.id}` })),
-    selfAssessment: { ...assessment(), carriedOver: { budgetInitial: 5, budgetAdjusted: 6, spent: 7 } },
-  };
-  unwrap(await kit.repo.projects.save(carried));
-  const before = await rawDump(kit.db);
-  expect(kit.db.verno).toBe(2);
-  kit.db.close();
+it('a version-1 database opened by this release: the same data, the same revisions, bases usable', async () => {
+  const { rows, unitId, training, v1 } = await seedV1();
+  const { options } = await databaseAt(1, rows);
+  const db = new PerfDatabase(options);
+  await db.open();
+  expect(db.verno).toBe(LATEST);
+  const repo = new Repository(db, { now: () => FIXED_NOW });
+  // version 3 gave the self-assessment 上年结转资金 of zero; nothing else differs
+  const carried = (p: Project): Project =>
+    p.selfAssessment ? { ...p, selfAssessment: { ...p.selfAssessment, carriedOver: { budgetInitial: 0, budgetAdjusted: 0, spent: 0 } } } : p;
+  const expected = { ...v1, projects: v1.projects.map(carried) };
+  expect(await repo.exchange.exportAll()).toEqual(expected);
+  // seeded by this release's code, so its rows carry revisions already: created, saved, saved again
+  expect(await repo.projects.get(training.id)).toEqual({ ...expected.projects.find((p) => p.id === training.id), revision: 3 });
+  expect(await repo.settings.get('moneyUnit')).toBe('万元');
+  expect(await repo.projects.years(unitId)).toEqual([2024, 2025]);
+  unwrap(await repo.exchange.applyImport(NOTHING, new Map([[training.id, training.updatedAt]])));
+  expect(await repo.exchange.getSyncBases()).toEqual(new Map([[training.id, training.updatedAt]]));
+  db.close();
+});
 
-  const db3 = new PerfDatabase(kit.options, DB_VERSIONS.slice(0, 3));
+it('upgrades a version-2 database to version 3: a self-assessment gains 上年结转资金 of zero, nothing else changes', async () => {
+  const { rows, training } = await seedV1(async (kit, { training }) => {
+    const carried = {
+      ...training,
+      id: 'carried',
+      name: '已填结转',
+      indicators: training.indicators.map((i) => ({ ...i, id: `carried-${i.id}` })),
+      selfAssessment: { ...assessment(), carriedOver: { budgetInitial: 5, budgetAdjusted: 6, spent: 7 } },
+    };
+    unwrap(await kit.repo.projects.save(carried));
+  });
+  const { options, before } = await databaseAt(2, rows);
+
+  const db3 = new PerfDatabase(options, DB_VERSIONS.slice(0, 3));
   await db3.open();
   expect(db3.verno).toBe(3);
   const after = await rawDump(db3);
@@ -136,35 +204,36 @@ it('upgrades a version-2 database to version 3: a self-assessment gains 上年�
 });
 
 it('upgrades a version-3 database to version 4: units, projects and plans get revision 1, nothing else changes', async () => {
-  const kit = makeKit(DB_VERSIONS.slice(0, 3));
-  const { training } = await seed(kit);
+  const { rows, training } = await seedV1();
   // the rows as the version-3 release wrote them: without a revision
-  for (const name of ['units', 'projects', 'departmentPlans']) {
-    await kit.db
-      .table<{ revision?: number }>(name)
-      .toCollection()
-      .modify((row) => {
-        delete row.revision;
-      });
-  }
-  const before = await rawDump(kit.db);
+  const unrevised = (list: unknown[]) =>
+    list.map((row) => {
+      const { revision: _r, ...rest } = row as { revision?: number };
+      return rest;
+    });
+  const { options, before } = await databaseAt(3, {
+    ...rows,
+    units: unrevised(rows.units),
+    projects: unrevised(rows.projects),
+    departmentPlans: unrevised(rows.departmentPlans),
+  });
   expect(before.projects.some((row) => 'revision' in (row as object))).toBe(false);
-  expect(kit.db.verno).toBe(3);
-  kit.db.close();
 
-  const db4 = new PerfDatabase(kit.options);
+  const db4 = new PerfDatabase(options, DB_VERSIONS.slice(0, 4));
   await db4.open();
   expect(db4.verno).toBe(4);
-  const revised = (rows: unknown[]) => rows.map((row) => ({ ...(row as object), revision: 1 }));
+  const revised = (list: unknown[]) => list.map((row) => ({ ...(row as object), revision: 1 }));
   expect(await rawDump(db4)).toEqual({
     ...before,
     units: revised(before.units),
     projects: revised(before.projects),
     departmentPlans: revised(before.departmentPlans),
   });
+  db4.close();
 
-  // the first save after the upgrade is revision 2; a window still holding revision 1 is then refused
-  const repo = new Repository(db4, { now: () => FIXED_NOW });
+  // opened by this release: the first save after the upgrade is revision 2; a window still holding revision 1 is refused
+  const db = new PerfDatabase(options);
+  const repo = new Repository(db, { now: () => FIXED_NOW });
   const loaded = await repo.projects.get(training.id);
   if (!loaded) throw new Error('seed missing');
   expect(loaded.revision).toBe(1);
@@ -172,18 +241,52 @@ it('upgrades a version-3 database to version 4: units, projects and plans get re
   expect(errorOf(await repo.projects.saveTargets({ ...loaded, annualGoal: '旧窗口的目标' }, { expectedRevision: 1 }))).toBe(
     '项目“商会培训”已在另一个窗口中修改并保存，本次修改未保存。',
   );
-  db4.close();
+  db.close();
 });
 
-it('migrates a version-4 database with data to a transforming version 5 without losing anything', async () => {
+it('upgrades a version-4 database to version 6: each project’s indicator rows become one list in saved order, nothing else changes', async () => {
+  const { rows, unitId, training, v1 } = await seedV1((kit, { unitId }) =>
+    // ids that sort otherwise than their positions: the rows come back by id, the list must keep the positions
+    kit.repo.projects.create({ unitId, year: 2025, name: '乱序指标', indicators: [indicator('z-1', '甲'), indicator('a-2', '乙'), indicator('m-3', '丙')] }),
+  );
+  const { options, before } = await databaseAt(4, rows);
+  expect(before.indicators).toHaveLength(7);
+
+  const db = new PerfDatabase(options, DB_VERSIONS.slice(0, 6));
+  await db.open();
+  expect(db.verno).toBe(6);
+  const after = await rawDump(db);
+  const { indicators: _rows, ...unchanged } = before;
+  const { indicatorLists, ...rest } = after;
+  expect(rest).toEqual(unchanged);
+  // one list per project with indicators (the project without any has none), in the order of the project as exported
+  const expected = v1.projects
+    .filter((p) => p.indicators.length > 0)
+    .map((p) => ({ projectId: p.id, indicators: p.indicators, ids: p.indicators.map((i) => i.id) }))
+    .sort((a, b) => (a.projectId < b.projectId ? -1 : 1));
+  expect(indicatorLists).toEqual(expected);
+  expect(expected.find((l) => l.indicators[0].name === '甲')?.ids).toEqual(['z-1', 'a-2', 'm-3']);
+
+  const repo = new Repository(db, { now: () => FIXED_NOW });
+  expect(await repo.exchange.exportAll()).toEqual(v1);
+  expect(await storedIndicatorIds(db)).toEqual(v1.projects.flatMap((p) => p.indicators.map((i) => i.id)).sort());
+  // the index finds the project holding an indicator: another project may not take one
+  const other = (await repo.projects.listFull(unitId, 2024))[0];
+  expect(errorOf(await repo.projects.save({ ...other, indicators: [training.indicators[0]] }))).toBe(
+    `指标编号“${training.indicators[0].id}”已属于另一个项目，未作任何修改。`,
+  );
+  db.close();
+});
+
+it('migrates a database with data to a transforming later version without losing anything', async () => {
   const kit = makeKit();
   const { unitId, training, v1 } = await seed(kit);
-  unwrap(await kit.repo.exchange.applyImport({ units: [], projects: [], departmentPlans: [] }, new Map([[training.id, training.updatedAt]])));
+  unwrap(await kit.repo.exchange.applyImport(NOTHING, new Map([[training.id, training.updatedAt]])));
   kit.db.close();
 
-  const db2 = new PerfDatabase(kit.options, [...DB_VERSIONS, TEST_V5]);
+  const db2 = new PerfDatabase(kit.options, [...DB_VERSIONS, TEST_V7]);
   await db2.open();
-  expect(db2.verno).toBe(5);
+  expect(db2.verno).toBe(7);
   const repo2 = new Repository(db2, { now: () => FIXED_NOW });
   const v2 = await repo2.exchange.exportAll();
 

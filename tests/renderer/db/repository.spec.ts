@@ -10,6 +10,8 @@ import {
   funding,
   indicator,
   makeKit,
+  storedIndicatorCount,
+  storedIndicatorIds,
   unwrap,
   type Kit,
 } from './db-test-kit';
@@ -229,7 +231,7 @@ describe('projects', () => {
     expect(loaded?.indicators[0]).not.toHaveProperty('order');
   });
 
-  it('save replaces the project’s indicator rows in one go and leaves other projects alone', async () => {
+  it('save replaces the project’s indicator list in one go and leaves other projects alone', async () => {
     const other = await addProject(kit.repo, unitId, 2025, '非公经济调研', ['调研报告数']);
     const project = await addProject(kit.repo, unitId, 2025, '商会培训', ['培训人次', '培训场次', '满意度']);
     kit.clock.now = new Date('2025-03-01T00:00:00.000Z');
@@ -245,8 +247,8 @@ describe('projects', () => {
       ['培训人次', '20'],
       ['结业人数', '10'],
     ]);
-    expect(await kit.db.indicators.get(second.id)).toBeUndefined();
-    expect(await kit.db.indicators.where('projectId').equals(project.id).count()).toBe(3);
+    expect(await storedIndicatorIds(kit.db)).not.toContain(second.id);
+    expect(await storedIndicatorCount(kit.db, project.id)).toBe(3);
     expect((await kit.db.projects.get(project.id))?.indicatorCount).toBe(3);
     expect(await kit.repo.projects.get(other.id)).toEqual(other);
   });
@@ -295,9 +297,9 @@ describe('projects', () => {
     await addProject(kit.repo, otherUnit, 2025, '预算评审', ['评审项目数']);
 
     const projectsWhere = jest.spyOn(kit.db.projects, 'where');
-    const indicatorsWhere = jest.spyOn(kit.db.indicators, 'where');
-    const indicatorsToArray = jest.spyOn(kit.db.indicators, 'toArray');
-    const indicatorsGet = jest.spyOn(kit.db.indicators, 'get');
+    const indicatorsWhere = jest.spyOn(kit.db.indicatorLists, 'where');
+    const indicatorsToArray = jest.spyOn(kit.db.indicatorLists, 'toArray');
+    const indicatorsGet = jest.spyOn(kit.db.indicatorLists, 'get');
     const list = await kit.repo.projects.list(unitId, 2025);
 
     expect(projectsWhere).toHaveBeenCalledWith('[unitId+year]');
@@ -388,7 +390,7 @@ describe('projects', () => {
     const deleted = await kit.repo.projects.delete(gone.id);
     expect(deleted.projects).toEqual([gone]);
     expect(await kit.repo.projects.get(gone.id)).toBeUndefined();
-    expect(await kit.db.indicators.where('projectId').equals(gone.id).count()).toBe(0);
+    expect(await storedIndicatorCount(kit.db, gone.id)).toBe(0);
     expect(await kit.repo.projects.get(keep.id)).toEqual(keep);
     expect((await kit.repo.projects.delete('ghost')).projects).toEqual([]);
 
@@ -404,7 +406,7 @@ describe('projects', () => {
     unwrap(await kit.repo.units.delete(lone));
     expect(errorOf(await kit.repo.projects.restore(deleted))).toBe('项目“档案数字化”所属的单位已被删除，无法恢复。');
     expect(await kit.db.projects.count()).toBe(0);
-    expect(await kit.db.indicators.count()).toBe(0);
+    expect(await storedIndicatorIds(kit.db)).toEqual([]);
   });
 
   it('duplicates a project with new ids, “（副本）” and no self-assessment', async () => {
@@ -551,7 +553,7 @@ describe('export, replace and import', () => {
 
     unwrap(await kit.repo.exchange.replaceAll(smallData));
     expect(await kit.repo.exchange.exportAll()).toEqual(smallData);
-    expect(await kit.db.indicators.count()).toBe(1);
+    expect(await storedIndicatorIds(kit.db)).toHaveLength(1);
   });
 
   it('replaceAll refuses duplicate ids and orphan projects without touching the database', async () => {
@@ -581,7 +583,7 @@ describe('export, replace and import', () => {
     // each record gets the revision after the one it replaces: training was created and saved once before
     expect(await kit.repo.projects.get(training.id)).toEqual({ ...updated, revision: 3 });
     expect(await kit.repo.projects.get('imp-project')).toEqual({ ...added, revision: 1 });
-    expect(await kit.db.indicators.get(training.indicators[0].id)).toBeUndefined();
+    expect(await storedIndicatorIds(kit.db)).not.toContain(training.indicators[0].id);
     expect(await kit.repo.units.get('imp-unit')).toEqual({ ...newUnit, revision: 1 });
     expect(await kit.repo.plans.get(unitId, 2025)).toEqual({ ...newPlan, revision: 2 });
     expect(await kit.db.departmentPlans.count()).toBe(1);

@@ -40,9 +40,9 @@ test('each write keeps the answer on the row, and packages and backups do not ca
   for (const p of (await kit.repo.exchange.exportAll()).projects) expect(p).not.toHaveProperty('targets');
 });
 
-test('the overview counts from the rows: with the indicator rows gone, the kept answers still count', async () => {
+test('the overview counts from the rows: with the indicator lists gone, the kept answers still count', async () => {
   const { kit, sup } = await seed();
-  await kit.db.indicators.clear();
+  await kit.db.indicatorLists.clear();
   expect(await filledOf(kit, sup)).toEqual([1]);
 });
 
@@ -60,6 +60,6 @@ test('rows written before the answer was kept are checked from their indicators'
   const { kit, sup } = await seed();
   await kit.db.projects.toCollection().modify((row) => void delete row.targets);
   expect(await filledOf(kit, sup)).toEqual([1]);
-  await kit.db.indicators.clear();
+  await kit.db.indicatorLists.clear();
   expect(await filledOf(kit, sup)).toEqual([0]);
 });

@@ -4,7 +4,7 @@ import type { DepartmentPlan, Project } from '../../../shared/model';
 import { SCHEME_B } from '../../../shared/schemes';
 import { WRITE_CHUNK } from '../../../renderer/db/project-rows';
 import { Repository } from '../../../renderer/db/repository';
-import { FIXED_NOW, addProject, addUnit, assessment, indicator, makeKit, unwrap, type Kit } from './db-test-kit';
+import { FIXED_NOW, addProject, addUnit, assessment, indicator, makeKit, storedIndicatorIds, unwrap, type Kit } from './db-test-kit';
 
 let kit: Kit;
 let unitId: string;
@@ -12,7 +12,7 @@ let before: RawDump;
 
 type RawDump = Record<string, unknown[]>;
 
-/** Every row of every table, as stored (including indicator rows no project would show). */
+/** Every row of every table, as stored (including indicator lists no project would show). */
 async function rawDump(db: Kit['db']): Promise<RawDump> {
   const dump: RawDump = {};
   for (const table of db.tables) dump[table.name] = await table.toArray();
@@ -41,13 +41,26 @@ function failingIds(failOn: number): () => string {
   };
 }
 
-/** Makes every n-th record created in the table throw, from inside IndexedDB's write path. */
-function failOnCreate(table: Kit['db']['indicators'] | Kit['db']['departmentPlans'] | Kit['db']['projects'], n: number): void {
+type DataTable = Kit['db']['indicatorLists'] | Kit['db']['departmentPlans'] | Kit['db']['projects'];
+
+/** Makes the n-th record created in the table throw, from inside IndexedDB's write path. */
+function failOnCreate(table: DataTable, n: number): void {
   let created = 0;
   table.hook('creating', () => {
     created += 1;
     if (created === n) throw new Error('disk full');
   });
+}
+
+/** Makes the n-th record written to the table, new or overwritten, throw. */
+function failOnWrite(table: DataTable, n: number): void {
+  let written = 0;
+  const count = () => {
+    written += 1;
+    if (written === n) throw new Error('disk full');
+  };
+  table.hook('creating', count);
+  table.hook('updating', count);
 }
 
 it('copyUnitYear: a failure after all project copies were written (on the plan copy) rolls back the whole copy', async () => {
@@ -69,25 +82,25 @@ it('copyUnitYear: a failure after all project copies were written (on the plan c
   expect(await kit.repo.plans.get(unitId, 2026)).toBeUndefined();
 });
 
-it('copyUnitYear: a write failure on the second project copy leaves no indicator rows behind', async () => {
+it('copyUnitYear: a write failure on the second project copy leaves no indicator list behind', async () => {
   failOnCreate(kit.db.projects, 2);
   await expect(kit.repo.projects.copyUnitYear(unitId, 2025)).rejects.toThrow('disk full');
   expect(await rawDump(kit.db)).toEqual(before);
-  expect(await kit.db.indicators.count()).toBe(6);
+  expect(await storedIndicatorIds(kit.db)).toHaveLength(6);
 });
 
 it('copyProjectsToYear: nothing is copied when one copy fails to be written', async () => {
   const ids = (await kit.repo.exchange.exportAll()).projects.map((p) => p.id);
-  failOnCreate(kit.db.projects, 3); // the indicator rows and two project rows are written by then
+  failOnCreate(kit.db.projects, 3); // the indicator lists and two project rows are written by then
   await expect(kit.repo.projects.copyToYear(ids, 2026)).rejects.toThrow('disk full');
   expect(await rawDump(kit.db)).toEqual(before);
-  expect(await kit.db.indicators.count()).toBe(6);
+  expect(await storedIndicatorIds(kit.db)).toHaveLength(6);
 });
 
-it('saveProject: a failure while writing the third indicator keeps the old project and all its indicators', async () => {
+it('saveProject: a failure while writing the indicator list keeps the old project and all its indicators', async () => {
   const project = (await kit.repo.exchange.exportAll()).projects.find((p) => p.name === '商会培训');
   if (!project) throw new Error('seed missing');
-  failOnCreate(kit.db.indicators, 3);
+  failOnWrite(kit.db.indicatorLists, 1);
   const edited = {
     ...project,
     name: '商会培训（改）',
@@ -130,7 +143,7 @@ it('importRecords: a failure on the last project leaves the earlier upserts unwr
     { ...first, annualGoal: '改过的目标', indicators: [indicator('imp-a', '甲')] },
     { ...second, id: 'imp-new', name: '新项目', indicators: [indicator('imp-b', '乙'), indicator('imp-c', '丙')] },
   ];
-  failOnCreate(kit.db.indicators, 3);
+  failOnWrite(kit.db.indicatorLists, 2); // the first project's list is written by then
   await expect(kit.repo.exchange.importRecords({ units: [], projects: changed, departmentPlans: [] })).rejects.toThrow('disk full');
   expect(await rawDump(kit.db)).toEqual(before);
 });
@@ -141,7 +154,7 @@ it('a refusal found late (unit of a restored project gone) also rolls back the p
   const result = await kit.repo.projects.restore({ projects: [...deleted.projects, orphan] });
   expect(result.ok).toBe(false);
   expect(await kit.db.projects.count()).toBe(0);
-  expect(await kit.db.indicators.count()).toBe(0);
+  expect(await storedIndicatorIds(kit.db)).toEqual([]);
 });
 
 /** A project of `count` indicators, as a package would bring it. */
@@ -158,8 +171,9 @@ function bigProject(id: string, count: number, unit = unitId): Project {
 describe('writes in chunks', () => {
   it('an import larger than one chunk that fails in its last chunk leaves nothing of the earlier chunks', async () => {
     const stored = (await kit.repo.exchange.exportAll()).projects;
-    const incoming = [bigProject('big-1', WRITE_CHUNK), bigProject('big-2', 3), { ...stored[0], indicators: [indicator('re-1', '甲')] }];
-    failOnCreate(kit.db.indicators, WRITE_CHUNK + 2);
+    const many = Array.from({ length: WRITE_CHUNK }, (_, i) => bigProject(`big-${i}`, 1));
+    const incoming = [...many, bigProject('last', 3), { ...stored[0], indicators: [indicator('re-1', '甲')] }];
+    failOnWrite(kit.db.indicatorLists, WRITE_CHUNK + 2);
     await expect(kit.repo.exchange.importRecords({ units: [], projects: incoming, departmentPlans: [] })).rejects.toThrow('disk full');
     expect(await rawDump(kit.db)).toEqual(before);
   });
@@ -174,7 +188,7 @@ describe('writes in chunks', () => {
     expect(await rawDump(kit.db)).toEqual(before);
   });
 
-  it('replaces the indicator rows of every stored project it overwrites, and only theirs', async () => {
+  it('replaces the indicator lists of every stored project it overwrites, and only theirs', async () => {
     const stored = (await kit.repo.exchange.exportAll()).projects;
     const incoming = [
       ...stored.slice(0, 2).map((p, n) => ({ ...p, indicators: [indicator(`re-${n}`, '新指标')] })),
@@ -182,7 +196,7 @@ describe('writes in chunks', () => {
     ];
     unwrap(await kit.repo.exchange.importRecords({ units: [], projects: incoming, departmentPlans: [] }));
     const byProject = new Map<string, number>();
-    for (const row of await kit.db.indicators.toArray()) byProject.set(row.projectId, (byProject.get(row.projectId) ?? 0) + 1);
+    for (const list of await kit.db.indicatorLists.toArray()) byProject.set(list.projectId, list.indicators.length);
     expect(Object.fromEntries(byProject)).toEqual({ [stored[0].id]: 1, [stored[1].id]: 1, [stored[2].id]: stored[2].indicators.length, 'big-1': WRITE_CHUNK + 1 });
     expect((await kit.repo.projects.get('big-1'))?.indicators.map((i) => i.id)).toEqual(incoming[2].indicators.map((i) => i.id));
   });
@@ -194,7 +208,7 @@ describe('writes in chunks', () => {
  */
 function watchForLeaks(db: Kit['db']): string[] {
   const leaks: string[] = [];
-  for (const table of [db.units, db.projects, db.indicators, db.departmentPlans, db.syncBases] as Table[]) {
+  for (const table of [db.units, db.projects, db.indicatorLists, db.departmentPlans, db.syncBases] as Table[]) {
     for (const event of ['creating', 'updating', 'deleting'] as const) {
       table.hook(event as 'creating', () => {
         const tx = Dexie.currentTransaction as (Transaction & { explicit?: boolean }) | null;
