@@ -83,7 +83,7 @@ function validationBench(): string[][] {
 }
 
 /** The bench city with as many units (20 projects each) as make a package of at least 50 MB. */
-function bigPackage(): { doc: ExchangeDocument; bytes: Uint8Array } {
+export function bigPackage(): { doc: ExchangeDocument; bytes: Uint8Array } {
   const perUnit = new TextEncoder().encode(serializeExchange(cityData(10))).length / 10;
   const doc = cityData(Math.ceil(PACKAGE_BYTES / perUnit));
   return { doc, bytes: new TextEncoder().encode(serializeExchange(doc)) };

@@ -71,6 +71,7 @@ const parts: Record<string, () => void | Promise<unknown>> = {
   import: async () => (await import('./import-bench')).runImportBench(),
   library: async () => (await import('./library-bench')).runLibraryBench(),
   city: async () => (await import('./city-bench')).runCityBench(),
+  upgrade: async () => (await import('./upgrade-bench')).runUpgradeBench(),
 };
 
 async function main(): Promise<void> {

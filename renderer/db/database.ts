@@ -127,13 +127,12 @@ export const DB_VERSIONS: readonly VersionSpec[] = [
     },
     upgrade: async (tx) => {
       const byProject = new Map<Id, IndicatorRowV1[]>();
-      await tx
-        .table<IndicatorRowV1>('indicators')
-        .each((row) => {
-          const rows = byProject.get(row.projectId);
-          if (rows) rows.push(row);
-          else byProject.set(row.projectId, [row]);
-        });
+      // read in one request rather than a cursor step per row
+      for (const row of await tx.table<IndicatorRowV1>('indicators').toArray()) {
+        const rows = byProject.get(row.projectId);
+        if (rows) rows.push(row);
+        else byProject.set(row.projectId, [row]);
+      }
       const lists = [...byProject].map(([projectId, rows]): StoredIndicatorList => {
         const indicators = rows
           .sort((a, b) => a.order - b.order)
