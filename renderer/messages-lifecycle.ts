@@ -25,6 +25,9 @@ export const ML = {
   automaticMissing: '这份自动备份已不存在。',
 
   // the database's life
+  openingTitle: '正在打开本机数据库，请稍候…',
+  openingDetail: '软件更新后第一次打开时，需要把已有数据整理成新版本的格式，数据多时要几秒钟。请不要关闭窗口，数据不会丢失。',
+  openingBlocked: '本机数据库正被另一个窗口或标签页中的旧版本使用，新版本要等它关闭后才能打开。请关闭那个窗口或标签页。',
   outdatedTitle: '数据库已被新版本打开，请重新加载本页',
   outdatedDetail: '本程序的较新版本已在另一个窗口或标签页中打开了本机数据库。为免写坏数据，本页已停止保存，此后的修改都不会保存。',
   reload: '重新加载',

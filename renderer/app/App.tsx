@@ -45,10 +45,12 @@ export const App = observer(function App() {
   const dbState = root.database.state.kind;
   if (dbState === 'failed') return <DatabaseFailure />;
   const outdated = dbState === 'outdated';
+  // nothing can be done before the database is open: a unit made meanwhile would wait behind a long upgrade
+  const opening = dbState === 'opening' || !root.units.loaded;
   const Current = SCREENS[root.workspace].component;
 
   return (
-    <div className="app" inert={outdated}>
+    <div className="app" inert={outdated || opening} aria-busy={opening}>
       <header className="top-bar">
         <span className="app-title">{M.appTitle}</span>
         <WorkspaceTabs />

@@ -1,5 +1,6 @@
-// What the window shows when the database cannot be used: a failed open (with the newest automatic backup to restore)
-// instead of the app, or a blocking notice over it once another page has opened the database at a newer version.
+// What the window shows when the database cannot be used: a notice while it opens (an upgrade can take seconds), a
+// failed open (with the newest automatic backup to restore) instead of the app, or a blocking notice over it once
+// another page has opened the database at a newer version.
 import { observer } from 'mobx-react-lite';
 import { createPortal } from 'react-dom';
 import { M, ML } from '../messages';
@@ -55,6 +56,17 @@ export const DatabaseFailure = observer(function DatabaseFailure() {
         )}
       </div>
     </main>
+  );
+});
+
+/** In place of the project list until the database is open and the units are read: never "no units yet" meanwhile. */
+export const DatabaseOpening = observer(function DatabaseOpening() {
+  const state = useStore().database.state;
+  return (
+    <div className="list-empty" id="db-opening" role="status">
+      <p>{ML.openingTitle}</p>
+      <p className="hint">{state.kind === 'opening' && state.blocked ? ML.openingBlocked : ML.openingDetail}</p>
+    </div>
   );
 });
 

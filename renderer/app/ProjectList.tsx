@@ -5,6 +5,7 @@ import { PROJECT_STATUSES, type ProjectStatus } from '../../shared/project-statu
 import { monitoringText } from '../../shared/monitoring-messages';
 import { M, MM, PROJECT_STATUS_LABELS } from '../messages';
 import type { ProjectSummary } from '../db/repository';
+import { DatabaseOpening } from './DatabaseFailure';
 import { wan } from './money';
 import { LightBadge } from './monitoring/LightBadge';
 import { StatusBadge } from './StatusBadge';
@@ -26,6 +27,7 @@ export const ProjectList = observer(function ProjectList() {
     requestAnimationFrame(() => setTimeout(() => performance.mark('project-list-painted'), 0));
   });
 
+  if (root.database.state.kind === 'opening' || !units.loaded) return <DatabaseOpening />;
   if (!units.unit)
     return (
       <div className="list-empty">

@@ -8,7 +8,8 @@ import { ML } from '../messages-lifecycle';
 import type { BackupInfo, Platform } from '../platform/platform';
 
 export type DatabaseState =
-  | { kind: 'opening' }
+  /** `blocked`: an upgrade waits for a page still holding the older version open */
+  | { kind: 'opening'; blocked?: boolean }
   | { kind: 'open' }
   /** another page opened the database at a newer version: closed here, nothing more is written */
   | { kind: 'outdated' }
@@ -58,6 +59,11 @@ export class DatabaseLifecycle {
     this.state = deps ? { kind: 'opening' } : { kind: 'open' };
     makeAutoObservable<DatabaseLifecycle, 'deps'>(this, { deps: false });
     deps?.db.onOutdated(() => runInAction(() => (this.state = { kind: 'outdated' })));
+    deps?.db.on('blocked', () =>
+      runInAction(() => {
+        if (this.state.kind === 'opening') this.state = { kind: 'opening', blocked: true };
+      }),
+    );
   }
 
   /** What the window must say instead of working normally, or null. */

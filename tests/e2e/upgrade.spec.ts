@@ -1,6 +1,7 @@
 // End to end, in headless Chromium: a database as the previous release left it (schema version 4: one IndexedDB record
 // per indicator) opens in this release. It is upgraded in place to one indicator list per project: every indicator
-// kept, in its saved position (not in the order of its id), shown in the editor, and the old table gone.
+// kept, in its saved position (not in the order of its id), shown in the editor, and the old table gone. While a page
+// of the older release still holds the database open, the window says so and takes no click.
 import type { Page } from 'playwright-core';
 import type { Repository } from '../../renderer/db/repository';
 import type { Indicator, Project, Unit } from '../../shared/model';
@@ -29,6 +30,9 @@ const PROJECT: Project = {
   overview: '', basis: '', annualGoal: '培训会员企业 500 人次。', periodGoal: '', indicators: INDICATORS, updatedAt: NOW,
 };
 
+/** A second tab of the same origin holding the version-4 database open, as a page of the older release would. */
+let holder: Page;
+
 beforeAll(async () => {
   s = await openApp();
   page = s.page;
@@ -38,12 +42,40 @@ beforeAll(async () => {
     { key: 'ui.year', value: YEAR },
   ]);
   expect(await writeV4Database(page, s.url, rows)).toEqual(['departmentPlans', 'indicators', 'projects', 'settings', 'syncBases', 'units']);
+  holder = await s.context.newPage();
+  await holder.goto(page.url());
+  // no versionchange handler, like a release from before the database's life was watched: the upgrade must wait
+  await holder.evaluate(
+    () =>
+      new Promise<void>((done, fail) => {
+        const opening = indexedDB.open('perf-target-desk', 40);
+        opening.onsuccess = () => {
+          (window as unknown as { held: IDBDatabase }).held = opening.result;
+          done();
+        };
+        opening.onerror = () => fail(opening.error);
+      }),
+  );
   await page.goto(s.url);
-  await page.waitForSelector('.app');
 });
 
 afterAll(async () => {
   await s?.close();
+});
+
+test('while an older page holds the database, the window says so instead of "no units yet", and takes no click', async () => {
+  await page.waitForSelector('#db-opening');
+  expect(await page.locator('#db-opening p').allInnerTexts()).toEqual([
+    '正在打开本机数据库，请稍候…',
+    '本机数据库正被另一个窗口或标签页中的旧版本使用，新版本要等它关闭后才能打开。请关闭那个窗口或标签页。',
+  ]);
+  expect(await page.locator('.app').getAttribute('inert')).not.toBeNull();
+  expect(await page.locator('#project-rows li').count()).toBe(0);
+  // the older page closes: the upgrade goes on and the list appears
+  await holder.close();
+  await page.waitForSelector('#project-rows li .row-open');
+  expect(await page.locator('#db-opening').count()).toBe(0);
+  expect(await page.locator('.app').getAttribute('inert')).toBeNull();
 });
 
 test('the project opens with its three indicators in their saved order, nothing else changed', async () => {

@@ -33,8 +33,9 @@ const ROWS_PATH = 'v4-rows.json';
  * holding `rows`, from a page of the same origin that does not open it. Returns the stores it made, sorted.
  */
 export async function writeV4Database(page: Page, appUrl: string, rows: V4Rows): Promise<string[]> {
-  await page.route(`**/${WRITER_PAGE}`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>v4</title>' }));
-  await page.route(`**/${ROWS_PATH}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(rows) }));
+  // on the context: every tab of the origin can open the writer page
+  await page.context().route(`**/${WRITER_PAGE}`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>v4</title>' }));
+  await page.context().route(`**/${ROWS_PATH}`, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(rows) }));
   await page.goto(new URL(WRITER_PAGE, appUrl).href);
   return page.evaluate(
     async ({ stores, rowsUrl }) => {
